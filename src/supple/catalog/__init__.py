@@ -1,0 +1,1 @@
+"""The content: exercises as validated data, with the vocabularies and principles."""

@@ -1,0 +1,122 @@
+"""Load the catalogue from package data (and a user's own folder), validating as it goes.
+
+Every failure becomes a DataFileError naming the file, the field and the problem, so a broken
+file is reported in one line instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from supple.catalog.checks import check_links, check_vocabulary_ids
+from supple.catalog.models import Catalog, Exercise, Principles, Vocabulary
+from supple.errors import DataFileError
+
+Model = TypeVar("Model", bound=BaseModel)
+File = Path | Traversable
+
+# The C loader is several times faster; fall back where PyYAML was built without libyaml.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def data_dir() -> Traversable:
+    return files("supple.catalog") / "data"
+
+
+def read_yaml(path: File) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(str(path), "", f"cannot be read: {error}") from None
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise DataFileError(str(path), "", f"not valid YAML: {where}{problem}") from None
+
+
+def field_path(location: tuple[int | str, ...]) -> str:
+    """('dosage', 'hold_s') -> 'dosage.hold_s'; ('steps', 2) -> 'steps[2]'."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def parse(model: type[Model], data: Any, path: File) -> Model:
+    if not isinstance(data, dict):
+        found = "nothing" if data is None else type(data).__name__
+        raise DataFileError(str(path), "", f"expected a mapping of fields, found {found}")
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        message = str(first["msg"]).removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            message = "unknown field (check the spelling against the catalogue format)"
+        raise DataFileError(str(path), field_path(tuple(first["loc"])), message) from None
+
+
+def load_vocabulary(path: File) -> Vocabulary:
+    return parse(Vocabulary, read_yaml(path), path)
+
+
+def load_exercise(path: File, vocabulary: Vocabulary) -> Exercise:
+    exercise = parse(Exercise, read_yaml(path), path)
+    problems = check_vocabulary_ids(exercise, vocabulary)
+    if problems:
+        raise DataFileError(str(path), *problems[0])
+    expected = f"{exercise.id}.yaml"
+    if path.name != expected:
+        raise DataFileError(str(path), "id", f"the file must be named after its id: {expected}")
+    return exercise
+
+
+def _yaml_files(folder: File) -> list[File]:
+    if not folder.is_dir():
+        return []
+    return sorted((entry for entry in folder.iterdir() if entry.name.endswith(".yaml")), key=lambda f: f.name)
+
+
+def load_catalog(*, user_dir: Path | None = None, data: File | None = None) -> Catalog:
+    """The built-in catalogue, plus the user's own exercise files when `user_dir` exists.
+
+    A user file may not reuse a built-in id: shadowing a vetted exercise silently would change
+    what a routine means without anyone noticing.
+    """
+    root = data if data is not None else data_dir()
+    vocabulary = load_vocabulary(root / "vocab.yaml")
+    principles = parse(Principles, read_yaml(root / "principles.yaml"), root / "principles.yaml")
+    exercises: dict[str, Exercise] = {}
+    origins: dict[str, str] = {}
+    folders: list[File] = [root / "exercises"]
+    if user_dir is not None:
+        folders.append(user_dir)
+    for folder in folders:
+        for path in _yaml_files(folder):
+            exercise = load_exercise(path, vocabulary)
+            if exercise.id in exercises:
+                clash = f"{exercise.id!r} is already defined in {origins[exercise.id]}; choose a new id"
+                raise DataFileError(str(path), "id", clash)
+            exercises[exercise.id] = exercise
+            origins[exercise.id] = str(path)
+    link_problems = check_links(exercises)
+    if link_problems:
+        exercise_id, problems = next(iter(link_problems.items()))
+        raise DataFileError(origins[exercise_id], *problems[0])
+    return Catalog(vocabulary=vocabulary, principles=principles, exercises=exercises, origins=origins)
+
+
+@functools.cache
+def builtin_catalog() -> Catalog:
+    """The bundled catalogue, loaded once per process on first use."""
+    return load_catalog()

@@ -1,0 +1,224 @@
+"""The catalogue's data model: what an exercise file, the vocabulary and the principles contain.
+
+Field-level rules live here (types, ranges, a dose that fits the kind); rules that need the
+vocabulary or the other files (known ids, links that resolve) live in `checks.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Annotated, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+KEBAB_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=KEBAB_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Seconds = Annotated[int, Field(gt=0, le=3600)]
+Count = Annotated[int, Field(gt=0, le=100)]
+Kind = Literal["warmup", "static", "dynamic", "isometric", "strength"]
+
+
+class _Record(BaseModel):
+    # Unknown keys are errors: a typo in a content file must not be silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Record):
+    title: Text
+    facts: tuple[Text, ...] = Field(min_length=1)
+
+
+class Equipment(_Record):
+    required: tuple[Id, ...] = ()
+    optional: tuple[Id, ...] = ()
+
+    @model_validator(mode="after")
+    def _disjoint(self) -> Self:
+        both = sorted(set(self.required) & set(self.optional))
+        if both:
+            raise ValueError(f"listed as both required and optional: {', '.join(both)}")
+        return self
+
+
+class Dosage(_Record):
+    """How much of an exercise to do. Fields a kind does not use stay null."""
+
+    hold_s: Seconds | None = None
+    hold_range_s: tuple[Seconds, Seconds] | None = None
+    breaths: Count | None = None
+    reps: Count | None = None
+    sets: Count | None = None
+    rest_s: Annotated[int, Field(ge=0, le=600)] | None = None
+    effort_pct: Annotated[int, Field(gt=0, le=100)] | None = None
+    per_side: bool = False
+    # Seconds one repetition takes: paces dynamic and strength moves (not in the JSON contract's
+    # required fields, but the session timer and the planner's time estimate need it).
+    rep_s: Seconds | None = None
+
+    @model_validator(mode="after")
+    def _hold_in_range(self) -> Self:
+        if self.hold_range_s is not None:
+            low, high = self.hold_range_s
+            if low > high:
+                raise ValueError(f"hold_range_s: low {low} is above high {high}")
+            if self.hold_s is None:
+                raise ValueError("hold_range_s is set but hold_s is not")
+            if not low <= self.hold_s <= high:
+                raise ValueError(f"hold_s {self.hold_s} is outside hold_range_s [{low}, {high}]")
+        return self
+
+
+class Variation(_Record):
+    name: Text
+    steps: tuple[Text, ...] = Field(min_length=1)
+
+
+def _require(dosage: Dosage, kind: str, *fields: str) -> None:
+    missing = [name for name in fields if getattr(dosage, name) is None]
+    if missing:
+        raise ValueError(f"a {kind} exercise needs dosage.{' and dosage.'.join(missing)}")
+
+
+def _forbid(dosage: Dosage, kind: str, *fields: str) -> None:
+    present = [name for name in fields if getattr(dosage, name) is not None]
+    if present:
+        raise ValueError(f"a {kind} exercise has no use for dosage.{', dosage.'.join(present)}")
+
+
+def check_dose_fits_kind(kind: Kind, dosage: Dosage) -> None:
+    """Raise ValueError when the dose does not make sense for the kind of exercise."""
+    if kind == "static":
+        if (dosage.hold_s is None) == (dosage.breaths is None):
+            raise ValueError("a static stretch needs either dosage.hold_s or dosage.breaths")
+        _require(dosage, kind, "reps")
+        _forbid(dosage, kind, "effort_pct", "rep_s")
+    elif kind == "isometric":
+        _require(dosage, kind, "hold_s", "reps")
+        _forbid(dosage, kind, "breaths", "rep_s")
+    elif kind in ("dynamic", "strength"):
+        _require(dosage, kind, "reps", "rep_s")
+        _forbid(dosage, kind, "breaths", "effort_pct")
+        if kind == "strength":
+            _forbid(dosage, kind, "hold_s", "hold_range_s")
+    else:  # warmup: a span of light activity
+        _require(dosage, kind, "hold_s")
+        _forbid(dosage, kind, "breaths", "effort_pct", "rep_s")
+
+
+class Exercise(_Record):
+    """One stretch or exercise, as stored in `data/exercises/<id>.yaml`."""
+
+    id: Id
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    summary: Text
+    kind: Kind
+    position: Id
+    sided: bool
+    targets: tuple[Id, ...] = Field(min_length=1)
+    helps_with: tuple[Id, ...] = ()
+    equipment: Equipment = Equipment()
+    dosage: Dosage
+    steps: tuple[Text, ...] = Field(min_length=1)
+    cues: tuple[Text, ...] = ()
+    cautions: tuple[Text, ...] = ()
+    variations: tuple[Variation, ...] = ()
+    easier: tuple[Id, ...] = ()
+    harder: tuple[Id, ...] = ()
+    # Movements the exercise asks of the body (kneeling, crossing the legs...): the safety
+    # precautions are written against these, so they also cover exercises users add.
+    demands: tuple[Id, ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        check_dose_fits_kind(self.kind, self.dosage)
+        if self.dosage.per_side != self.sided:
+            raise ValueError(
+                f"dosage.per_side is {str(self.dosage.per_side).lower()} "
+                f"but sided is {str(self.sided).lower()}: they must agree"
+            )
+        if self.kind != "warmup" and not self.helps_with:
+            raise ValueError("helps_with: only a warm-up may help with no condition")
+        for link in ("easier", "harder"):
+            if self.id in getattr(self, link):
+                raise ValueError(f"{link}: an exercise cannot link to itself")
+        return self
+
+
+class Term(_Record):
+    label: Text
+    description: Text = ""
+
+
+class Position(Term):
+    floor: bool
+
+
+class Muscle(Term):
+    area: Id
+
+
+class Reference(_Record):
+    """A work that content cites: one of the source articles, or clinical guidance."""
+
+    title: Text
+    kind: Literal["article", "guidance"]
+    file: Text | None = None
+
+
+class Vocabulary(_Record):
+    """`data/vocab.yaml`: every id an exercise may use, with its human label."""
+
+    conditions: dict[Id, Term]
+    positions: dict[Id, Position]
+    kinds: dict[Id, Term]
+    equipment: dict[Id, Term]
+    areas: dict[Id, Term]
+    muscles: dict[Id, Muscle]
+    demands: dict[Id, Term]
+    references: dict[Id, Reference]
+
+    @model_validator(mode="after")
+    def _muscle_areas_known(self) -> Self:
+        for muscle_id, muscle in self.muscles.items():
+            if muscle.area not in self.areas:
+                raise ValueError(f"muscles.{muscle_id}.area: unknown area {muscle.area!r}")
+        missing = sorted(set(Kind.__args__) - set(self.kinds))  # type: ignore[attr-defined]
+        if missing:
+            raise ValueError(f"kinds: missing {', '.join(missing)}")
+        return self
+
+    def reference_titles(self) -> set[str]:
+        return {reference.title for reference in self.references.values()}
+
+
+class Principle(_Record):
+    id: Id
+    title: Text
+    text: Text
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+
+class Principles(_Record):
+    principles: tuple[Principle, ...] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the content files hold, validated and cross-checked."""
+
+    vocabulary: Vocabulary
+    principles: Principles
+    exercises: Mapping[str, Exercise]
+    # Where each exercise came from, so an error or a listing can point at the file.
+    origins: Mapping[str, str] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self.exercises.values())
+
+    def __len__(self) -> int:
+        return len(self.exercises)

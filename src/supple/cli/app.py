@@ -1,0 +1,49 @@
+"""The `supple` command. Only Typer is imported up front; each command imports what it needs."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from supple import __version__
+from supple.cli import catalog
+from supple.errors import SuppleError
+
+app = typer.Typer(
+    name="supple",
+    help="A guided stretching coach for the legs, hips and lower back.\n\n"
+    "supple does not diagnose or treat anything: stop if a stretch hurts, and see a professional "
+    "when pain persists.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    # Plain help text: rendering it with Rich costs ~80 ms at start-up, over the 150 ms budget.
+    rich_markup_mode=None,
+)
+app.command("catalog")(catalog.catalog_command)
+app.command("show")(catalog.show_command)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"supple {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """A guided stretching coach for the legs, hips and lower back."""
+
+
+def main() -> None:
+    try:
+        app()
+    except SuppleError as error:
+        sys.stderr.write(f"supple: {error}\n")
+        sys.exit(error.exit_code)

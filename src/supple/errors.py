@@ -1,0 +1,36 @@
+"""The errors supple raises on purpose; each maps to a command-line exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SuppleError(Exception):
+    """Base class: a problem the user can act on, shown as one line, never a traceback."""
+
+    exit_code = 1
+
+
+class BadRequest(SuppleError):
+    """Bad input from the user: says what was wrong and what is valid."""
+
+    exit_code = 2
+
+
+class DataFileError(SuppleError):
+    """A content file (catalogue, vocabulary, routine, backup) failed validation."""
+
+    exit_code = 2
+
+    def __init__(self, path: Path | str, field: str, problem: str) -> None:
+        self.path = Path(path)
+        self.field = field
+        self.problem = problem
+        where = f"{self.path}: {field}" if field else str(self.path)
+        super().__init__(f"{where}: {problem}")
+
+
+class UnsafeToStart(SuppleError):
+    """The safety gate refuses: no screening yet, a stop verdict, or an unacknowledged caution."""
+
+    exit_code = 3
