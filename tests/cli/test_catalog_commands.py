@@ -79,7 +79,7 @@ def test_an_unknown_kind_or_position_exits_2(run_cli) -> None:
 def test_show_prints_a_readable_card(run_cli) -> None:
     result = run_cli("show", "kneeling-hip-flexor-stretch")
     assert result.code == 0
-    for text in ("Kneeling hip flexor stretch", "Steps", "Cautions", "Sources", "3 x 30 s each side, rest 10 s"):
+    for text in ("Kneeling hip flexor stretch", "Steps", "Cautions", "Source: ", "3 x 30 s each side, rest 10 s"):
         assert text in result.out
     assert "Legs, Hip & Low Back Stretches" in result.out
 
