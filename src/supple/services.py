@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from supple.catalog.loader import builtin_catalog, load_catalog
 from supple.catalog.models import Catalog, Exercise
 from supple.catalog.query import filter_exercises, find_exercise
 from supple.config import Settings
+from supple.safety.gate import check_gate
+from supple.safety.loader import builtin_safety
+from supple.safety.models import Precaution, Question
+from supple.safety.rules import active_precautions
+from supple.safety.screen import Screening, fresh_screening_needed, screen
+from supple.store.screening_file import load_screening, save_screening
 
 
 def catalog_for(*, settings: Settings) -> Catalog:
@@ -31,3 +40,46 @@ def list_exercises(
 
 def get_exercise(*, settings: Settings, exercise_id: str) -> Exercise:
     return find_exercise(catalog_for(settings=settings), exercise_id)
+
+
+# --- safety ------------------------------------------------------------------------------------
+
+
+def _now(now: dt.datetime | None) -> dt.datetime:
+    return now if now is not None else dt.datetime.now(dt.UTC)
+
+
+def screening_questions() -> tuple[Question, ...]:
+    return builtin_safety().questions
+
+
+def record_screening(*, settings: Settings, yes: Iterable[str], now: dt.datetime | None = None) -> Screening:
+    """Screen with these yes-answers (every other question answered no) and keep the result."""
+    screening = screen(builtin_safety(), yes, now=_now(now))
+    save_screening(home=settings.home, screening=screening)
+    return screening
+
+
+def latest_screening(*, settings: Settings) -> Screening | None:
+    return load_screening(home=settings.home)
+
+
+def require_safe_start(*, settings: Settings, ack_caution: bool, now: dt.datetime | None = None) -> Screening:
+    """The gate `plan` and `go` pass first: raises UnsafeToStart (exit 3) when they must not start."""
+    return check_gate(latest_screening(settings=settings), now=_now(now), ack_caution=ack_caution)
+
+
+def request_fresh_screening(*, settings: Settings, reason: str) -> None:
+    """Ask for a new screening before the next routine, e.g. after a "this hurts" in a session."""
+    screening = latest_screening(settings=settings)
+    if screening is not None:
+        save_screening(home=settings.home, screening=screening.invalidate(reason))
+
+
+def precautions_for(*, screening: Screening, conditions: Iterable[str] = ()) -> tuple[Precaution, ...]:
+    return active_precautions(builtin_safety(), answers=screening.answered_yes, conditions=conditions)
+
+
+def screening_staleness(*, screening: Screening, now: dt.datetime | None = None) -> str | None:
+    """Why a stored screening no longer counts (older than 30 days, or a "this hurts" since)."""
+    return fresh_screening_needed(screening, now=_now(now))

@@ -21,17 +21,17 @@ Count = Annotated[int, Field(gt=0, le=100)]
 Kind = Literal["warmup", "static", "dynamic", "isometric", "strength"]
 
 
-class _Record(BaseModel):
+class Record(BaseModel):
     # Unknown keys are errors: a typo in a content file must not be silently ignored.
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Source(_Record):
+class Source(Record):
     title: Text
     facts: tuple[Text, ...] = Field(min_length=1)
 
 
-class Equipment(_Record):
+class Equipment(Record):
     required: tuple[Id, ...] = ()
     optional: tuple[Id, ...] = ()
 
@@ -43,7 +43,7 @@ class Equipment(_Record):
         return self
 
 
-class Dosage(_Record):
+class Dosage(Record):
     """How much of an exercise to do. Fields a kind does not use stay null."""
 
     hold_s: Seconds | None = None
@@ -71,7 +71,7 @@ class Dosage(_Record):
         return self
 
 
-class Variation(_Record):
+class Variation(Record):
     name: Text
     steps: tuple[Text, ...] = Field(min_length=1)
 
@@ -108,7 +108,7 @@ def check_dose_fits_kind(kind: Kind, dosage: Dosage) -> None:
         _forbid(dosage, kind, "breaths", "effort_pct", "rep_s")
 
 
-class Exercise(_Record):
+class Exercise(Record):
     """One stretch or exercise, as stored in `data/exercises/<id>.yaml`."""
 
     id: Id
@@ -149,7 +149,7 @@ class Exercise(_Record):
         return self
 
 
-class Term(_Record):
+class Term(Record):
     label: Text
     description: Text = ""
 
@@ -162,7 +162,7 @@ class Muscle(Term):
     area: Id
 
 
-class Reference(_Record):
+class Reference(Record):
     """A work that content cites: one of the source articles, or clinical guidance."""
 
     title: Text
@@ -170,7 +170,7 @@ class Reference(_Record):
     file: Text | None = None
 
 
-class Vocabulary(_Record):
+class Vocabulary(Record):
     """`data/vocab.yaml`: every id an exercise may use, with its human label."""
 
     conditions: dict[Id, Term]
@@ -196,14 +196,14 @@ class Vocabulary(_Record):
         return {reference.title for reference in self.references.values()}
 
 
-class Principle(_Record):
+class Principle(Record):
     id: Id
     title: Text
     text: Text
     sources: tuple[Source, ...] = Field(min_length=1)
 
 
-class Principles(_Record):
+class Principles(Record):
     principles: tuple[Principle, ...] = Field(min_length=1)
 
 

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from supple import __version__
-from supple.cli import catalog
+from supple.cli import catalog, screen
+from supple.cli.argv import spread_multi_value_options
 from supple.errors import SuppleError
 
 app = typer.Typer(
@@ -24,6 +25,7 @@ app = typer.Typer(
 )
 app.command("catalog")(catalog.catalog_command)
 app.command("show")(catalog.show_command)
+app.command("screen")(screen.screen_command)
 
 
 def _version(value: bool) -> None:
@@ -43,7 +45,7 @@ def _root(
 
 def main() -> None:
     try:
-        app()
+        app(args=spread_multi_value_options(sys.argv[1:]), prog_name="supple")
     except SuppleError as error:
         sys.stderr.write(f"supple: {error}\n")
         sys.exit(error.exit_code)

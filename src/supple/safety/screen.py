@@ -1,0 +1,117 @@
+"""Screening: answers -> a verdict (go, caution or stop) with plain reasons and advice.
+
+The advice never names a cause; it says what was reported, what to do, and how urgently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from supple.errors import BadRequest
+from supple.safety.loader import SafetyData
+
+VerdictKind = Literal["go", "caution", "stop"]
+VALID_FOR = dt.timedelta(days=30)
+
+STOP_ADVICE = (
+    "Please stop here and get medical help. What you described needs a doctor to check it before "
+    "any stretching, and supple cannot tell what is causing it."
+)
+CAUTION_ADVICE = (
+    "Please see a doctor or physiotherapist before you start. Once a professional has told you that "
+    "stretching is fine for you, you can go ahead, and supple will adapt the routine to what you told it."
+)
+GO_ADVICE = (
+    "Nothing you told supple needs a doctor first. Stretch gently, never into pain, and seek advice "
+    "if anything changes or gets worse."
+)
+
+
+@dataclass(frozen=True)
+class Screening:
+    verdict: VerdictKind
+    reasons: tuple[str, ...]
+    advice: str
+    answered_yes: tuple[str, ...]
+    screened_at: dt.datetime
+    # Set when something since (a "this hurts" in a session) calls for a fresh screening.
+    invalidated: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "verdict": self.verdict,
+            "reasons": list(self.reasons),
+            "advice": self.advice,
+            "answered_yes": list(self.answered_yes),
+            "screened_at": self.screened_at.isoformat(),
+            "invalidated": self.invalidated,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Screening:
+        verdict = data["verdict"]
+        if verdict not in ("go", "caution", "stop"):
+            raise ValueError(f"unknown verdict {verdict!r}")
+        invalidated = data.get("invalidated")
+        return cls(
+            verdict=verdict,
+            reasons=tuple(str(r) for r in _as_list(data["reasons"])),
+            advice=str(data["advice"]),
+            answered_yes=tuple(str(a) for a in _as_list(data["answered_yes"])),
+            screened_at=dt.datetime.fromisoformat(str(data["screened_at"])),
+            invalidated=None if invalidated is None else str(invalidated),
+        )
+
+    def invalidate(self, reason: str) -> Screening:
+        return replace(self, invalidated=reason)
+
+
+def _as_list(value: object) -> list[object]:
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list, found {type(value).__name__}")
+    return value
+
+
+def check_answers(safety: SafetyData, yes: Iterable[str]) -> tuple[str, ...]:
+    """The ids answered yes, in question order; an unknown id is refused with the valid ones."""
+    valid = [q.id for q in safety.questions]
+    given = list(dict.fromkeys(yes))
+    unknown = [answer for answer in given if answer not in valid]
+    if unknown:
+        raise BadRequest(f"unknown question id {unknown[0]!r}; valid: {', '.join(valid)}")
+    return tuple(q for q in valid if q in given)
+
+
+def screen(safety: SafetyData, yes: Iterable[str], *, now: dt.datetime) -> Screening:
+    answered_yes = check_answers(safety, yes)
+    questions = [safety.question(answer) for answer in answered_yes]
+    stops = [q for q in questions if q.severity == "stop"]
+    cautions = [q for q in questions if q.severity == "caution"]
+    if stops:
+        verdict: VerdictKind = "stop"
+        flagged, opening = stops, STOP_ADVICE
+    elif cautions:
+        verdict, flagged, opening = "caution", cautions, CAUTION_ADVICE
+    else:
+        verdict, flagged, opening = "go", [q for q in questions if q.severity == "adjust"], GO_ADVICE
+    actions = list(dict.fromkeys(q.action for q in flagged))
+    advice = " ".join([opening, *actions])
+    return Screening(
+        verdict=verdict,
+        reasons=tuple(q.reason for q in flagged),
+        advice=advice,
+        answered_yes=answered_yes,
+        screened_at=now,
+    )
+
+
+def fresh_screening_needed(screening: Screening, *, now: dt.datetime) -> str | None:
+    """Why this screening no longer counts, or None while it still does."""
+    if screening.invalidated:
+        return screening.invalidated
+    if now - screening.screened_at > VALID_FOR:
+        return f"your last screening was {(now - screening.screened_at).days} days ago (it counts for 30 days)"
+    return None

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from supple.errors import BadRequest
+from supple.safety.loader import builtin_safety
+from supple.safety.models import Question
+from supple.safety.screen import Screening, fresh_screening_needed, screen
+
+NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+DIAGNOSES = ("cauda equina", "syndrome", "fracture", "infection", "tumour", "you have ", "sciatica", "disc")
+
+
+def run(*yes: str) -> Screening:
+    return screen(builtin_safety(), yes, now=NOW)
+
+
+def test_no_yes_answers_means_go() -> None:
+    result = run()
+    assert (result.verdict, result.reasons) == ("go", ())
+    assert "never into pain" in result.advice
+
+
+@pytest.mark.parametrize(
+    "question", [q for q in builtin_safety().questions if q.severity == "stop"], ids=lambda q: q.id
+)
+def test_each_red_flag_gives_stop_naming_it(question: Question) -> None:
+    result = run(question.id)
+    assert result.verdict == "stop"
+    assert result.reasons == (question.reason,)
+    assert "get medical help" in result.advice and question.action in result.advice
+
+
+@pytest.mark.parametrize(
+    "question", [q for q in builtin_safety().questions if q.severity == "caution"], ids=lambda q: q.id
+)
+def test_each_warning_gives_caution_naming_it(question: Question) -> None:
+    result = run(question.id)
+    assert result.verdict == "caution"
+    assert result.reasons == (question.reason,)
+    assert "doctor or physiotherapist before you start" in result.advice
+
+
+def test_an_adjust_answer_still_goes_and_says_what_changes() -> None:
+    result = run("knee-trouble")
+    assert result.verdict == "go"
+    assert "pillow" in result.advice
+
+
+def test_a_stop_outranks_cautions_and_names_only_the_urgent_reasons() -> None:
+    result = run("pregnancy", "fever-unwell", "bladder-bowel")
+    assert result.verdict == "stop"
+    assert result.reasons == (
+        "new difficulty controlling the bladder or bowels",
+        "back pain with a fever or feeling unwell",
+    )
+    assert result.answered_yes == ("bladder-bowel", "fever-unwell", "pregnancy")
+
+
+def test_several_cautions_are_all_named_once() -> None:
+    result = run("pregnancy", "night-pain", "pregnancy")
+    assert result.reasons == ("pregnancy or a recent birth", "pain that is worse at night and not eased by rest")
+
+
+def test_an_unknown_question_id_is_refused_listing_the_valid_ones() -> None:
+    with pytest.raises(BadRequest, match="unknown question id 'fever'; valid: bladder-bowel, saddle-numbness"):
+        run("fever")
+
+
+@pytest.mark.parametrize("question", builtin_safety().questions, ids=lambda q: q.id)
+def test_the_advice_never_diagnoses(question: Question) -> None:
+    advice = run(question.id).advice.lower()
+    assert not [word for word in DIAGNOSES if word in advice]
+
+
+def test_a_screening_counts_for_30_days() -> None:
+    result = run()
+    assert fresh_screening_needed(result, now=NOW + dt.timedelta(days=30)) is None
+    stale = fresh_screening_needed(result, now=NOW + dt.timedelta(days=31))
+    assert stale == "your last screening was 31 days ago (it counts for 30 days)"
+
+
+def test_a_this_hurts_in_a_session_asks_for_a_fresh_screening() -> None:
+    result = run().invalidate("you reported pain during a session")
+    assert fresh_screening_needed(result, now=NOW) == "you reported pain during a session"
+
+
+def test_a_screening_survives_a_json_round_trip() -> None:
+    result = run("pregnancy").invalidate("pain")
+    assert Screening.from_json(result.to_json()) == result
+
+
+def test_a_stored_screening_with_an_unknown_verdict_is_refused() -> None:
+    data = run().to_json() | {"verdict": "maybe"}
+    with pytest.raises(ValueError, match="unknown verdict 'maybe'"):
+        Screening.from_json(data)
