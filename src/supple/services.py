@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from supple.catalog.loader import builtin_catalog, load_catalog
 from supple.catalog.models import Catalog, Exercise
 from supple.catalog.query import filter_exercises, find_exercise
 from supple.config import Settings
+from supple.planner.plan import Plan, build_plan
+from supple.planner.request import make_request
 from supple.safety.gate import check_gate
 from supple.safety.loader import builtin_safety
 from supple.safety.models import Precaution, Question
 from supple.safety.rules import active_precautions
 from supple.safety.screen import Screening, fresh_screening_needed, screen
+from supple.store.routine_files import save_routine_file
 from supple.store.screening_file import load_screening, save_screening
 
 
@@ -83,3 +87,37 @@ def precautions_for(*, screening: Screening, conditions: Iterable[str] = ()) -> 
 def screening_staleness(*, screening: Screening, now: dt.datetime | None = None) -> str | None:
     """Why a stored screening no longer counts (older than 30 days, or a "this hurts" since)."""
     return fresh_screening_needed(screening, now=_now(now))
+
+
+# --- planning ----------------------------------------------------------------------------------
+
+
+def make_plan(
+    *,
+    settings: Settings,
+    conditions: Sequence[str],
+    minutes: int,
+    equipment: Sequence[str] | None = None,
+    avoid_positions: Sequence[str] = (),
+    no_floor: bool = False,
+    warmed_up: bool = False,
+    ack_caution: bool = False,
+    now: dt.datetime | None = None,
+) -> Plan:
+    """A routine for this request, after the safety gate, with the screening's precautions applied."""
+    catalog = catalog_for(settings=settings)
+    request = make_request(
+        catalog.vocabulary,
+        conditions=conditions,
+        minutes=minutes,
+        equipment=equipment,
+        avoid_positions=avoid_positions,
+        no_floor=no_floor,
+        warmed_up=warmed_up,
+    )
+    screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
+    return build_plan(catalog, request, precautions=precautions_for(screening=screening, conditions=request.conditions))
+
+
+def save_routine(*, settings: Settings, name: str, plan: Plan) -> Path:
+    return save_routine_file(home=settings.home, name=name, data=plan.to_json())

@@ -17,10 +17,10 @@ def test_a_breath_paced_hold_counts_breaths() -> None:
     assert describe_dose("static", Dosage(breaths=3, reps=3, per_side=True)) == "3 x 3 breaths each side"
 
 
-def test_an_isometric_push_names_its_effort() -> None:
+def test_an_isometric_names_its_effort_when_it_has_one() -> None:
     dosage = Dosage(hold_s=10, reps=3, effort_pct=20, per_side=True)
-    assert describe_dose("isometric", dosage) == "3 x 10 s push at 20% effort each side"
-    assert describe_dose("isometric", Dosage(hold_s=5, reps=5)) == "5 x 5 s push"
+    assert describe_dose("isometric", dosage) == "3 x 10 s at 20% effort each side"
+    assert describe_dose("isometric", Dosage(hold_s=5, reps=5)) == "5 x 5 s"
 
 
 def test_strength_and_dynamic_moves_count_reps() -> None:

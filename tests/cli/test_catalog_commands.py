@@ -26,7 +26,7 @@ def test_help_on_every_command(run_cli) -> None:
     top = run_cli("--help")
     assert top.code == 0
     assert "catalog" in top.out and "show" in top.out
-    for command in ("catalog", "show"):
+    for command in ("catalog", "show", "screen", "plan"):
         result = run_cli(command, "--help")
         assert result.code == 0
         assert "Usage: supple" in result.out

@@ -26,7 +26,7 @@ def _core(kind: Kind, dosage: Dosage) -> str:
         return f"{reps} x {hold}"
     if kind == "isometric":
         effort = f" at {dosage.effort_pct}% effort" if dosage.effort_pct is not None else ""
-        return f"{reps} x {dosage.hold_s} s push{effort}"
+        return f"{reps} x {dosage.hold_s} s{effort}"
     sets = f"{dosage.sets} x " if dosage.sets is not None and dosage.sets > 1 else ""
     text = f"{sets}{_count(reps, 'rep')}"
     if dosage.hold_s is not None:

@@ -154,6 +154,10 @@ class Term(Record):
     description: Text = ""
 
 
+class Condition(Term):
+    muscles: tuple[Id, ...] = ()
+
+
 class Position(Term):
     floor: bool
 
@@ -173,7 +177,7 @@ class Reference(Record):
 class Vocabulary(Record):
     """`data/vocab.yaml`: every id an exercise may use, with its human label."""
 
-    conditions: dict[Id, Term]
+    conditions: dict[Id, Condition]
     positions: dict[Id, Position]
     kinds: dict[Id, Term]
     equipment: dict[Id, Term]
@@ -187,6 +191,10 @@ class Vocabulary(Record):
         for muscle_id, muscle in self.muscles.items():
             if muscle.area not in self.areas:
                 raise ValueError(f"muscles.{muscle_id}.area: unknown area {muscle.area!r}")
+        for condition_id, condition in self.conditions.items():
+            unknown = [m for m in condition.muscles if m not in self.muscles]
+            if unknown:
+                raise ValueError(f"conditions.{condition_id}.muscles: unknown muscle {unknown[0]!r}")
         missing = sorted(set(Kind.__args__) - set(self.kinds))  # type: ignore[attr-defined]
         if missing:
             raise ValueError(f"kinds: missing {', '.join(missing)}")

@@ -1,18 +1,14 @@
-"""The latest screening, kept as JSON in SUPPLE_HOME and replaced atomically.
-
-Atomic replacement (write a temporary file, then rename) means a crash mid-write leaves the
-previous screening in place, never half a file that would lock the person out.
-"""
+"""The latest screening, kept as JSON in SUPPLE_HOME and replaced atomically (a crash mid-write
+leaves the previous screening in place, never half a file that would lock the person out)."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from supple.errors import DataFileError
 from supple.safety.screen import Screening
+from supple.store.atomic import write_json_atomically
 
 FILE_NAME = "screening.json"
 
@@ -22,19 +18,7 @@ def screening_path(home: Path) -> Path:
 
 
 def save_screening(*, home: Path, screening: Screening) -> Path:
-    home.mkdir(parents=True, exist_ok=True)
-    path = screening_path(home)
-    descriptor, temporary = tempfile.mkstemp(dir=home, prefix=".screening-", suffix=".json")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(screening.to_json(), handle, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return write_json_atomically(screening_path(home), screening.to_json())
 
 
 def load_screening(*, home: Path) -> Screening | None:

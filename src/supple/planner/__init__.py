@@ -1,0 +1,1 @@
+"""The planner: an exactly optimal, position-aware routine from a request."""

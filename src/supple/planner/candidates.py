@@ -1,0 +1,71 @@
+"""Which exercises may enter a routine, at which doses, and why the others may not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from supple.catalog.models import Catalog, Exercise
+from supple.planner.expand import total_seconds, work_steps
+from supple.planner.request import PlanRequest
+from supple.planner.select import Candidate
+from supple.safety.models import Precaution
+from supple.safety.rules import decide
+
+
+@dataclass
+class Pool:
+    candidates: list[Candidate] = field(default_factory=list)
+    # exercise id -> why it was left out (only exercises that would have helped)
+    excluded: dict[str, str] = field(default_factory=dict)
+    # exercise id -> how it must be done differently
+    modifications: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def dose_options(exercise: Exercise) -> list[tuple[bool, Exercise]]:
+    """The full dose, and for timed stretches a shorter hold at the low end of the sources' range.
+
+    Both keep the stretching guidance (20-30 s holds, 3 repetitions, each side): the short one
+    gives about 60 s per muscle, the full one up to 90 s.
+    """
+    options = [(True, exercise)]
+    dosage = exercise.dosage
+    if exercise.kind == "static" and dosage.hold_range_s and dosage.hold_s:
+        low = max(dosage.hold_range_s[0], 20)
+        if low < dosage.hold_s:
+            short = dosage.model_copy(update={"hold_s": low})
+            options.append((False, exercise.model_copy(update={"dosage": short})))
+    return options
+
+
+def _why_not(exercise: Exercise, request: PlanRequest, precautions: Iterable[Precaution]) -> str | tuple[str, ...]:
+    """A reason string when the exercise is out; otherwise its modifications (maybe none)."""
+    if exercise.position in request.avoid_positions:
+        return f"its position ({exercise.position}) is one you asked to avoid"
+    missing = sorted(set(exercise.equipment.required) - request.equipment)
+    if missing:
+        return f"it needs {', '.join(missing)}, which you don't have at hand"
+    decision = decide(exercise, precautions, equipment=request.equipment)
+    if decision.status == "excluded":
+        return " ".join(decision.reasons)
+    return decision.modifications
+
+
+def build_pool(catalog: Catalog, request: PlanRequest, precautions: Iterable[Precaution]) -> Pool:
+    active = tuple(precautions)
+    pool = Pool()
+    wanted = set(request.conditions)
+    for exercise in sorted(catalog, key=lambda e: e.id):
+        helps = frozenset(set(exercise.helps_with) & wanted)
+        if exercise.kind == "warmup" or not helps:
+            continue
+        verdict = _why_not(exercise, request, active)
+        if isinstance(verdict, str):
+            pool.excluded[exercise.id] = verdict
+            continue
+        if verdict:
+            pool.modifications[exercise.id] = verdict
+        for full, dosed in dose_options(exercise):
+            seconds = total_seconds(work_steps(dosed, dosed.dosage))
+            pool.candidates.append(Candidate(dosed, dosed.dosage, seconds, helps, full))
+    return pool

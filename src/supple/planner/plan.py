@@ -1,0 +1,162 @@
+"""PlanRequest -> Plan: warm-up, exact selection, position-flow order, timed steps, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from supple.catalog.dose import describe_dose
+from supple.catalog.models import Catalog, Dosage, Exercise
+from supple.errors import BadRequest
+from supple.planner.candidates import Pool, build_pool
+from supple.planner.expand import Step, expand, total_seconds
+from supple.planner.order import order
+from supple.planner.request import PlanRequest
+from supple.planner.select import START_POSITION, select
+from supple.safety.models import Precaution
+
+FULL_WARMUP_FROM_MIN = 10  # below this budget a full 5-10 minute warm-up does not fit
+SHORT_WARMUP_S = 120
+SHORT_WARMUP_FROM_MIN = 6
+GOOD_USE_OF_TIME = 0.7
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    exercise: Exercise
+    dosage: Dosage
+    why: tuple[str, ...]
+    steps: tuple[Step, ...]
+    modifications: tuple[str, ...] = ()
+
+    @property
+    def seconds(self) -> int:
+        return total_seconds(list(self.steps))
+
+    def to_json(self) -> dict[str, object]:
+        dose = self.dosage.model_dump(mode="json")
+        dose["words"] = describe_dose(self.exercise.kind, self.dosage, with_rest=True)
+        return {
+            "exercise": self.exercise.id,
+            "name": self.exercise.name,
+            "seconds": self.seconds,
+            "why": list(self.why),
+            "dose": dose,
+            "modifications": list(self.modifications),
+            "steps": [step.to_json() for step in self.steps],
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    minutes: int
+    items: tuple[PlanItem, ...]
+    conditions_covered: tuple[str, ...]
+    conditions_uncovered: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def total_seconds(self) -> int:
+        return sum(item.seconds for item in self.items)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "total_seconds": self.total_seconds,
+            "minutes": self.minutes,
+            "conditions_covered": list(self.conditions_covered),
+            "conditions_uncovered": list(self.conditions_uncovered),
+            "notes": list(self.notes),
+            "items": [item.to_json() for item in self.items],
+        }
+
+
+def warmup_seconds(request: PlanRequest) -> tuple[int, str | None]:
+    """How long to warm up, and a note when it is shortened or left out."""
+    if request.warmed_up:
+        return 0, "No warm-up: you said you have just been active, so your muscles are warm."
+    if START_POSITION in request.avoid_positions:
+        return 0, "No warm-up, since you are avoiding standing: walk about gently for a few minutes first if you can."
+    if request.minutes >= FULL_WARMUP_FROM_MIN:
+        minutes = min(10, max(5, round(request.minutes / 6)))
+        return minutes * 60, None
+    if request.minutes >= SHORT_WARMUP_FROM_MIN:
+        return SHORT_WARMUP_S, (
+            "A 2-minute warm-up only: the sources advise 5-10 minutes of light cardio, which does not fit "
+            "in this budget. Stretch after some activity when you can."
+        )
+    return 0, (
+        "No warm-up: it does not fit in under 6 minutes. Never stretch cold muscles: move about for a few "
+        "minutes first, or stretch after being active."
+    )
+
+
+def _warmup_item(catalog: Catalog, seconds: int) -> PlanItem | None:
+    warmups = sorted((e for e in catalog if e.kind == "warmup"), key=lambda e: e.id)
+    if not seconds or not warmups:
+        return None
+    exercise = warmups[0]
+    dosage = exercise.dosage.model_copy(update={"hold_s": seconds, "hold_range_s": None})
+    return PlanItem(exercise, dosage, (), tuple(expand(exercise, dosage, moving=False)))
+
+
+def _nothing_fits(request: PlanRequest, pool: Pool, available_s: int) -> BadRequest:
+    if not pool.candidates:
+        reasons = "; ".join(f"{exercise}: {why}" for exercise, why in sorted(pool.excluded.items()))
+        conditions = ", ".join(request.conditions)
+        return BadRequest(f"no exercise for {conditions} fits your limits ({reasons or 'none in the catalogue'})")
+    shortest = min(c.seconds for c in pool.candidates)
+    return BadRequest(
+        f"no exercise fits in {request.minutes} minutes with the warm-up: the shortest takes about "
+        f"{shortest} s and {max(available_s, 0)} s are left; allow more minutes or use --warmed-up"
+    )
+
+
+def _notes(
+    catalog: Catalog, request: PlanRequest, pool: Pool, precautions: Iterable[Precaution], covered: set[str], total: int
+) -> list[str]:
+    notes = [p.note for p in precautions if p.note]
+    for condition in request.conditions:
+        if condition not in covered:
+            left_out = [
+                f"{e} ({why})"
+                for e, why in sorted(pool.excluded.items())
+                if condition in catalog.exercises[e].helps_with
+            ]
+            detail = "; ".join(left_out) if left_out else "nothing in the catalogue helps with it within your time"
+            notes.append(f"Nothing for {condition} could be included: {detail}.")
+    if total < GOOD_USE_OF_TIME * request.budget_s:
+        notes.append(
+            f"This routine takes {total // 60} min {total % 60} s of your {request.minutes} minutes: "
+            "that is all the suitable exercises for what you asked."
+        )
+    return notes
+
+
+def build_plan(catalog: Catalog, request: PlanRequest, *, precautions: Iterable[Precaution] = ()) -> Plan:
+    active = tuple(precautions)
+    warm_s, warm_note = warmup_seconds(request)
+    warmup = _warmup_item(catalog, warm_s)
+    pool = build_pool(catalog, request, active)
+    available = request.budget_s - (warmup.seconds if warmup else 0)
+    key_muscles = {c: catalog.vocabulary.conditions[c].muscles for c in request.conditions}
+    selection = select(pool.candidates, conditions=request.conditions, budget_s=available, key_muscles=key_muscles)
+    if not selection.chosen:
+        raise _nothing_fits(request, pool, available)
+    items = [warmup] if warmup else []
+    position = START_POSITION
+    for candidate in order(selection.chosen):
+        exercise = candidate.exercise
+        steps = expand(exercise, candidate.dosage, moving=exercise.position != position)
+        position = exercise.position
+        why = tuple(c for c in request.conditions if c in candidate.helps)
+        items.append(PlanItem(exercise, candidate.dosage, why, tuple(steps), pool.modifications.get(exercise.id, ())))
+    covered = {c for item in items for c in item.why}
+    total = sum(item.seconds for item in items)
+    notes = ([warm_note] if warm_note else []) + _notes(catalog, request, pool, active, covered, total)
+    return Plan(
+        minutes=request.minutes,
+        items=tuple(items),
+        conditions_covered=tuple(c for c in request.conditions if c in covered),
+        conditions_uncovered=tuple(c for c in request.conditions if c not in covered),
+        notes=tuple(notes),
+    )

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+PLAN_FIELDS = {"total_seconds", "minutes", "conditions_covered", "conditions_uncovered", "notes", "items"}
+ITEM_FIELDS = {"exercise", "seconds", "why", "dose", "steps"}
+STEP_FIELDS = {"kind", "side", "rep", "seconds", "cue"}
+
+
+def test_without_a_screening_plan_refuses_with_the_command_to_run(run_cli) -> None:
+    result = run_cli("plan", "--for", "sciatica", "--minutes", "20")
+    assert result.code == 3
+    assert "run `supple screen`" in result.err
+
+
+def test_a_stop_verdict_refuses_with_advice_to_seek_care(run_cli) -> None:
+    run_cli("screen", "--yes", "worsening-leg-weakness")
+    result = run_cli("plan", "--for", "sciatica", "--minutes", "20", "--ack-caution")
+    assert result.code == 3
+    assert "leg weakness that is getting worse" in result.err and "urgent medical help today" in result.err
+
+
+def test_a_caution_needs_ack_and_then_notes_the_precautions(run_cli) -> None:
+    run_cli("screen", "--yes", "pregnancy")
+    refused = run_cli("plan", "--for", "lower-back-pain", "--minutes", "20")
+    assert refused.code == 3 and "--ack-caution" in refused.err
+    result = run_cli("plan", "--for", "lower-back-pain", "--minutes", "20", "--ack-caution", "--json")
+    assert result.code == 0
+    plan = json.loads(result.out)
+    assert any("midwife" in note for note in plan["notes"])
+    assert all(item["exercise"] not in ("pelvic-tilts", "childs-pose") for item in plan["items"])
+
+
+def test_the_json_follows_the_contract(run_cli) -> None:
+    run_cli("screen", "--none")
+    result = run_cli("plan", "--for", "sciatica", "hip-pain", "--minutes", "25", "--json")
+    plan = json.loads(result.out)
+    assert plan.keys() >= PLAN_FIELDS
+    assert plan["minutes"] == 25 and plan["total_seconds"] <= 25 * 60
+    assert plan["conditions_covered"] == ["sciatica", "hip-pain"]
+    for item in plan["items"]:
+        assert item.keys() >= ITEM_FIELDS
+        assert item["seconds"] == sum(step["seconds"] for step in item["steps"])
+        assert all(step.keys() == STEP_FIELDS for step in item["steps"])
+        assert {"hold_s", "reps", "per_side", "words"} <= item["dose"].keys()
+    assert plan["total_seconds"] == sum(item["seconds"] for item in plan["items"])
+
+
+def test_the_view_lists_the_routine_with_doses_and_reasons(run_cli) -> None:
+    run_cli("screen", "--none")
+    result = run_cli("plan", "--for", "knee-pain", "--minutes", "15")
+    assert result.code == 0
+    assert "Your routine:" in result.out and "Light cardio warm-up" in result.out
+    assert "each side" in result.out and "knee pain" in result.out
+    assert "Stop any stretch that hurts" in result.out
+
+
+def test_save_keeps_the_routine_in_supple_home(run_cli, home: Path) -> None:
+    run_cli("screen", "--none")
+    result = run_cli("plan", "--for", "stiffness", "--minutes", "10", "--save", "morning")
+    assert result.code == 0
+    saved = json.loads((home / "routines" / "morning.json").read_text())
+    assert saved["minutes"] == 10 and saved["items"]
+
+
+def test_bad_values_exit_2_saying_what_is_valid(run_cli) -> None:
+    run_cli("screen", "--none")
+    unknown = run_cli("plan", "--for", "backache", "--minutes", "20")
+    assert unknown.code == 2 and "valid: ankle-pain" in unknown.err
+    assert run_cli("plan", "--for", "sciatica", "--minutes", "120").code == 2
+    assert run_cli("plan", "--for", "sciatica", "--minutes", "20", "--equipment", "rope").code == 2
+    assert run_cli("plan", "--for", "sciatica", "--minutes", "20", "--save", "../escape").code == 2
+    assert run_cli("plan", "--minutes", "20").code == 2
+
+
+def test_equipment_none_and_no_floor(run_cli) -> None:
+    run_cli("screen", "--none")
+    result = run_cli("plan", "--for", "hip-pain", "--minutes", "20", "--equipment", "none", "--no-floor", "--json")
+    plan = json.loads(result.out)
+    assert plan["items"]
+    for item in plan["items"]:
+        assert item["steps"]
+    assert not any(item["exercise"] in ("seated-glute-stretch", "pigeon-pose") for item in plan["items"])

@@ -1,0 +1,189 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from supple.catalog.loader import builtin_catalog
+from supple.errors import BadRequest
+from supple.planner.order import POSITION_ORDER, RELAXING
+from supple.planner.plan import Plan, build_plan
+from supple.planner.request import make_request
+from supple.safety.loader import builtin_safety
+from supple.safety.rules import active_precautions, decide
+
+CATALOG = builtin_catalog()
+SAFETY = builtin_safety()
+VOCAB = CATALOG.vocabulary
+CONDITIONS = sorted(VOCAB.conditions)
+FLOOR = {p for p, position in VOCAB.positions.items() if position.floor}
+
+
+def plan(conditions: list[str], minutes: int, answers: tuple[str, ...] = (), **options: object) -> Plan:
+    request = make_request(VOCAB, conditions=conditions, minutes=minutes, **options)  # type: ignore[arg-type]
+    precautions = active_precautions(SAFETY, answers=answers, conditions=request.conditions)
+    return build_plan(CATALOG, request, precautions=precautions)
+
+
+def exercises(result: Plan) -> list[str]:
+    return [item.exercise.id for item in result.items]
+
+
+def positions(result: Plan) -> list[str]:
+    return [item.exercise.position for item in result.items if item.exercise.kind != "warmup"]
+
+
+requests = st.fixed_dictionaries(
+    {
+        "conditions": st.lists(st.sampled_from(CONDITIONS), min_size=1, max_size=3, unique=True),
+        "minutes": st.integers(3, 90),
+        "equipment": st.one_of(st.none(), st.lists(st.sampled_from(sorted(VOCAB.equipment)), unique=True)),
+        "avoid_positions": st.lists(st.sampled_from(sorted(VOCAB.positions)), max_size=3, unique=True),
+        "no_floor": st.booleans(),
+        "warmed_up": st.booleans(),
+    }
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(options=requests, answers=st.sets(st.sampled_from([q.id for q in SAFETY.questions if q.severity != "stop"])))
+def test_any_request_stays_in_budget_and_respects_every_limit(options: dict, answers: set[str]) -> None:  # type: ignore[type-arg]
+    request = make_request(VOCAB, **options)
+    precautions = active_precautions(SAFETY, answers=answers, conditions=request.conditions)
+    try:
+        result = build_plan(CATALOG, request, precautions=precautions)
+    except BadRequest:
+        return  # nothing fits: the message is checked in its own test
+    assert result.total_seconds <= request.budget_s
+    assert result.total_seconds == sum(sum(step.seconds for step in item.steps) for item in result.items)
+    for item in result.items:
+        exercise = item.exercise
+        assert exercise.position not in request.avoid_positions or exercise.kind == "warmup"
+        assert set(exercise.equipment.required) <= request.equipment
+        assert decide(exercise, precautions, equipment=request.equipment).status != "excluded"
+        assert item.why or exercise.kind == "warmup"
+    # each position is visited in one stretch, in the flow order, and the floor only once
+    seen = positions(result)
+    blocks = [p for i, p in enumerate(seen) if i == 0 or seen[i - 1] != p]
+    assert len(blocks) == len(set(blocks))
+    assert blocks == sorted(blocks, key=POSITION_ORDER.index)
+    on_floor = [p in FLOOR for p in seen]
+    assert on_floor == sorted(on_floor)
+
+
+def test_the_same_request_gives_the_same_plan() -> None:
+    first = plan(["sciatica", "hip-pain"], 25).to_json()
+    assert all(plan(["sciatica", "hip-pain"], 25).to_json() == first for _ in range(3))
+
+
+@pytest.mark.parametrize("condition", CONDITIONS)
+def test_every_condition_gets_a_routine_that_covers_it(condition: str) -> None:
+    result = plan([condition], 20)
+    assert result.conditions_covered == (condition,)
+    assert result.total_seconds <= 20 * 60
+
+
+@pytest.mark.parametrize(
+    ("conditions", "minutes"),
+    [(["lower-back-pain"], 20), (["hip-pain", "sciatica"], 30), (["lower-back-pain", "knee-pain"], 45)],
+)
+def test_a_plan_uses_most_of_the_time_when_there_is_enough_to_do(conditions: list[str], minutes: int) -> None:
+    assert plan(conditions, minutes).total_seconds >= 0.7 * minutes * 60
+
+
+def test_a_warm_up_comes_first_scaled_to_the_budget() -> None:
+    for minutes, warm in [(10, 300), (30, 300), (45, 480), (60, 600), (90, 600)]:
+        first = plan(["lower-back-pain"], minutes).items[0]
+        assert (first.exercise.kind, first.dosage.hold_s) == ("warmup", warm)
+
+
+def test_short_budgets_get_a_short_warm_up_or_none_and_say_why() -> None:
+    short = plan(["lower-back-pain"], 8)
+    assert short.items[0].dosage.hold_s == 120 and "2-minute warm-up" in short.notes[0]
+    none = plan(["lower-back-pain"], 5)
+    assert none.items[0].exercise.kind != "warmup" and "No warm-up" in none.notes[0]
+    warmed = plan(["lower-back-pain"], 20, warmed_up=True)
+    assert warmed.items[0].exercise.kind != "warmup" and "just been active" in warmed.notes[0]
+
+
+def test_the_doses_follow_the_stretching_guidance() -> None:
+    for item in plan(["lower-back-pain", "hip-pain"], 60).items:
+        dosage, exercise = item.dosage, item.exercise
+        if exercise.kind == "static" and dosage.hold_s:
+            assert 20 <= dosage.hold_s <= 30 and dosage.reps == 3
+        if exercise.sided:
+            sides = {step.side for step in item.steps if step.kind not in ("move", "ready")}
+            assert sides == {"left", "right"}
+
+
+def test_dynamic_moves_come_before_still_holds_in_the_same_position() -> None:
+    result = plan(["lower-back-pain"], 30)
+    for position in set(positions(result)):
+        kinds = [i.exercise.kind for i in result.items if i.exercise.position == position]
+        if "dynamic" in kinds and "static" in kinds:
+            assert kinds.index("dynamic") < kinds.index("static")
+
+
+def test_a_relaxing_stretch_ends_the_routine_when_it_is_in_the_last_position() -> None:
+    result = plan(["lower-back-pain"], 20, avoid_positions=["seated-floor", "side-lying", "prone", "all-fours"])
+    last_position = result.items[-1].exercise.position
+    relaxing_there = [i for i in result.items if i.exercise.id in RELAXING and i.exercise.position == last_position]
+    assert relaxing_there, exercises(result)
+    assert result.items[-1].exercise.id in RELAXING
+
+
+def test_no_floor_keeps_everything_standing_or_on_a_chair() -> None:
+    result = plan(["hip-pain", "knee-pain"], 20, no_floor=True)
+    assert set(positions(result)) <= {"standing", "seated-chair"}
+
+
+def test_precautions_shape_the_plan() -> None:
+    hip = plan(["hip-pain", "sciatica"], 30, answers=("hip-replacement",))
+    assert not {"pigeon-pose", "modified-pigeon", "supine-figure-four", "seated-glute-stretch"} & set(exercises(hip))
+    assert any("surgeon" in note for note in hip.notes)
+    knees = plan(["lower-back-pain"], 30, answers=("knee-trouble",), equipment=["chair", "wall"])
+    assert not {"kneels"} & {d for i in knees.items for d in i.exercise.demands}
+    padded = plan(["lower-back-pain"], 30, answers=("knee-trouble",))
+    kneeling = [i for i in padded.items if "kneels" in i.exercise.demands]
+    assert kneeling and all("pillow" in i.modifications[0] for i in kneeling)
+
+
+def test_a_request_nothing_can_satisfy_says_which_limit_excluded_what() -> None:
+    with pytest.raises(BadRequest) as caught:
+        plan(["si-joint-pain"], 20, no_floor=True)
+    message = str(caught.value)
+    assert "no exercise for si-joint-pain fits your limits" in message
+    assert "si-joint-knee-push: its position (supine) is one you asked to avoid" in message
+
+
+def test_too_little_time_says_so() -> None:
+    # with nothing at hand, every leg-pain stretch takes a little over 3 minutes
+    with pytest.raises(
+        BadRequest, match="no exercise fits in 3 minutes with the warm-up: the shortest takes about 189 s"
+    ):
+        plan(["leg-pain"], 3, equipment=["none"])
+
+
+def test_an_uncovered_condition_is_named_with_the_reason() -> None:
+    result = plan(["lower-back-pain", "si-joint-pain"], 20, no_floor=True)
+    assert result.conditions_uncovered == ("si-joint-pain",)
+    assert any(
+        "Nothing for si-joint-pain could be included" in note and "asked to avoid" in note for note in result.notes
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"conditions": ["backache"], "minutes": 20}, "unknown condition 'backache'; valid: ankle-pain"),
+        ({"conditions": ["sciatica"], "minutes": 2}, "minutes must be between 3 and 90"),
+        ({"conditions": ["sciatica"], "minutes": 91}, "minutes must be between 3 and 90"),
+        ({"conditions": ["sciatica"], "minutes": 20, "equipment": ["rope"]}, "unknown equipment 'rope'"),
+        ({"conditions": ["sciatica"], "minutes": 20, "equipment": ["none", "wall"]}, "cannot be combined"),
+        ({"conditions": ["sciatica"], "minutes": 20, "avoid_positions": ["upside-down"]}, "unknown position"),
+        ({"conditions": [], "minutes": 20}, "say what bothers you"),
+    ],
+)
+def test_bad_requests_say_what_is_valid(options: dict, message: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(BadRequest, match=message):
+        make_request(VOCAB, **options)
