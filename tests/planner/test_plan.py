@@ -187,3 +187,10 @@ def test_an_uncovered_condition_is_named_with_the_reason() -> None:
 def test_bad_requests_say_what_is_valid(options: dict, message: str) -> None:  # type: ignore[type-arg]
     with pytest.raises(BadRequest, match=message):
         make_request(VOCAB, **options)
+
+
+@pytest.mark.parametrize("condition", CONDITIONS)
+def test_the_bundled_catalogue_is_always_solved_to_proven_optimality(condition: str) -> None:
+    for minutes in (10, 45, 90):
+        result = plan([condition, "lower-back-pain"] if condition != "lower-back-pain" else [condition], minutes)
+        assert not any("search limit" in note for note in result.notes)

@@ -87,3 +87,11 @@ def test_the_same_input_gives_the_same_choice() -> None:
     first = select(candidates, conditions=CONDITIONS, budget_s=500, key_muscles=KEY_MUSCLES)
     again = select(list(candidates), conditions=CONDITIONS, budget_s=500, key_muscles=KEY_MUSCLES)
     assert [c.key for c in first.chosen] == [c.key for c in again.chosen]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_small_instances_are_proven_optimal(seed: int) -> None:
+    rng = random.Random(seed)
+    exercises = [random_exercise(rng, n) for n in range(6)]
+    candidates = candidates_for(exercises, set(CONDITIONS))
+    assert select(candidates, conditions=CONDITIONS, budget_s=600, key_muscles=KEY_MUSCLES).proven_optimal

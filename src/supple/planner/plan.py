@@ -153,6 +153,8 @@ def build_plan(catalog: Catalog, request: PlanRequest, *, precautions: Iterable[
     covered = {c for item in items for c in item.why}
     total = sum(item.seconds for item in items)
     notes = ([warm_note] if warm_note else []) + _notes(catalog, request, pool, active, covered, total)
+    if not selection.proven_optimal:
+        notes.append("The catalogue is large: this is the best routine found within the search limit.")
     return Plan(
         minutes=request.minutes,
         items=tuple(items),
