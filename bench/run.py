@@ -24,41 +24,34 @@ is the slowest run but one or two. Budgets are from DESIGN.md.
 """
 
 
-def startup_section(rows: list[dict[str, object]]) -> str:
-    lines = [
-        "## CLI start-up (cold process)",
-        "",
-        "Budgets: `supple --help` under 150 ms, `supple plan ...` under 300 ms (medians).",
-        "",
-        "| command | median ms | p99 ms | min ms | runs |",
-        "|---|---:|---:|---:|---:|",
-    ]
+def section(title: str, intro: list[str], rows: list[dict[str, object]], columns: list[str]) -> str:
+    """A markdown section: a title, the budget lines, and a table whose first column is a label."""
+    lines = [f"## {title}", "", *intro, "", "| " + " | ".join(columns) + " |"]
+    lines.append("|---|" + "---:|" * (len(columns) - 1))
     for row in rows:
-        lines.append(
-            f"| `{row['command']}` | {row['median']:.1f} | {row['p99']:.1f} | {row['min']:.1f} | {row['runs']} |"
-        )
-    return "\n".join(lines)
-
-
-def selection_section(rows: list[dict[str, object]]) -> str:
-    lines = [
-        "## Selection (the exact MILP, HiGHS)",
-        "",
-        "Budgets: under 20 ms for the bundled catalogue, under 500 ms for 2,000 exercises (medians).",
-        "Five requests (1-3 conditions, 10-60 minutes), model building and solving, HiGHS already imported.",
-        "",
-        "| catalogue | median ms | p99 ms | max ms | runs |",
-        "|---|---:|---:|---:|---:|",
-    ]
-    for row in rows:
-        lines.append(
-            f"| {row['catalogue']} | {row['median']:.1f} | {row['p99']:.1f} | {row['max']:.1f} | {row['runs']} |"
-        )
+        cells = [f"{v:.1f}" if isinstance(v, float) else str(v) for v in row.values()]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def main() -> None:
-    sections = [startup_section(startup.run()), selection_section(selection.run())]
+    sections = [
+        section(
+            "CLI start-up (cold process)",
+            ["Budgets: `supple --help` under 150 ms, `supple plan ...` under 300 ms (medians)."],
+            startup.run(),
+            ["command", "median ms", "p99 ms", "min ms", "runs"],
+        ),
+        section(
+            "Selection (the exact MILP, HiGHS)",
+            [
+                "Budgets: under 20 ms for the bundled catalogue, under 500 ms for 2,000 exercises (medians).",
+                "Five requests (1-3 conditions, 10-60 minutes); building the model and solving it, HiGHS imported.",
+            ],
+            selection.run(),
+            ["catalogue", "median ms", "p99 ms", "max ms", "runs"],
+        ),
+    ]
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = f"{HEADER}\nLast run: {stamp} on {machine()}.\n\n" + "\n\n".join(sections) + "\n"
     README.write_text(text, encoding="utf-8")
