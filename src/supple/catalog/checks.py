@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from difflib import get_close_matches
 
 from supple.catalog.models import Exercise, Vocabulary
@@ -20,32 +20,27 @@ def suggest(value: str, valid: Iterable[str], *, limit: int = 3) -> str:
     return "valid: " + ", ".join(options)
 
 
-def _unknown(field: str, kind: str, values: Iterable[str], valid: Mapping[str, object]) -> list[Problem]:
-    return [
-        (f"{field}[{index}]", f"unknown {kind} {value!r}; {suggest(value, valid)}")
-        for index, value in enumerate(values)
-        if value not in valid
-    ]
+def unknown_id(field: str, kind: str, value: str, valid: Collection[str]) -> list[Problem]:
+    """A problem naming `field` when `value` is not one of `valid`, with the closest ids."""
+    return [] if value in valid else [(field, f"unknown {kind} {value!r}; {suggest(value, valid)}")]
+
+
+def unknown_ids(field: str, kind: str, values: Iterable[str], valid: Collection[str]) -> list[Problem]:
+    """The same for every item of a list field, each named with its index."""
+    return [p for index, value in enumerate(values) for p in unknown_id(f"{field}[{index}]", kind, value, valid)]
 
 
 def check_vocabulary_ids(exercise: Exercise, vocabulary: Vocabulary) -> list[Problem]:
     """Every id an exercise uses must be defined in vocab.yaml."""
-    problems: list[Problem] = []
-    if exercise.position not in vocabulary.positions:
-        problems.append(
-            ("position", f"unknown position {exercise.position!r}; {suggest(exercise.position, vocabulary.positions)}")
-        )
-    problems += _unknown("targets", "muscle", exercise.targets, vocabulary.muscles)
-    problems += _unknown("helps_with", "condition", exercise.helps_with, vocabulary.conditions)
-    problems += _unknown("equipment.required", "equipment", exercise.equipment.required, vocabulary.equipment)
-    problems += _unknown("equipment.optional", "equipment", exercise.equipment.optional, vocabulary.equipment)
-    problems += _unknown("demands", "demand", exercise.demands, vocabulary.demands)
+    problems = unknown_id("position", "position", exercise.position, vocabulary.positions)
+    problems += unknown_ids("targets", "muscle", exercise.targets, vocabulary.muscles)
+    problems += unknown_ids("helps_with", "condition", exercise.helps_with, vocabulary.conditions)
+    problems += unknown_ids("equipment.required", "equipment", exercise.equipment.required, vocabulary.equipment)
+    problems += unknown_ids("equipment.optional", "equipment", exercise.equipment.optional, vocabulary.equipment)
+    problems += unknown_ids("demands", "demand", exercise.demands, vocabulary.demands)
     titles = vocabulary.reference_titles()
     for index, source in enumerate(exercise.sources):
-        if source.title not in titles:
-            problems.append(
-                (f"sources[{index}].title", f"unknown work {source.title!r}; {suggest(source.title, titles)}")
-            )
+        problems += unknown_id(f"sources[{index}].title", "work", source.title, titles)
     return problems
 
 

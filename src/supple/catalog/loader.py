@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from supple.catalog.checks import check_links, check_vocabulary_ids
+from supple.catalog.checks import Problem, check_links, check_vocabulary_ids
 from supple.catalog.models import Catalog, Exercise, Principles, Vocabulary
 from supple.errors import DataFileError
 
@@ -66,15 +66,19 @@ def parse(model: type[Model], data: Any, path: File) -> Model:
         raise DataFileError(str(path), field_path(tuple(first["loc"])), message) from None
 
 
+def raise_first(path: File, problems: list[Problem]) -> None:
+    """Report the first problem found in a file, as a DataFileError."""
+    if problems:
+        raise DataFileError(str(path), *problems[0])
+
+
 def load_vocabulary(path: File) -> Vocabulary:
     return parse(Vocabulary, read_yaml(path), path)
 
 
 def load_exercise(path: File, vocabulary: Vocabulary) -> Exercise:
     exercise = parse(Exercise, read_yaml(path), path)
-    problems = check_vocabulary_ids(exercise, vocabulary)
-    if problems:
-        raise DataFileError(str(path), *problems[0])
+    raise_first(path, check_vocabulary_ids(exercise, vocabulary))
     expected = f"{exercise.id}.yaml"
     if path.name != expected:
         raise DataFileError(str(path), "id", f"the file must be named after its id: {expected}")

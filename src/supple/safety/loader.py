@@ -6,8 +6,8 @@ import functools
 from dataclasses import dataclass
 from importlib.resources import files
 
-from supple.catalog.checks import suggest
-from supple.catalog.loader import File, builtin_catalog, parse, read_yaml
+from supple.catalog.checks import Problem, unknown_id, unknown_ids
+from supple.catalog.loader import File, builtin_catalog, parse, raise_first, read_yaml
 from supple.catalog.models import Catalog
 from supple.errors import DataFileError
 from supple.safety.models import Precaution, Precautions, Question, Questions
@@ -22,30 +22,23 @@ class SafetyData:
         return next(q for q in self.questions if q.id == question_id)
 
 
-def _check_id(path: File, field: str, value: str, valid: set[str], kind: str) -> None:
-    if value not in valid:
-        raise DataFileError(str(path), field, f"unknown {kind} {value!r}; {suggest(value, valid)}")
-
-
-def _check_ids(path: File, field: str, values: tuple[str, ...], valid: set[str], kind: str) -> None:
-    for index, value in enumerate(values):
-        _check_id(path, f"{field}[{index}]", value, valid, kind)
-
-
-def _check_precaution(path: File, index: int, precaution: Precaution, question_ids: set[str], catalog: Catalog) -> None:
+def _precaution_problems(index: int, precaution: Precaution, question_ids: set[str], catalog: Catalog) -> list[Problem]:
     vocabulary = catalog.vocabulary
     at = f"precautions[{index}]"
-    _check_ids(path, f"{at}.when_answers", precaution.when_answers, question_ids, "question")
-    _check_ids(path, f"{at}.when_conditions", precaution.when_conditions, set(vocabulary.conditions), "condition")
-    _check_ids(path, f"{at}.exclude_exercises", precaution.exclude_exercises, set(catalog.exercises), "exercise")
     demands = set(vocabulary.demands)
-    _check_ids(path, f"{at}.exclude_demands", precaution.exclude_demands, demands, "demand")
-    _check_ids(path, f"{at}.modify_demands", precaution.modify_demands, demands, "demand")
+    problems = [
+        *unknown_ids(f"{at}.when_answers", "question", precaution.when_answers, question_ids),
+        *unknown_ids(f"{at}.when_conditions", "condition", precaution.when_conditions, vocabulary.conditions),
+        *unknown_ids(f"{at}.exclude_exercises", "exercise", precaution.exclude_exercises, catalog.exercises),
+        *unknown_ids(f"{at}.exclude_demands", "demand", precaution.exclude_demands, demands),
+        *unknown_ids(f"{at}.modify_demands", "demand", precaution.modify_demands, demands),
+    ]
     if precaution.needs_equipment is not None:
-        _check_id(path, f"{at}.needs_equipment", precaution.needs_equipment, set(vocabulary.equipment), "equipment")
+        problems += unknown_id(f"{at}.needs_equipment", "equipment", precaution.needs_equipment, vocabulary.equipment)
     titles = vocabulary.reference_titles()
     for number, source in enumerate(precaution.sources):
-        _check_id(path, f"{at}.sources[{number}].title", source.title, titles, "work")
+        problems += unknown_id(f"{at}.sources[{number}].title", "work", source.title, titles)
+    return problems
 
 
 def load_safety(*, catalog: Catalog, data: File | None = None) -> SafetyData:
@@ -59,11 +52,12 @@ def load_safety(*, catalog: Catalog, data: File | None = None) -> SafetyData:
     titles = catalog.vocabulary.reference_titles()
     for index, question in enumerate(questions):
         for number, source in enumerate(question.sources):
-            at = f"questions[{index}].sources[{number}].title"
-            _check_id(questions_path, at, source.title, titles, "work")
+            raise_first(
+                questions_path, unknown_id(f"questions[{index}].sources[{number}].title", "work", source.title, titles)
+            )
     precautions = parse(Precautions, read_yaml(precautions_path), precautions_path).precautions
     for index, precaution in enumerate(precautions):
-        _check_precaution(precautions_path, index, precaution, set(ids), catalog)
+        raise_first(precautions_path, _precaution_problems(index, precaution, set(ids), catalog))
     return SafetyData(questions=questions, precautions=precautions)
 
 
