@@ -56,3 +56,21 @@ def test_a_screening_expires_after_30_days(settings: Settings) -> None:
     assert services.screening_staleness(screening=services.latest_screening(settings=settings), now=later)  # type: ignore[arg-type]
     with pytest.raises(UnsafeToStart, match="31 days ago"):
         services.require_safe_start(settings=settings, ack_caution=False, now=later)
+
+
+def test_a_users_catalogue_is_loaded_once_and_again_when_a_file_changes(settings: Settings) -> None:
+    import shutil
+
+    import yaml
+
+    folder = settings.user_exercises_dir
+    folder.mkdir(parents=True)
+    source = Path(services.__file__).parent / "catalog" / "data" / "exercises" / "butterfly-stretch.yaml"
+    data = yaml.safe_load(source.read_text()) | {"id": "my-butterfly", "easier": [], "harder": []}
+    (folder / "my-butterfly.yaml").write_text(yaml.safe_dump(data))
+    first = services.catalog_for(settings=settings)
+    assert services.catalog_for(settings=settings) is first
+    (folder / "my-butterfly.yaml").write_text(yaml.safe_dump(data | {"name": "Renamed butterfly"}))
+    assert services.catalog_for(settings=settings).exercises["my-butterfly"].name == "Renamed butterfly"
+    shutil.rmtree(folder)
+    assert "my-butterfly" not in services.catalog_for(settings=settings).exercises

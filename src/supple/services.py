@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -25,8 +26,20 @@ def catalog_for(*, settings: Settings) -> Catalog:
     """The built-in catalogue, plus the person's own exercises in SUPPLE_HOME/exercises."""
     user_dir = settings.user_exercises_dir
     if user_dir.is_dir():
-        return load_catalog(user_dir=user_dir)
+        return _user_catalog(user_dir, _folder_fingerprint(user_dir))
     return builtin_catalog()
+
+
+def _folder_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and change times: a command asking twice reuses the loaded catalogue,
+    and an edited file is loaded afresh."""
+    entries = sorted(folder.glob("*.yaml"))
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in entries)
+
+
+@functools.lru_cache(maxsize=8)
+def _user_catalog(user_dir: Path, fingerprint: tuple[tuple[str, int, int], ...]) -> Catalog:
+    return load_catalog(user_dir=user_dir)
 
 
 def list_exercises(
