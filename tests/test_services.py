@@ -36,8 +36,8 @@ def test_a_caution_passes_the_gate_only_with_acknowledgement_and_brings_its_prec
     with pytest.raises(UnsafeToStart, match="--ack-caution"):
         services.require_safe_start(settings=settings, ack_caution=False, now=NOW)
     screening = services.require_safe_start(settings=settings, ack_caution=True, now=NOW)
-    assert [p.id for p in services.precautions_for(screening=screening)] == ["hip-replacement"]
-    padded = services.precautions_for(screening=screening, conditions=["knee-pain"])
+    assert [p.id for p in services.precautions_for(settings=settings, screening=screening)] == ["hip-replacement"]
+    padded = services.precautions_for(settings=settings, screening=screening, conditions=["knee-pain"])
     assert [p.id for p in padded] == ["hip-replacement", "kneel-on-padding"]
 
 

@@ -19,6 +19,10 @@ class Settings:
     def user_exercises_dir(self) -> Path:
         return self.home / "exercises"
 
+    @property
+    def parse_cache_file(self) -> Path:
+        return self.home / "cache" / "parsed-data.json"
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ

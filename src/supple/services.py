@@ -7,27 +7,44 @@ import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from supple.catalog.loader import builtin_catalog, load_catalog
+from supple.catalog.loader import Reader, builtin_catalog, load_catalog
 from supple.catalog.models import Catalog, Exercise
 from supple.catalog.query import filter_exercises, find_exercise
 from supple.config import Settings
 from supple.planner.plan import Plan, build_plan
 from supple.planner.request import make_request
 from supple.safety.gate import check_gate
-from supple.safety.loader import builtin_safety
+from supple.safety.loader import SafetyData, builtin_safety
 from supple.safety.models import Precaution, Question
 from supple.safety.rules import active_precautions
 from supple.safety.screen import Screening, fresh_screening_needed, screen
+from supple.store.parse_cache import ParseCache
 from supple.store.routine_files import save_routine_file
 from supple.store.screening_file import load_screening, save_screening
 
 
+@functools.cache
+def _parse_cache(path: Path) -> ParseCache:
+    return ParseCache(path)
+
+
 def catalog_for(*, settings: Settings) -> Catalog:
     """The built-in catalogue, plus the person's own exercises in SUPPLE_HOME/exercises."""
+    cache = _parse_cache(settings.parse_cache_file)
     user_dir = settings.user_exercises_dir
     if user_dir.is_dir():
-        return _user_catalog(user_dir, _folder_fingerprint(user_dir))
-    return builtin_catalog()
+        catalog = _user_catalog(user_dir, _folder_fingerprint(user_dir), cache.read)
+    else:
+        catalog = builtin_catalog(cache.read)
+    cache.save()
+    return catalog
+
+
+def _safety(settings: Settings) -> SafetyData:
+    cache = _parse_cache(settings.parse_cache_file)
+    safety = builtin_safety(cache.read)
+    cache.save()
+    return safety
 
 
 def _folder_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -38,8 +55,8 @@ def _folder_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @functools.lru_cache(maxsize=8)
-def _user_catalog(user_dir: Path, fingerprint: tuple[tuple[str, int, int], ...]) -> Catalog:
-    return load_catalog(user_dir=user_dir)
+def _user_catalog(user_dir: Path, fingerprint: tuple[tuple[str, int, int], ...], read: Reader) -> Catalog:
+    return load_catalog(user_dir=user_dir, read=read)
 
 
 def list_exercises(
@@ -66,13 +83,13 @@ def _now(now: dt.datetime | None) -> dt.datetime:
     return now if now is not None else dt.datetime.now(dt.UTC)
 
 
-def screening_questions() -> tuple[Question, ...]:
-    return builtin_safety().questions
+def screening_questions(*, settings: Settings) -> tuple[Question, ...]:
+    return _safety(settings).questions
 
 
 def record_screening(*, settings: Settings, yes: Iterable[str], now: dt.datetime | None = None) -> Screening:
     """Screen with these yes-answers (every other question answered no) and keep the result."""
-    screening = screen(builtin_safety(), yes, now=_now(now))
+    screening = screen(_safety(settings), yes, now=_now(now))
     save_screening(home=settings.home, screening=screening)
     return screening
 
@@ -93,8 +110,10 @@ def request_fresh_screening(*, settings: Settings, reason: str) -> None:
         save_screening(home=settings.home, screening=screening.invalidate(reason))
 
 
-def precautions_for(*, screening: Screening, conditions: Iterable[str] = ()) -> tuple[Precaution, ...]:
-    return active_precautions(builtin_safety(), answers=screening.answered_yes, conditions=conditions)
+def precautions_for(
+    *, settings: Settings, screening: Screening, conditions: Iterable[str] = ()
+) -> tuple[Precaution, ...]:
+    return active_precautions(_safety(settings), answers=screening.answered_yes, conditions=conditions)
 
 
 def screening_staleness(*, screening: Screening, now: dt.datetime | None = None) -> str | None:
@@ -129,7 +148,8 @@ def make_plan(
         warmed_up=warmed_up,
     )
     screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
-    return build_plan(catalog, request, precautions=precautions_for(screening=screening, conditions=request.conditions))
+    precautions = precautions_for(settings=settings, screening=screening, conditions=request.conditions)
+    return build_plan(catalog, request, precautions=precautions)
 
 
 def save_routine(*, settings: Settings, name: str, plan: Plan) -> Path:

@@ -7,12 +7,12 @@ file is reported in one line instead of a traceback.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from supple.catalog.checks import Problem, check_links, check_vocabulary_ids
@@ -21,9 +21,9 @@ from supple.errors import DataFileError
 
 Model = TypeVar("Model", bound=BaseModel)
 File = Path | Traversable
-
-# The C loader is several times faster; fall back where PyYAML was built without libyaml.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Reads and parses one data file. The default parses YAML every time; services pass one that
+# keeps parsed files in a cache, since parsing is most of a cold command's loading time.
+Reader = Callable[[File], Any]
 
 
 def data_dir() -> Traversable:
@@ -31,12 +31,16 @@ def data_dir() -> Traversable:
 
 
 def read_yaml(path: File) -> Any:
+    import yaml  # only when a file is parsed, not when it comes from the cache
+
+    # The C loader is several times faster; fall back where PyYAML was built without libyaml.
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DataFileError(str(path), "", f"cannot be read: {error}") from None
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
@@ -72,12 +76,12 @@ def raise_first(path: File, problems: list[Problem]) -> None:
         raise DataFileError(str(path), *problems[0])
 
 
-def load_vocabulary(path: File) -> Vocabulary:
-    return parse(Vocabulary, read_yaml(path), path)
+def load_vocabulary(path: File, read: Reader = read_yaml) -> Vocabulary:
+    return parse(Vocabulary, read(path), path)
 
 
-def load_exercise(path: File, vocabulary: Vocabulary) -> Exercise:
-    exercise = parse(Exercise, read_yaml(path), path)
+def load_exercise(path: File, vocabulary: Vocabulary, read: Reader = read_yaml) -> Exercise:
+    exercise = parse(Exercise, read(path), path)
     raise_first(path, check_vocabulary_ids(exercise, vocabulary))
     expected = f"{exercise.id}.yaml"
     if path.name != expected:
@@ -91,15 +95,15 @@ def _yaml_files(folder: File) -> list[File]:
     return sorted((entry for entry in folder.iterdir() if entry.name.endswith(".yaml")), key=lambda f: f.name)
 
 
-def load_catalog(*, user_dir: Path | None = None, data: File | None = None) -> Catalog:
+def load_catalog(*, user_dir: Path | None = None, data: File | None = None, read: Reader = read_yaml) -> Catalog:
     """The built-in catalogue, plus the user's own exercise files when `user_dir` exists.
 
     A user file may not reuse a built-in id: shadowing a vetted exercise silently would change
     what a routine means without anyone noticing.
     """
     root = data if data is not None else data_dir()
-    vocabulary = load_vocabulary(root / "vocab.yaml")
-    principles = parse(Principles, read_yaml(root / "principles.yaml"), root / "principles.yaml")
+    vocabulary = load_vocabulary(root / "vocab.yaml", read)
+    principles = parse(Principles, read(root / "principles.yaml"), root / "principles.yaml")
     exercises: dict[str, Exercise] = {}
     origins: dict[str, str] = {}
     folders: list[File] = [root / "exercises"]
@@ -107,7 +111,7 @@ def load_catalog(*, user_dir: Path | None = None, data: File | None = None) -> C
         folders.append(user_dir)
     for folder in folders:
         for path in _yaml_files(folder):
-            exercise = load_exercise(path, vocabulary)
+            exercise = load_exercise(path, vocabulary, read)
             if exercise.id in exercises:
                 clash = f"{exercise.id!r} is already defined in {origins[exercise.id]}; choose a new id"
                 raise DataFileError(str(path), "id", clash)
@@ -121,6 +125,6 @@ def load_catalog(*, user_dir: Path | None = None, data: File | None = None) -> C
 
 
 @functools.cache
-def builtin_catalog() -> Catalog:
+def builtin_catalog(read: Reader = read_yaml) -> Catalog:
     """The bundled catalogue, loaded once per process on first use."""
-    return load_catalog()
+    return load_catalog(read=read)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -45,6 +46,9 @@ def _root(
 
 
 def main() -> None:
+    # supple uses no pydantic plugins, and looking for them scans every installed package's
+    # metadata: a tenth of a cold `supple plan` (bench/README.md). Set only if the user has not.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app(args=spread_multi_value_options(sys.argv[1:]), prog_name="supple")
     except SuppleError as error:

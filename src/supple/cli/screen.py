@@ -37,7 +37,7 @@ def screen_command(
     if sum([bool(yes), none, questions, show]) > 1:
         raise BadRequest("use only one of --yes, --none, --questions and --show")
     if questions:
-        listed = services.screening_questions()
+        listed = services.screening_questions(settings=settings)
         if as_json:
             write_json([question_json(q) for q in listed])
         else:
@@ -52,7 +52,7 @@ def screen_command(
     if yes or none:
         answers = list(yes or [])
     elif sys.stdin.isatty():
-        answers = ask(console(), services.screening_questions())
+        answers = ask(console(), services.screening_questions(settings=settings))
     else:
         raise BadRequest(
             "screening needs your answers and there is no terminal to ask them in: "

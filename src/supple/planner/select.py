@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from supple.catalog.models import Dosage, Exercise
 from supple.planner.expand import BREATH_S, MOVE_S, READY_S
+from supple.planner.milp import Model, solve
 
 COVER_WEIGHT = 10.0
 MUSCLE_WEIGHT = 4.0
@@ -121,51 +122,53 @@ def select(
     """The optimal set of candidates within the time budget (at most one dose per exercise)."""
     if not candidates:
         return Selection(chosen=(), objective=0.0)
-    import highspy
-
-    h = highspy.Highs()  # type: ignore[no-untyped-call]  # highspy ships no type hints
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("threads", 1)  # deterministic and cheap for models this size
-    h.setOptionValue("mip_rel_gap", 0.0)
-    h.setOptionValue("mip_max_nodes", MAX_NODES)
+    model = Model()
     ties = _tie_breaks(candidates)
-    x = [h.addBinary() for _ in candidates]
-    value = sum((FULL_DOSE_BONUS * c.full_dose + ties[(c.key, c.full_dose)]) * x[i] for i, c in enumerate(candidates))
+    x = [model.binary(FULL_DOSE_BONUS * c.full_dose + ties[(c.key, c.full_dose)]) for c in candidates]
     by_exercise: dict[str, list[int]] = {}
     for i, candidate in enumerate(candidates):
         by_exercise.setdefault(candidate.key, []).append(i)
     for indices in by_exercise.values():
         if len(indices) > 1:
-            h.addConstr(sum(x[i] for i in indices) <= 1)
+            model.at_most({x[i]: 1.0 for i in indices}, 1.0)
     for muscle in sorted({c.main_target for c in candidates if c.stretch_s}):
-        stretching = [(i, c.stretch_s) for i, c in enumerate(candidates) if c.stretch_s and c.main_target == muscle]
-        if sum(seconds for _, seconds in stretching) > PER_MUSCLE_CAP_S:
-            h.addConstr(sum(seconds * x[i] for i, seconds in stretching) <= PER_MUSCLE_CAP_S)
+        stretching = {
+            x[i]: float(c.stretch_s) for i, c in enumerate(candidates) if c.stretch_s and c.main_target == muscle
+        }
+        if sum(stretching.values()) > PER_MUSCLE_CAP_S:
+            model.at_most(stretching, PER_MUSCLE_CAP_S)
     for condition in conditions:
-        helping = [i for i, c in enumerate(candidates) if condition in c.helps]
-        distinct = len({candidates[i].key for i in helping})
-        if not distinct:
-            continue
-        z = [h.addVariable(lb=0.0, ub=1.0) for _ in range(distinct)]
-        h.addConstr(sum(z) - sum(x[i] for i in helping) <= 0)
-        value += sum(COVER_WEIGHT / 2**k * z[k] for k in range(distinct))
-        muscles = key_muscles.get(condition, ())
-        for muscle in muscles:
-            working = [i for i in helping if _works(candidates[i], condition, muscle)]
-            if working:
-                u = h.addVariable(lb=0.0, ub=1.0)
-                h.addConstr(u - sum(x[i] for i in working) <= 0)
-                value += MUSCLE_WEIGHT / len(muscles) * u
-    time = sum((c.seconds + READY_S) * x[i] for i, c in enumerate(candidates))
+        _add_coverage(model, x, candidates, condition, key_muscles.get(condition, ()))
+    time = {x[i]: float(c.seconds + READY_S) for i, c in enumerate(candidates)}
     for position in sorted({c.exercise.position for c in candidates}):
         if move_cost(position):
-            used = h.addBinary()
+            used = model.binary()
             for i, candidate in enumerate(candidates):
                 if candidate.exercise.position == position:
-                    h.addConstr(x[i] - used <= 0)
-            time += move_cost(position) * used
-    h.addConstr(time <= budget_s)
-    h.maximize(value)
-    proven = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
-    chosen = tuple(c for i, c in enumerate(candidates) if h.val(x[i]) > 0.5)
-    return Selection(chosen, objective(chosen, candidates, conditions, key_muscles), proven_optimal=proven)
+                    model.at_most({x[i]: 1.0, used: -1.0}, 0.0)
+            time[used] = float(move_cost(position))
+    model.at_most(time, budget_s)
+    solution = solve(model, max_nodes=MAX_NODES)
+    chosen = tuple(c for i, c in enumerate(candidates) if solution.values[x[i]] > 0.5)
+    return Selection(chosen, objective(chosen, candidates, conditions, key_muscles), solution.proven_optimal)
+
+
+def _add_coverage(
+    model: Model, x: Sequence[str], candidates: Sequence[Candidate], condition: str, muscles: Sequence[str]
+) -> None:
+    """The k-th helping exercise is worth COVER_WEIGHT / 2**k; the key muscles share MUSCLE_WEIGHT.
+
+    z_k <= 1 with sum(z) <= (exercises chosen that help): since the weights fall with k, the
+    solver fills z_0, z_1, ... in order, so the objective counts exactly the diminishing value.
+    """
+    helping = [i for i, c in enumerate(candidates) if condition in c.helps]
+    distinct = len({candidates[i].key for i in helping})
+    if not distinct:
+        return
+    z = [model.variable(low=0.0, high=1.0, objective=COVER_WEIGHT / 2**k) for k in range(distinct)]
+    model.at_most({**dict.fromkeys(z, 1.0), **{x[i]: -1.0 for i in helping}}, 0.0)
+    for muscle in muscles:
+        working = [i for i in helping if _works(candidates[i], condition, muscle)]
+        if working:
+            u = model.variable(low=0.0, high=1.0, objective=MUSCLE_WEIGHT / len(muscles))
+            model.at_most({u: 1.0, **{x[i]: -1.0 for i in working}}, 0.0)

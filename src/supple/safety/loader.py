@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from supple.catalog.checks import Problem, unknown_id, unknown_ids
-from supple.catalog.loader import File, builtin_catalog, parse, raise_first, read_yaml
+from supple.catalog.loader import File, Reader, builtin_catalog, parse, raise_first, read_yaml
 from supple.catalog.models import Catalog
 from supple.errors import DataFileError
 from supple.safety.models import Precaution, Precautions, Question, Questions
@@ -41,10 +41,10 @@ def _precaution_problems(index: int, precaution: Precaution, question_ids: set[s
     return problems
 
 
-def load_safety(*, catalog: Catalog, data: File | None = None) -> SafetyData:
+def load_safety(*, catalog: Catalog, data: File | None = None, read: Reader = read_yaml) -> SafetyData:
     root = data if data is not None else files("supple.safety") / "data"
     questions_path, precautions_path = root / "questions.yaml", root / "precautions.yaml"
-    questions = parse(Questions, read_yaml(questions_path), questions_path).questions
+    questions = parse(Questions, read(questions_path), questions_path).questions
     ids = [q.id for q in questions]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -55,12 +55,12 @@ def load_safety(*, catalog: Catalog, data: File | None = None) -> SafetyData:
             raise_first(
                 questions_path, unknown_id(f"questions[{index}].sources[{number}].title", "work", source.title, titles)
             )
-    precautions = parse(Precautions, read_yaml(precautions_path), precautions_path).precautions
+    precautions = parse(Precautions, read(precautions_path), precautions_path).precautions
     for index, precaution in enumerate(precautions):
         raise_first(precautions_path, _precaution_problems(index, precaution, set(ids), catalog))
     return SafetyData(questions=questions, precautions=precautions)
 
 
 @functools.cache
-def builtin_safety() -> SafetyData:
-    return load_safety(catalog=builtin_catalog())
+def builtin_safety(read: Reader = read_yaml) -> SafetyData:
+    return load_safety(catalog=builtin_catalog(read), read=read)
