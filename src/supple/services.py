@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from supple.catalog.loader import Reader, builtin_catalog, load_catalog
 from supple.catalog.models import Catalog, Exercise
 from supple.catalog.query import filter_exercises, find_exercise
 from supple.config import Settings
-from supple.planner.plan import Plan, build_plan
+from supple.errors import BadRequest
+from supple.planner.candidates import dose_options
+from supple.planner.expand import expand
+from supple.planner.plan import Plan, PlanItem, build_plan
 from supple.planner.request import make_request
 from supple.safety.gate import check_gate
 from supple.safety.loader import SafetyData, builtin_safety
 from supple.safety.models import Precaution, Question
-from supple.safety.rules import active_precautions
+from supple.safety.rules import active_precautions, decide
 from supple.safety.screen import Screening, fresh_screening_needed, screen
+from supple.session.engine import Cue, Session, SetResult, SideAnswer, rehearse
+from supple.session.routine import load_routine
 from supple.store.parse_cache import ParseCache
-from supple.store.routine_files import save_routine_file
+from supple.store.routine_files import latest_routine_file, routine_path, save_routine_file, saved_routine_names
 from supple.store.screening_file import load_screening, save_screening
 
 
@@ -154,3 +159,69 @@ def make_plan(
 
 def save_routine(*, settings: Settings, name: str, plan: Plan) -> Path:
     return save_routine_file(home=settings.home, name=name, data=plan.to_json())
+
+
+# --- guided sessions ---------------------------------------------------------------------------
+
+
+def routine_to_play(
+    *,
+    settings: Settings,
+    plan_file: Path | None = None,
+    routine: str | None = None,
+    ack_caution: bool = False,
+    now: dt.datetime | None = None,
+) -> Plan:
+    """A routine file (a plan's JSON or a clinician's YAML), a saved routine by name, or else the
+    routine saved last; after the safety gate, with today's precautions applied."""
+    screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
+    if plan_file is not None:
+        path = plan_file
+    elif routine is not None:
+        path = routine_path(settings.home, routine)
+        if not path.is_file():
+            saved = ", ".join(saved_routine_names(settings.home)) or "none yet"
+            raise BadRequest(f"no saved routine {routine!r} (saved: {saved})")
+    else:
+        latest = latest_routine_file(settings.home)
+        if latest is None:
+            raise BadRequest(
+                "no routine to play yet: pass --for CONDITION ... --minutes N, or --plan FILE, "
+                "or save one with `supple plan ... --save NAME`"
+            )
+        path = latest
+    precautions = precautions_for(settings=settings, screening=screening)
+    return load_routine(path, catalog=catalog_for(settings=settings), precautions=precautions)
+
+
+def start_session(
+    *,
+    plan: Plan,
+    on_result: Callable[[SetResult], None] | None = None,
+    on_side: Callable[[SideAnswer], None] | None = None,
+) -> Session:
+    return Session(plan, on_result=on_result, on_side=on_side)
+
+
+def rehearse_session(*, plan: Plan) -> list[Cue]:
+    return rehearse(plan)
+
+
+def easier_now(*, settings: Settings, exercise_id: str) -> PlanItem | None:
+    """After a "this hurts": the first easier alternative today's precautions allow, at the gentle
+    end of its dose, ready to put into the session (or None)."""
+    catalog = catalog_for(settings=settings)
+    screening = latest_screening(settings=settings)
+    precautions = precautions_for(settings=settings, screening=screening) if screening else ()
+    for easier_id in catalog.exercises[exercise_id].easier:
+        # the shorter hold first: gentler after pain
+        for _, exercise in reversed(dose_options(catalog.exercises[easier_id])):
+            if decide(exercise, precautions).status != "excluded":
+                steps = tuple(expand(exercise, exercise.dosage, moving=True))
+                return PlanItem(exercise, exercise.dosage, ("an easier option after pain",), steps)
+    return None
+
+
+def report_pain(*, settings: Settings, exercise_name: str) -> None:
+    """A "this hurts" means the answers may have changed: screen again before the next routine."""
+    request_fresh_screening(settings=settings, reason=f"you reported pain during {exercise_name}")

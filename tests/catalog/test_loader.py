@@ -204,3 +204,9 @@ def test_a_user_exercise_is_validated_like_the_built_in_ones(fixture_catalog: Pa
     edit(path, lambda d: d.update(helps_with=["everything"]))
     error = load_error(fixture_catalog, user_dir=tmp_path / "mine")
     assert (error.path, error.field) == (path, "helps_with[0]")
+
+
+def test_phases_are_only_for_paced_moves(fixture_catalog: Path) -> None:
+    edit(alpha(fixture_catalog), lambda d: d.update(phases=["Lean in.", "Ease off."]))
+    error = load_error(fixture_catalog)
+    assert error.problem == "phases: only dynamic and strength moves are paced by phases, not static"

@@ -124,6 +124,9 @@ class Exercise(Record):
     dosage: Dosage
     steps: tuple[Text, ...] = Field(min_length=1)
     cues: tuple[Text, ...] = ()
+    # What each part of one repetition is, spoken in time during a guided session (cat-cow:
+    # breathe out and round up, breathe in and arch). Only for dynamic and strength moves.
+    phases: tuple[Text, ...] = ()
     cautions: tuple[Text, ...] = ()
     variations: tuple[Variation, ...] = ()
     easier: tuple[Id, ...] = ()
@@ -141,6 +144,8 @@ class Exercise(Record):
                 f"dosage.per_side is {str(self.dosage.per_side).lower()} "
                 f"but sided is {str(self.sided).lower()}: they must agree"
             )
+        if self.phases and self.kind not in ("dynamic", "strength"):
+            raise ValueError(f"phases: only dynamic and strength moves are paced by phases, not {self.kind}")
         if self.kind != "warmup" and not self.helps_with:
             raise ValueError("helps_with: only a warm-up may help with no condition")
         for link in ("easier", "harder"):

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from supple.cli.options import AckCaution, AvoidPositions, Conditions, Equipment, Minutes, NoFloor, WarmedUp
+
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
@@ -14,26 +16,13 @@ if TYPE_CHECKING:
 
 
 def plan_command(
-    conditions: Annotated[
-        list[str], typer.Option("--for", metavar="CONDITION", help="What bothers you (one or more condition ids).")
-    ],
-    minutes: Annotated[int, typer.Option("--minutes", min=1, help="How long you have, 3 to 90 minutes.")],
-    equipment: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--equipment", metavar="E", help="What you have at hand, or `none` (default: pillow chair wall strap)."
-        ),
-    ] = None,
-    avoid_positions: Annotated[
-        list[str] | None, typer.Option("--avoid-position", metavar="P", help="A position you can't or won't take.")
-    ] = None,
-    no_floor: Annotated[bool, typer.Option("--no-floor", help="Nothing that gets down to the floor.")] = False,
-    warmed_up: Annotated[
-        bool, typer.Option("--warmed-up", help="Skip the warm-up: you have just been active.")
-    ] = False,
-    ack_caution: Annotated[
-        bool, typer.Option("--ack-caution", help="A professional has cleared you despite a caution in your screening.")
-    ] = False,
+    conditions: Conditions = None,
+    minutes: Minutes = None,
+    equipment: Equipment = None,
+    avoid_positions: AvoidPositions = None,
+    no_floor: NoFloor = False,
+    warmed_up: WarmedUp = False,
+    ack_caution: AckCaution = False,
     save: Annotated[
         str | None, typer.Option("--save", metavar="NAME", help="Save the routine under this name.")
     ] = None,
@@ -43,7 +32,10 @@ def plan_command(
     from supple import services
     from supple.cli.console import console, write_json
     from supple.config import Settings
+    from supple.errors import BadRequest
 
+    if not conditions or minutes is None:
+        raise BadRequest("say what bothers you and how long you have: --for CONDITION ... --minutes N")
     settings = Settings.from_env()
     plan = services.make_plan(
         settings=settings,

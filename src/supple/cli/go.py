@@ -1,0 +1,198 @@
+"""`supple go`: today's routine, guided hands-free in the terminal."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from supple.cli.options import AckCaution, AvoidPositions, Conditions, Equipment, Minutes, NoFloor, WarmedUp
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from supple.catalog.models import Exercise
+    from supple.config import Settings
+    from supple.planner.plan import Plan, PlanItem
+    from supple.session.engine import Cue, Session, SideAnswer
+
+
+def go_command(
+    plan_file: Annotated[
+        Path | None, typer.Option("--plan", metavar="FILE", help="A routine file: a plan's JSON or a routine YAML.")
+    ] = None,
+    routine: Annotated[
+        str | None, typer.Option("--routine", metavar="NAME", help="A routine saved with `supple plan --save NAME`.")
+    ] = None,
+    conditions: Conditions = None,
+    minutes: Minutes = None,
+    equipment: Equipment = None,
+    avoid_positions: AvoidPositions = None,
+    no_floor: NoFloor = False,
+    warmed_up: WarmedUp = False,
+    ack_caution: AckCaution = False,
+    voice: Annotated[bool, typer.Option("--voice", help="Speak the cues (needs espeak-ng).")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the timeline with times instead of waiting.")
+    ] = False,
+    speed: Annotated[float, typer.Option("--speed", min=0.1, max=1000, help="Run faster, for demos and tests.")] = 1.0,
+    pain_before: Annotated[int | None, typer.Option("--pain-before", min=0, max=10, metavar="0-10")] = None,
+    pain_after: Annotated[int | None, typer.Option("--pain-after", min=0, max=10, metavar="0-10")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the timeline (--dry-run) or the summary as JSON.")
+    ] = False,
+) -> None:
+    """Run a routine hands-free: the saved one by default, or --plan FILE, --routine NAME, or --for ... --minutes N.
+
+    Keys: space pause, n next step, x skip exercise, b back, h this hurts, q quit.
+    """
+    from supple import services
+    from supple.cli.console import console, write_json
+    from supple.config import Settings
+    from supple.errors import BadRequest
+
+    settings = Settings.from_env()
+    if sum(x is not None for x in (plan_file, routine, conditions)) > 1:
+        raise BadRequest("choose one of --plan FILE, --routine NAME and --for ... --minutes N")
+    if conditions:
+        if minutes is None:
+            raise BadRequest("--for needs --minutes N too")
+        plan = services.make_plan(
+            settings=settings, conditions=conditions, minutes=minutes, equipment=equipment,
+            avoid_positions=avoid_positions or (), no_floor=no_floor, warmed_up=warmed_up, ack_caution=ack_caution,
+        )  # fmt: skip
+    else:
+        plan = services.routine_to_play(
+            settings=settings, plan_file=plan_file, routine=routine, ack_caution=ack_caution
+        )
+    out = console()
+    if dry_run:
+        print_timeline(out, services.rehearse_session(plan=plan), as_json=as_json)
+        return
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    before = pain_before if pain_before is not None else ask_pain(out, "How is your pain right now", interactive)
+    sides: list[SideAnswer] = []
+    session = play(settings, plan, out, voice=voice, speed=speed, interactive=interactive, on_side=sides.append)
+    if interactive and session.pending_side is not None:
+        ask_side(out, session)  # the last exercise was sided: the question came as the session ended
+    after = pain_after if pain_after is not None else ask_pain(out, "And how is your pain now", interactive)
+    summary = summarise(session, before, after, sides)
+    if as_json:
+        write_json(summary)
+    else:
+        print_summary(out, summary)
+
+
+def play(
+    settings: Settings,
+    plan: Plan,
+    out: Console,
+    *,
+    voice: bool,
+    speed: float,
+    interactive: bool,
+    on_side: Callable[[SideAnswer], None],
+) -> Session:
+    import time
+
+    from supple import services
+    from supple.cli.keys import KeyReader
+    from supple.cli.player import Player
+    from supple.cli.voice import make_speaker
+
+    speaker, problem = make_speaker(voice=voice, bell=interactive)
+    if problem:
+        out.print(f"supple: {problem}", style="yellow")
+
+    def hurt(exercise: Exercise, pain: int) -> PlanItem | None:
+        services.report_pain(settings=settings, exercise_name=exercise.name)
+        return services.easier_now(settings=settings, exercise_id=exercise.id)
+
+    session = services.start_session(plan=plan, on_side=on_side)
+    if not interactive:
+        Player(session, clock=time.monotonic, speed=speed, speaker=speaker, console=out).run()
+        return session
+    with KeyReader() as keys:
+        player = Player(
+            session, clock=time.monotonic, speed=speed, speaker=speaker, console=out, keys=keys, on_hurt=hurt
+        )
+        player.run()
+    return session
+
+
+def ask_pain(out: Console, question: str, interactive: bool) -> int | None:
+    if not interactive:
+        return None
+    from rich.prompt import IntPrompt
+
+    while True:
+        answer = IntPrompt.ask(f"{question}, 0 (none) to 10 (worst)? Enter to skip", console=out, default=None)
+        if answer is None or 0 <= answer <= 10:
+            return answer
+        out.print("Please give a number from 0 to 10.")
+
+
+def ask_side(out: Console, session: Session) -> None:
+    from rich.prompt import Prompt
+
+    name = session.steps[session.index].exercise.name
+    sides = {"l": "left", "r": "right", "s": "same"}
+    answer = Prompt.ask(
+        f"Which side felt tighter in {name}? l left, r right, s the same (Enter to skip)",
+        console=out, choices=[*sides, ""], show_choices=False, default="",
+    )  # fmt: skip
+    if answer:
+        session.answer_side(sides[answer])  # type: ignore[arg-type]
+
+
+def print_timeline(out: Console, cues: list[Cue], *, as_json: bool) -> None:
+    from supple.cli.console import write_json
+
+    if as_json:
+        write_json([{"at": cue.due, "kind": cue.kind, "text": cue.text, "exercise": cue.exercise} for cue in cues])
+        return
+    for cue in cues:
+        if cue.kind not in ("countdown",):
+            out.print(f"{int(cue.due) // 60:3d}:{int(cue.due) % 60:02d}  {cue.text}", highlight=False)
+
+
+def summarise(session: Session, before: int | None, after: int | None, sides: list[SideAnswer]) -> dict[str, object]:
+    results = session.results
+    done = [r for r in results if not r.skipped]
+    finished = {r.exercise for r in done}
+    return {
+        "state": session.state,
+        "exercises_done": len(finished),
+        "exercises_planned": len(session.plan.items),
+        "sets_done": len(done),
+        "sets_skipped": sum(1 for r in results if r.skipped and not r.hurt),
+        "pain_reports": [{"exercise": r.exercise, "pain": r.pain} for r in results if r.hurt],
+        "seconds_worked": round(sum(r.seconds for r in results), 1),
+        "pain_before": before,
+        "pain_after": after,
+        "tighter_side": [{"exercise": a.exercise, "tighter": a.tighter} for a in sides],
+    }
+
+
+def print_summary(out: Console, summary: dict[str, object]) -> None:
+    ended = {
+        "finished": "Routine complete.",
+        "quit": "Stopped early: what you did is kept.",
+        "ended": "Stopped for pain.",
+    }
+    out.print(ended.get(str(summary["state"]), ""), style="bold")
+    out.print(
+        f"{summary['exercises_done']} of {summary['exercises_planned']} exercises, {summary['sets_done']} sets done, "
+        f"{summary['sets_skipped']} skipped; {int(float(str(summary['seconds_worked']))) // 60} min of work."
+    )
+    if summary["pain_before"] is not None and summary["pain_after"] is not None:
+        out.print(f"Pain before {summary['pain_before']}, after {summary['pain_after']} (0-10).")
+    if summary["pain_reports"]:
+        out.print(
+            "You reported pain: supple will ask the safety questions again before your next routine. "
+            "If pain persists or gets worse, see a doctor or physiotherapist.",
+            style="yellow",
+        )

@@ -1,0 +1,1 @@
+"""The guided session: a plan laid out in time, and the engine that plays it."""

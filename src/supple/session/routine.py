@@ -1,0 +1,176 @@
+"""Routine files -> a Plan to play: a saved plan's JSON, or a routine YAML a clinician wrote.
+
+A clinician's routine (see docs/routines.md):
+
+    name: Morning back routine
+    warmup_minutes: 5            # 0 for none; default 5
+    exercises:
+      - exercise: knee-to-chest
+      - exercise: piriformis-stretch
+        hold_s: 30               # any dose field may be set; the rest come from the catalogue
+        reps: 2
+
+Either way, the steps are expanded afresh from the catalogue (so the timing is the session's
+own) and today's screening precautions are applied: an exercise they exclude is left out with
+a note, because the person's answers may have changed since the routine was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from supple.catalog.checks import suggest
+from supple.catalog.loader import File, field_path, parse, read_yaml
+from supple.catalog.models import Catalog, Dosage, Exercise, Id, Text, check_dose_fits_kind
+from supple.errors import DataFileError, UnsafeToStart
+from supple.planner.expand import expand
+from supple.planner.plan import Plan, PlanItem
+from supple.planner.select import START_POSITION
+from supple.safety.models import Precaution
+from supple.safety.rules import decide
+
+DOSE_FIELDS = ("hold_s", "breaths", "reps", "sets", "rest_s", "effort_pct", "rep_s")
+DEFAULT_WARMUP_MINUTES = 5
+
+
+class RoutineEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    exercise: Id
+    hold_s: int | None = Field(default=None, gt=0, le=600)
+    breaths: int | None = Field(default=None, gt=0, le=100)
+    reps: int | None = Field(default=None, gt=0, le=100)
+    sets: int | None = Field(default=None, gt=0, le=100)
+    rest_s: int | None = Field(default=None, ge=0, le=600)
+    effort_pct: int | None = Field(default=None, gt=0, le=100)
+    rep_s: int | None = Field(default=None, gt=0, le=60)
+
+
+class RoutineFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Text | None = None
+    notes: tuple[Text, ...] = ()
+    warmup_minutes: int = Field(default=DEFAULT_WARMUP_MINUTES, ge=0, le=15)
+    exercises: tuple[RoutineEntry, ...] = Field(min_length=1)
+
+
+class SavedItem(BaseModel):
+    """An item of a plan's JSON: only what is needed to play it again (steps are re-expanded)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    exercise: Id
+    dose: dict[str, Any]
+    why: tuple[str, ...] = ()
+    modifications: tuple[str, ...] = ()
+
+
+class SavedPlan(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    minutes: int = Field(ge=1, le=600)
+    notes: tuple[str, ...] = ()
+    conditions_covered: tuple[str, ...] = ()
+    conditions_uncovered: tuple[str, ...] = ()
+    items: tuple[SavedItem, ...] = Field(min_length=1)
+
+
+def load_routine(path: File, *, catalog: Catalog, precautions: Iterable[Precaution] = ()) -> Plan:
+    data = read_yaml(path)  # JSON is YAML too, so one reader takes both
+    if isinstance(data, dict) and "items" in data:
+        return _from_saved_plan(parse(SavedPlan, data, path), path, catalog, tuple(precautions))
+    return _from_routine(parse(RoutineFile, data, path), path, catalog, tuple(precautions))
+
+
+def _exercise(catalog: Catalog, exercise_id: str, path: File, where: str) -> Exercise:
+    exercise = catalog.exercises.get(exercise_id)
+    if exercise is None:
+        hint = suggest(exercise_id, catalog.exercises)
+        raise DataFileError(str(path), where, f"unknown exercise {exercise_id!r}{hint}")
+    return exercise
+
+
+def _dosage(exercise: Exercise, changes: dict[str, Any], path: File, where: str) -> Dosage:
+    """The catalogue's dose with the routine's changes, checked like a catalogue file."""
+    if not changes:
+        return exercise.dosage
+    merged = {**exercise.dosage.model_dump(), **changes}
+    if "hold_s" in changes:
+        merged["hold_range_s"] = None  # a prescribed hold replaces the sources' range
+    try:
+        dosage = Dosage.model_validate(merged)
+        check_dose_fits_kind(exercise.kind, dosage)
+    except (ValidationError, ValueError) as error:
+        if isinstance(error, ValidationError):
+            first = error.errors(include_url=False)[0]
+            where = f"{where}.{field_path(tuple(first['loc']))}"
+            message = str(first["msg"]).removeprefix("Value error, ")
+        else:
+            message = str(error)
+        raise DataFileError(str(path), where, message) from None
+    return dosage
+
+
+def _from_routine(routine: RoutineFile, path: File, catalog: Catalog, precautions: Sequence[Precaution]) -> Plan:
+    chosen: list[tuple[Exercise, Dosage, tuple[str, ...], tuple[str, ...]]] = []
+    warmups = sorted((e for e in catalog if e.kind == "warmup"), key=lambda e: e.id)
+    if routine.warmup_minutes and warmups:
+        warmup = warmups[0]
+        dose = warmup.dosage.model_copy(update={"hold_s": routine.warmup_minutes * 60, "hold_range_s": None})
+        chosen.append((warmup, dose, (), ()))
+    for number, entry in enumerate(routine.exercises):
+        where = f"exercises[{number}]"
+        exercise = _exercise(catalog, entry.exercise, path, f"{where}.exercise")
+        changes = entry.model_dump(exclude={"exercise"}, exclude_none=True)
+        chosen.append((exercise, _dosage(exercise, changes, path, where), tuple(exercise.helps_with), ()))
+    return _plan(chosen, 0, routine.notes, (), (), precautions)
+
+
+def _from_saved_plan(saved: SavedPlan, path: File, catalog: Catalog, precautions: Sequence[Precaution]) -> Plan:
+    chosen = []
+    for number, item in enumerate(saved.items):
+        where = f"items[{number}]"
+        exercise = _exercise(catalog, item.exercise, path, f"{where}.exercise")
+        changes = {k: v for k, v in item.dose.items() if k in DOSE_FIELDS and v != getattr(exercise.dosage, k)}
+        dosage = _dosage(exercise, changes, path, f"{where}.dose")
+        chosen.append((exercise, dosage, item.why, item.modifications))
+    covered, uncovered = saved.conditions_covered, saved.conditions_uncovered
+    return _plan(chosen, saved.minutes, saved.notes, covered, uncovered, precautions)
+
+
+def _plan(
+    chosen: Sequence[tuple[Exercise, Dosage, tuple[str, ...], tuple[str, ...]]],
+    minutes: int,  # 0: as long as the routine takes
+    notes: Sequence[str],
+    covered: Sequence[str],
+    uncovered: Sequence[str],
+    precautions: Sequence[Precaution],
+) -> Plan:
+    """Apply today's precautions and lay the steps out, moving position where the routine does."""
+    items: list[PlanItem] = []
+    kept_notes = list(notes)
+    position = START_POSITION
+    for exercise, dosage, why, modifications in chosen:
+        decision = decide(exercise, precautions)
+        if decision.status == "excluded":
+            reason = "; ".join(decision.reasons)
+            kept_notes.append(f"Left out {exercise.name}: {reason}. Ask whoever wrote the routine about it.")
+            continue
+        steps = expand(exercise, dosage, moving=exercise.position != position)
+        position = exercise.position
+        extra = tuple(m for m in decision.modifications if m not in modifications)
+        items.append(PlanItem(exercise, dosage, why, tuple(steps), modifications + extra))
+    if not any(item.exercise.kind != "warmup" for item in items):
+        raise UnsafeToStart("nothing in this routine suits your screening answers today: " + " ".join(kept_notes))
+    total = sum(item.seconds for item in items)
+    return Plan(
+        minutes=minutes or -(-total // 60),
+        items=tuple(items),
+        conditions_covered=tuple(covered),
+        conditions_uncovered=tuple(uncovered),
+        notes=tuple(kept_notes),
+    )
