@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import itertools
+import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,3 +56,35 @@ def run_cli(home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A PostgreSQL server for the whole test run (CI installs it; elsewhere the tests skip without it)."""
+    from tests.pg import postgres_bin, throwaway_server
+
+    if postgres_bin() is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed, and CI must test it: see .ci/run")
+        pytest.skip("PostgreSQL is not installed")
+    with throwaway_server() as url:
+        yield url
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database of each kind, one per test."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'supple.db'}"
+    server = request.getfixturevalue("postgres_server")
+    from sqlalchemy import create_engine, text
+
+    name = f"test_{os.getpid()}_{next(_databases)}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return server.rsplit("/", 1)[0] + f"/{name}"

@@ -127,7 +127,7 @@ def test_skipping_a_step_keeps_it_as_skipped_with_the_seconds_done(catalog) -> N
     session.start(T0)
     session.advance(T0 + MOVE_S + 12)
     cues = session.skip_step(T0 + MOVE_S + 12)
-    assert session.results[-1] == SetResult("alpha-stretch", "hold", "left", 1, 12.0, 30, skipped=True)
+    assert session.results[-1] == SetResult("alpha-stretch", "hold", "left", 1, 12.0, 30, skipped=True, step=1)
     assert [(c.kind, c.text) for c in cues] == [("start", "Rest and breathe.")]
     assert session.next_due() == T0 + MOVE_S + 12 + 10 - 3  # the rest's countdown, counted from the skip
 

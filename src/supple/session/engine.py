@@ -49,6 +49,7 @@ class SetResult:
     skipped: bool = False
     hurt: bool = False
     pain: int | None = None
+    step: int = 0  # its place in the session's timeline, so an interrupted session can resume after it
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ class Session:
         timed = self.steps[self.index]
         cues: list[Cue] = []
         if timed.is_work:
-            self._record(timed, seconds=float(timed.step.seconds))
+            self._record(self.index, seconds=float(timed.step.seconds))
             if timed.exercise.sided and self._last_work_of_item(self.index):
                 self.pending_side = timed.exercise.id
                 text = "Which side felt tighter: left, right, or the same?"
@@ -180,11 +181,12 @@ class Session:
                 return False
         return True
 
-    def _record(self, timed: TimedStep, *, seconds: float, skipped: bool = False, pain: int | None = None) -> None:
+    def _record(self, index: int, *, seconds: float, skipped: bool = False, pain: int | None = None) -> None:
+        timed = self.steps[index]
         step = timed.step
         result = SetResult(
             timed.exercise.id, step.kind, step.side, step.rep, round(seconds, 1), step.seconds, skipped,
-            pain is not None, pain,
+            pain is not None, pain, index,
         )  # fmt: skip
         self.results.append(result)
         self._on_result(result)
@@ -222,7 +224,7 @@ class Session:
             return []
         timed = self.steps[self.index]
         if timed.is_work:
-            self._record(timed, seconds=self._step_done(now), skipped=True)
+            self._record(self.index, seconds=self._step_done(now), skipped=True)
         if self.index + 1 >= len(self.steps):
             return self._move_to(len(self.steps), now)
         return self._jump(now, self.index + 1)
@@ -241,7 +243,7 @@ class Session:
             timed = self.steps[target]
             if timed.is_work:
                 seconds = done if target == self.index else 0.0
-                self._record(timed, seconds=seconds, skipped=True, pain=pain if first else None)
+                self._record(target, seconds=seconds, skipped=True, pain=pain if first else None)
                 first = False
             target += 1
         if target >= len(self.steps):
@@ -294,7 +296,7 @@ class Session:
         timed = self.steps[self.index]
         done = self._step_done(now)
         if timed.is_work and done > 0:
-            self._record(timed, seconds=done, skipped=True)
+            self._record(self.index, seconds=done, skipped=True)
         self.state = "quit"
 
     def answer_side(self, tighter: Tightness) -> None:

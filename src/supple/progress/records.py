@@ -1,0 +1,60 @@
+"""What the store hands to the progress functions: plain, immutable records of past sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SetRecord:
+    exercise: str
+    kind: str
+    side: str | None
+    rep: int | None
+    seconds: float
+    planned_seconds: int
+    skipped: bool
+    hurt: bool
+    pain: int | None
+    ended_at: dt.datetime
+    step: int = 0
+
+
+@dataclass(frozen=True)
+class SideRecord:
+    exercise: str
+    tighter: str  # left | right | same
+    answered_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: int
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    state: str  # running | finished | quit | ended | interrupted
+    planned_seconds: int
+    pain_before: int | None
+    pain_after: int | None
+    sets: tuple[SetRecord, ...] = ()
+    sides: tuple[SideRecord, ...] = ()
+
+    @property
+    def seconds_done(self) -> float:
+        return sum(s.seconds for s in self.sets)
+
+    @property
+    def counts(self) -> bool:
+        """A session counts toward the habit when at least one set was done."""
+        return any(not s.skipped for s in self.sets)
+
+
+@dataclass(frozen=True)
+class GoalRecord:
+    """A Patient-Specific Functional Scale activity, with its 0-10 ratings over time."""
+
+    id: int
+    activity: str
+    created_at: dt.datetime
+    ratings: tuple[tuple[dt.datetime, int], ...] = ()

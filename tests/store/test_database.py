@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from supple.session.engine import SetResult, SideAnswer
+from supple.store import records
+from supple.store.db import HEAD_REVISION, alembic_config, current_revision, make_engine, upgrade
+from supple.store.tables import Base
+
+NOW = dt.datetime(2026, 11, 2, 7, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def db(database_url):
+    engine = make_engine(database_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def test_upgrading_an_empty_database_to_head_matches_the_models(database_url) -> None:
+    engine = make_engine(database_url)
+    assert current_revision(engine) is None
+    upgrade(engine)
+    assert current_revision(engine) == HEAD_REVISION
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    upgrade(engine)  # a second time does nothing
+    engine.dispose()
+
+
+def test_the_head_revision_constant_is_alembics_head() -> None:
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_a_session_keeps_each_set_and_side_answer_and_comes_back_in_order(db) -> None:
+    person = records.local_person(db, now=NOW)
+    assert records.local_person(db, now=NOW) == person
+    session = records.open_session(db, person_id=person, plan={"items": []}, planned_seconds=300, pain_before=4, now=NOW)
+    first = SetResult("cat-cow", "reps", None, 1, 64.0, 64, step=1)
+    hurt = SetResult("pigeon-pose", "hold", "left", 2, 7.5, 30, skipped=True, hurt=True, pain=6, step=5)
+    records.add_set(db, session_id=session, result=first, now=NOW + dt.timedelta(seconds=80))
+    records.add_set(db, session_id=session, result=hurt, now=NOW + dt.timedelta(seconds=140))
+    records.add_side_answer(db, session_id=session, answer=SideAnswer("pigeon-pose", "right"), now=NOW)
+    records.close_session(db, session_id=session, state="finished", pain_after=2, now=NOW + dt.timedelta(minutes=5))
+    (kept,) = records.sessions(db, person_id=person)
+    assert (kept.state, kept.pain_before, kept.pain_after, kept.planned_seconds) == ("finished", 4, 2, 300)
+    assert kept.started_at == NOW and kept.ended_at == NOW + dt.timedelta(minutes=5)
+    assert [(s.exercise, s.seconds, s.hurt, s.pain, s.step) for s in kept.sets] == [
+        ("cat-cow", 64.0, False, None, 1), ("pigeon-pose", 7.5, True, 6, 5),
+    ]  # fmt: skip
+    assert kept.sets[1].ended_at == NOW + dt.timedelta(seconds=140)
+    assert [(a.exercise, a.tighter) for a in kept.sides] == [("pigeon-pose", "right")]
+
+
+def test_a_session_left_running_is_found_and_can_be_set_aside(db) -> None:
+    person = records.local_person(db, now=NOW)
+    assert records.interrupted_session(db, person_id=person) is None
+    session = records.open_session(db, person_id=person, plan={"minutes": 5}, planned_seconds=300, pain_before=None, now=NOW)
+    found, plan = records.interrupted_session(db, person_id=person)
+    assert (found.id, plan) == (session, {"minutes": 5})
+    records.mark_interrupted(db, person_id=person)
+    assert records.interrupted_session(db, person_id=person) is None
+    assert records.sessions(db, person_id=person)[0].state == "interrupted"
+
+
+def test_goals_keep_their_ratings_and_can_be_retired(db) -> None:
+    person = records.local_person(db, now=NOW)
+    stairs = records.add_goal(db, person_id=person, activity="Climbing stairs", now=NOW)
+    records.rate_goal(db, goal_id=stairs, score=3, now=NOW)
+    records.rate_goal(db, goal_id=stairs, score=6, now=NOW + dt.timedelta(days=14))
+    socks = records.add_goal(db, person_id=person, activity="Putting on socks", now=NOW)
+    records.retire_goal(db, goal_id=socks, now=NOW)
+    (goal,) = records.goals(db, person_id=person)
+    assert goal.activity == "Climbing stairs"
+    assert [score for _, score in goal.ratings] == [3, 6]
+
+
+def test_times_must_carry_a_timezone(db) -> None:
+    with pytest.raises(Exception, match="timezone-aware"):
+        records.local_person(db, now=dt.datetime(2026, 1, 1))  # noqa: DTZ001
