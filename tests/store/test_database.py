@@ -50,7 +50,9 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path) -> None:
 def test_a_session_keeps_each_set_and_side_answer_and_comes_back_in_order(db) -> None:
     person = records.local_person(db, now=NOW)
     assert records.local_person(db, now=NOW) == person
-    session = records.open_session(db, person_id=person, plan={"items": []}, planned_seconds=300, pain_before=4, now=NOW)
+    session = records.open_session(
+        db, person_id=person, plan={"items": []}, planned_seconds=300, pain_before=4, now=NOW
+    )
     first = SetResult("cat-cow", "reps", None, 1, 64.0, 64, step=1)
     hurt = SetResult("pigeon-pose", "hold", "left", 2, 7.5, 30, skipped=True, hurt=True, pain=6, step=5)
     records.add_set(db, session_id=session, result=first, now=NOW + dt.timedelta(seconds=80))
@@ -70,7 +72,9 @@ def test_a_session_keeps_each_set_and_side_answer_and_comes_back_in_order(db) ->
 def test_a_session_left_running_is_found_and_can_be_set_aside(db) -> None:
     person = records.local_person(db, now=NOW)
     assert records.interrupted_session(db, person_id=person) is None
-    session = records.open_session(db, person_id=person, plan={"minutes": 5}, planned_seconds=300, pain_before=None, now=NOW)
+    session = records.open_session(
+        db, person_id=person, plan={"minutes": 5}, planned_seconds=300, pain_before=None, now=NOW
+    )
     found, plan = records.interrupted_session(db, person_id=person)
     assert (found.id, plan) == (session, {"minutes": 5})
     records.mark_interrupted(db, person_id=person)
