@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,7 +16,8 @@ if TYPE_CHECKING:
     from supple.catalog.models import Exercise
     from supple.config import Settings
     from supple.planner.plan import Plan, PlanItem
-    from supple.session.engine import Cue, Session, SideAnswer
+    from supple.services import Unfinished
+    from supple.session.engine import Cue, Session, SetResult
 
 
 def go_command(
@@ -44,6 +44,9 @@ def go_command(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the timeline (--dry-run) or the summary as JSON.")
     ] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Go on with a session that was cut short, without asking.")
+    ] = False,
 ) -> None:
     """Run a routine hands-free: the saved one by default, or --plan FILE, --routine NAME, or --for ... --minutes N.
 
@@ -57,45 +60,94 @@ def go_command(
     settings = Settings.from_env()
     if sum(x is not None for x in (plan_file, routine, conditions)) > 1:
         raise BadRequest("choose one of --plan FILE, --routine NAME and --for ... --minutes N")
-    if conditions:
-        if minutes is None:
-            raise BadRequest("--for needs --minutes N too")
-        plan = services.make_plan(
-            settings=settings, conditions=conditions, minutes=minutes, equipment=equipment,
-            avoid_positions=avoid_positions or (), no_floor=no_floor, warmed_up=warmed_up, ack_caution=ack_caution,
-        )  # fmt: skip
-    else:
-        plan = services.routine_to_play(
-            settings=settings, plan_file=plan_file, routine=routine, ack_caution=ack_caution
-        )
     out = console()
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    unfinished = None if dry_run else services.unfinished_session(settings=settings)
+    if unfinished is not None and (resume or (interactive and ask_resume(out, unfinished))):
+        services.require_safe_start(settings=settings, ack_caution=ack_caution)
+        plan, from_step = unfinished.plan, unfinished.resume_at
+    else:
+        if unfinished is not None:
+            services.set_aside_unfinished(settings=settings)
+        plan, from_step = choose_plan(settings, plan_file, routine, conditions, minutes, equipment,
+                                      avoid_positions, no_floor, warmed_up, ack_caution), 0  # fmt: skip
     if dry_run:
         print_timeline(out, services.rehearse_session(plan=plan), as_json=as_json)
         return
-    interactive = sys.stdin.isatty() and sys.stdout.isatty()
     before = pain_before if pain_before is not None else ask_pain(out, "How is your pain right now", interactive)
-    sides: list[SideAnswer] = []
-    session = play(settings, plan, out, voice=voice, speed=speed, interactive=interactive, on_side=sides.append)
+    if unfinished is not None and from_step:
+        kept = services.resume_session(settings=settings, unfinished=unfinished, on_kept=None if interactive else _kept)
+    else:
+        kept = services.begin_session(
+            settings=settings, plan=plan, pain_before=before, on_kept=None if interactive else _kept
+        )
+    session = kept.session
+    play(settings, session, out, voice=voice, speed=speed, interactive=interactive, from_step=from_step)
     if interactive and session.pending_side is not None:
         ask_side(out, session)  # the last exercise was sided: the question came as the session ended
     after = pain_after if pain_after is not None else ask_pain(out, "And how is your pain now", interactive)
-    summary = summarise(session, before, after, sides)
+    services.end_session(settings=settings, session_id=kept.id, state=session.state, pain_after=after)
+    summary = summarise(session, before, after)
     if as_json:
         write_json(summary)
     else:
         print_summary(out, summary)
 
 
+def choose_plan(
+    settings: Settings,
+    plan_file: Path | None,
+    routine: str | None,
+    conditions: list[str] | None,
+    minutes: int | None,
+    equipment: list[str] | None,
+    avoid_positions: list[str] | None,
+    no_floor: bool,
+    warmed_up: bool,
+    ack_caution: bool,
+) -> Plan:
+    from supple import services
+    from supple.errors import BadRequest
+
+    if not conditions:
+        return services.routine_to_play(
+            settings=settings, plan_file=plan_file, routine=routine, ack_caution=ack_caution
+        )
+    if minutes is None:
+        raise BadRequest("--for needs --minutes N too")
+    return services.make_plan(
+        settings=settings, conditions=conditions, minutes=minutes, equipment=equipment,
+        avoid_positions=avoid_positions or (), no_floor=no_floor, warmed_up=warmed_up, ack_caution=ack_caution,
+    )  # fmt: skip
+
+
+def _kept(result: SetResult) -> None:
+    """Without a terminal, say each set once it is stored (scripts and the crash test read this)."""
+    what = " ".join(str(part) for part in (result.exercise, result.side, result.rep) if part is not None)
+    sys.stdout.write(f"kept: {what}, {result.seconds:g} s{' (skipped)' if result.skipped else ''}\n")
+    sys.stdout.flush()
+
+
+def ask_resume(out: Console, unfinished: Unfinished) -> bool:
+    from rich.prompt import Confirm
+
+    started = unfinished.record.started_at.astimezone().strftime("%a %d %b %H:%M")
+    return Confirm.ask(
+        f"Your session of {started} was cut short after {unfinished.sets_done} sets. Go on with it?",
+        console=out, default=True,
+    )  # fmt: skip
+
+
 def play(
     settings: Settings,
-    plan: Plan,
+    session: Session,
     out: Console,
     *,
     voice: bool,
     speed: float,
     interactive: bool,
-    on_side: Callable[[SideAnswer], None],
-) -> Session:
+    from_step: int,
+) -> None:
     import time
 
     from supple import services
@@ -111,16 +163,12 @@ def play(
         services.report_pain(settings=settings, exercise_name=exercise.name)
         return services.easier_now(settings=settings, exercise_id=exercise.id)
 
-    session = services.start_session(plan=plan, on_side=on_side)
+    options = {"clock": time.monotonic, "speed": speed, "speaker": speaker, "console": out, "from_step": from_step}
     if not interactive:
-        Player(session, clock=time.monotonic, speed=speed, speaker=speaker, console=out).run()
-        return session
+        Player(session, **options).run()  # type: ignore[arg-type]
+        return
     with KeyReader() as keys:
-        player = Player(
-            session, clock=time.monotonic, speed=speed, speaker=speaker, console=out, keys=keys, on_hurt=hurt
-        )
-        player.run()
-    return session
+        Player(session, keys=keys, on_hurt=hurt, **options).run()  # type: ignore[arg-type]
 
 
 def ask_pain(out: Console, question: str, interactive: bool) -> int | None:
@@ -159,7 +207,7 @@ def print_timeline(out: Console, cues: list[Cue], *, as_json: bool) -> None:
             out.print(f"{int(cue.due) // 60:3d}:{int(cue.due) % 60:02d}  {cue.text}", highlight=False)
 
 
-def summarise(session: Session, before: int | None, after: int | None, sides: list[SideAnswer]) -> dict[str, object]:
+def summarise(session: Session, before: int | None, after: int | None) -> dict[str, object]:
     results = session.results
     done = [r for r in results if not r.skipped]
     finished = {r.exercise for r in done}
@@ -173,7 +221,7 @@ def summarise(session: Session, before: int | None, after: int | None, sides: li
         "seconds_worked": round(sum(r.seconds for r in results), 1),
         "pain_before": before,
         "pain_after": after,
-        "tighter_side": [{"exercise": a.exercise, "tighter": a.tighter} for a in sides],
+        "tighter_side": [{"exercise": a.exercise, "tighter": a.tighter} for a in session.side_answers],
     }
 
 

@@ -47,12 +47,14 @@ class Player:
         keys: KeyReader | None = None,
         on_hurt: HurtHandler | None = None,
         on_cues: Callable[[list[Cue], float], None] | None = None,
+        from_step: int = 0,
     ) -> None:
         self.session = session
         self.clock, self.speed = clock, speed
         self.speaker, self.console, self.keys = speaker, console, keys
         self.on_hurt = on_hurt or (lambda exercise, pain: None)
         self.on_cues = on_cues
+        self.from_step = from_step  # where a resumed session picks up
         self.prompt: Prompt | None = None
         self.said = ""  # the last thing said, shown under the exercise name
         self.message = ""
@@ -75,7 +77,7 @@ class Player:
             self._loop(lambda: live.update(self.view(), refresh=True))
 
     def _loop(self, redraw: Callable[[], None]) -> None:
-        self._said(self.session.start(self.now()))
+        self._said(self.session.start(self.now(), from_step=self.from_step))
         redraw()
         while self.session.state in ("running", "paused"):
             key = self._wait()

@@ -99,6 +99,7 @@ class Session:
         self.hurts = 0
         self.pending_side: str | None = None
         self.results: list[SetResult] = []
+        self.side_answers: list[SideAnswer] = []
 
     # --- time -----------------------------------------------------------------------------------
 
@@ -132,10 +133,21 @@ class Session:
 
     # --- running --------------------------------------------------------------------------------
 
-    def start(self, now: float) -> list[Cue]:
+    def start(self, now: float, *, from_step: int = 0) -> list[Cue]:
+        """Begin, or pick up an interrupted session at `from_step` (rests before it are skipped,
+        and a lead-in is put in so the person gets back into position first)."""
         if self.state != "waiting":
             return []
-        self.state, self._origin = "running", now
+        while 0 < from_step < len(self.steps) and self.steps[from_step].step.kind in ("rest", "switch"):
+            from_step += 1
+        if from_step >= len(self.steps):
+            self.state = "running"
+            return self._move_to(len(self.steps), now)
+        if from_step and not self.steps[from_step].is_lead_in:
+            self.steps.insert(from_step, _moving_lead_in(self.steps[from_step]))
+            self._starts = starts(self.steps)
+        self.state, self.index = "running", from_step
+        self._origin = now - self._starts[from_step]
         return self.advance(now)
 
     def advance(self, now: float) -> list[Cue]:
@@ -301,7 +313,9 @@ class Session:
 
     def answer_side(self, tighter: Tightness) -> None:
         if self.pending_side is not None:
-            self._on_side(SideAnswer(self.pending_side, tighter))
+            answer = SideAnswer(self.pending_side, tighter)
+            self.side_answers.append(answer)
+            self._on_side(answer)
             self.pending_side = None
 
 

@@ -18,6 +18,7 @@ a note, because the person's answers may have changed since the routine was writ
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -80,7 +81,13 @@ class SavedPlan(BaseModel):
 
 
 def load_routine(path: File, *, catalog: Catalog, precautions: Iterable[Precaution] = ()) -> Plan:
-    data = read_yaml(path)  # JSON is YAML too, so one reader takes both
+    # JSON is YAML too, so one reader takes both
+    return plan_from_data(read_yaml(path), source=path, catalog=catalog, precautions=precautions)
+
+
+def plan_from_data(data: Any, *, source: File | str, catalog: Catalog, precautions: Iterable[Precaution] = ()) -> Plan:
+    """A plan's JSON or a routine, already parsed (from a file, a saved session, a web form)."""
+    path = Path(source) if isinstance(source, str) else source
     if isinstance(data, dict) and "items" in data:
         return _from_saved_plan(parse(SavedPlan, data, path), path, catalog, tuple(precautions))
     return _from_routine(parse(RoutineFile, data, path), path, catalog, tuple(precautions))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from supple.catalog.loader import Reader, builtin_catalog, load_catalog
@@ -21,7 +21,7 @@ from supple.safety.loader import SafetyData, builtin_safety
 from supple.safety.models import Precaution, Question
 from supple.safety.rules import active_precautions, decide
 from supple.safety.screen import Screening, fresh_screening_needed, screen
-from supple.session.engine import Cue, Session, SetResult, SideAnswer, rehearse
+from supple.session.engine import Cue, rehearse
 from supple.session.routine import load_routine
 from supple.store.parse_cache import ParseCache
 from supple.store.routine_files import latest_routine_file, routine_path, save_routine_file, saved_routine_names
@@ -192,15 +192,6 @@ def routine_to_play(
         path = latest
     precautions = precautions_for(settings=settings, screening=screening)
     return load_routine(path, catalog=catalog_for(settings=settings), precautions=precautions)
-
-
-def start_session(
-    *,
-    plan: Plan,
-    on_result: Callable[[SetResult], None] | None = None,
-    on_side: Callable[[SideAnswer], None] | None = None,
-) -> Session:
-    return Session(plan, on_result=on_result, on_side=on_side)
 
 
 def rehearse_session(*, plan: Plan) -> list[Cue]:

@@ -1,0 +1,42 @@
+"""The use cases that the command line and the web app share. Keyword-only, settings injected.
+
+`from supple import services` gives all of them; each submodule holds one area.
+"""
+
+from supple.services.core import (
+    catalog_for,
+    easier_now,
+    get_exercise,
+    latest_screening,
+    list_exercises,
+    make_plan,
+    precautions_for,
+    record_screening,
+    rehearse_session,
+    report_pain,
+    request_fresh_screening,
+    require_safe_start,
+    routine_to_play,
+    save_routine,
+    screening_questions,
+    screening_staleness,
+)
+from supple.services.sessions import (
+    KeptSession,
+    Unfinished,
+    begin_session,
+    database,
+    end_session,
+    history,
+    resume_session,
+    set_aside_unfinished,
+    unfinished_session,
+)
+
+__all__ = [
+    "KeptSession", "Unfinished", "begin_session", "catalog_for", "database", "easier_now", "end_session",
+    "get_exercise", "history", "latest_screening", "list_exercises", "make_plan", "precautions_for",
+    "record_screening", "rehearse_session", "report_pain", "request_fresh_screening", "require_safe_start",
+    "resume_session", "routine_to_play", "save_routine", "screening_questions", "screening_staleness",
+    "set_aside_unfinished", "unfinished_session",
+]  # fmt: skip

@@ -1,0 +1,157 @@
+"""Guided sessions kept in the database: every set committed as it ends, and resuming after a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from supple.config import Settings
+from supple.planner.plan import Plan
+from supple.progress.records import SessionRecord
+from supple.services.core import catalog_for
+from supple.session.engine import SetResult, SideAnswer
+from supple.session.routine import plan_from_data
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from supple.session.engine import Session
+
+Clock = Callable[[], dt.datetime]
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def database_url(settings: Settings) -> str:
+    from supple.store.db import sqlite_url
+
+    return settings.database_url or sqlite_url(settings.home)
+
+
+@functools.cache
+def _engine(url: str) -> Engine:
+    """One engine per database for the process, brought to the newest schema on first use."""
+    from supple.store.db import make_engine, upgrade
+
+    engine = make_engine(url)
+    upgrade(engine)
+    return engine
+
+
+def database(settings: Settings) -> Engine:
+    return _engine(database_url(settings))
+
+
+def local_person(settings: Settings, now: dt.datetime | None = None) -> int:
+    from supple.store import records
+
+    return records.local_person(database(settings), now=now or _utc_now())
+
+
+@dataclass(frozen=True)
+class KeptSession:
+    id: int
+    session: Session
+
+
+def begin_session(
+    *,
+    settings: Settings,
+    plan: Plan,
+    pain_before: int | None,
+    on_kept: Callable[[SetResult], None] | None = None,
+    clock: Clock = _utc_now,
+) -> KeptSession:
+    """A session whose every set and side answer is committed to the database as it ends."""
+    from supple.store import records
+
+    db = database(settings)
+    person = records.local_person(db, now=clock())
+    session_id = records.open_session(
+        db, person_id=person, plan=plan.to_json(), planned_seconds=plan.total_seconds, pain_before=pain_before,
+        now=clock(),
+    )  # fmt: skip
+    return KeptSession(session_id, _recorded_session(db, session_id, plan, on_kept, clock))
+
+
+def _recorded_session(
+    db: Engine, session_id: int, plan: Plan, on_kept: Callable[[SetResult], None] | None, clock: Clock
+) -> Session:
+    from supple.session.engine import Session
+    from supple.store import records
+
+    def keep(result: SetResult) -> None:
+        records.add_set(db, session_id=session_id, result=result, now=clock())
+        if on_kept is not None:
+            on_kept(result)  # only once it is safely stored
+
+    def side(answer: SideAnswer) -> None:
+        records.add_side_answer(db, session_id=session_id, answer=answer, now=clock())
+
+    return Session(plan, on_result=keep, on_side=side)
+
+
+def end_session(
+    *, settings: Settings, session_id: int, state: str, pain_after: int | None, clock: Clock = _utc_now
+) -> None:
+    from supple.store import records
+
+    records.close_session(database(settings), session_id=session_id, state=state, pain_after=pain_after, now=clock())
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    record: SessionRecord
+    plan: Plan
+    resume_at: int  # the step of the timeline to go on from
+
+    @property
+    def sets_done(self) -> int:
+        return sum(1 for s in self.record.sets if not s.skipped)
+
+
+def unfinished_session(*, settings: Settings) -> Unfinished | None:
+    """The session a crash or a kill left running, if any, and where to pick it up."""
+    from supple.store import records
+
+    db = database(settings)
+    found = records.interrupted_session(db, person_id=local_person(settings))
+    if found is None:
+        return None
+    record, data = found
+    plan = plan_from_data(data, source=f"session {record.id}", catalog=catalog_for(settings=settings))
+    resume_at = max((s.step for s in record.sets), default=-1) + 1
+    return Unfinished(record, plan, resume_at)
+
+
+def resume_session(
+    *,
+    settings: Settings,
+    unfinished: Unfinished,
+    on_kept: Callable[[SetResult], None] | None = None,
+    clock: Clock = _utc_now,
+) -> KeptSession:
+    from supple.store import records
+
+    db = database(settings)
+    records.reopen_session(db, session_id=unfinished.record.id)
+    return KeptSession(
+        unfinished.record.id, _recorded_session(db, unfinished.record.id, unfinished.plan, on_kept, clock)
+    )
+
+
+def set_aside_unfinished(*, settings: Settings) -> None:
+    from supple.store import records
+
+    records.mark_interrupted(database(settings), person_id=local_person(settings))
+
+
+def history(*, settings: Settings) -> list[SessionRecord]:
+    from supple.store import records
+
+    return records.sessions(database(settings), person_id=local_person(settings))
