@@ -65,7 +65,7 @@ def test_a_users_catalogue_is_loaded_once_and_again_when_a_file_changes(settings
 
     folder = settings.user_exercises_dir
     folder.mkdir(parents=True)
-    source = Path(services.__file__).parent / "catalog" / "data" / "exercises" / "butterfly-stretch.yaml"
+    source = Path(services.__file__).parents[1] / "catalog" / "data" / "exercises" / "butterfly-stretch.yaml"
     data = yaml.safe_load(source.read_text()) | {"id": "my-butterfly", "easier": [], "harder": []}
     (folder / "my-butterfly.yaml").write_text(yaml.safe_dump(data))
     first = services.catalog_for(settings=settings)
