@@ -194,3 +194,38 @@ def test_the_bundled_catalogue_is_always_solved_to_proven_optimality(condition: 
     for minutes in (10, 45, 90):
         result = plan([condition, "lower-back-pain"] if condition != "lower-back-pain" else [condition], minutes)
         assert not any("search limit" in note for note in result.notes)
+
+
+def personal_plan(personal, conditions=("sciatica",), minutes=30):
+    from supple.planner.personal import Personal
+
+    request = make_request(VOCAB, conditions=list(conditions), minutes=minutes)
+    return build_plan(CATALOG, request, personal=Personal(**personal))
+
+
+def test_a_persons_own_hold_replaces_the_catalogue_dose_keeping_the_per_muscle_cap() -> None:
+    base = plan(["sciatica"], 30)
+    static = next(i for i in base.items if i.exercise.kind == "static" and i.dosage.hold_s)
+    grown = personal_plan({"hold_s": {static.exercise.id: 60}})
+    item = next(i for i in grown.items if i.exercise.id == static.exercise.id)
+    assert item.dosage.hold_s == 60
+    assert item.dosage.reps == 1  # 60 s once: about a minute per muscle, as the guidance says
+
+
+def test_a_stretch_that_hurt_last_time_gives_way_to_its_easier_version() -> None:
+    base = plan(["sciatica"], 30)
+    hurting = next(i.exercise for i in base.items if i.exercise.easier)
+    after = personal_plan({"avoid": {hurting.id: "it hurt last time, so its easier version comes instead"}})
+    assert hurting.id not in exercises(after)
+
+
+def test_the_tighter_side_gets_one_more_rep_and_a_note() -> None:
+    base = plan(["sciatica"], 30)
+    sided = next(i for i in base.items if i.exercise.sided and i.exercise.kind == "static")
+    after = personal_plan({"extra_rep": {sided.exercise.id: "right"}})
+    item = next(i for i in after.items if i.exercise.id == sided.exercise.id)
+    holds = [(s.side, s.rep) for s in item.steps if s.kind in ("hold", "breaths")]
+    assert holds.count(("right", item.dosage.reps + 1)) == 1
+    assert sum(1 for side, _ in holds if side == "right") == sum(1 for side, _ in holds if side == "left") + 1
+    assert any("tighter" in note for note in after.notes)
+    assert after.total_seconds <= 30 * 60

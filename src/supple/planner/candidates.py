@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from supple.catalog.models import Catalog, Exercise
 from supple.planner.expand import total_seconds, work_steps
+from supple.planner.personal import Personal
 from supple.planner.request import PlanRequest
-from supple.planner.select import Candidate
+from supple.planner.select import PER_MUSCLE_CAP_S, Candidate
 from supple.safety.models import Precaution
 from supple.safety.rules import decide
 
@@ -51,8 +52,26 @@ def _why_not(exercise: Exercise, request: PlanRequest, precautions: Iterable[Pre
     return decision.modifications
 
 
-def build_pool(catalog: Catalog, request: PlanRequest, precautions: Iterable[Precaution]) -> Pool:
+def personal_dose(exercise: Exercise, personal: Personal) -> list[tuple[bool, Exercise]]:
+    """The person's own hold for a stretch (grown with the habit, or cut back after pain); fewer
+    repetitions when the hold is long, keeping about PER_MUSCLE_CAP_S of stretching per muscle."""
+    hold = personal.hold_s.get(exercise.id)
+    dosage = exercise.dosage
+    if hold is None or exercise.kind != "static" or dosage.hold_s is None:
+        return []
+    reps = min(dosage.reps or 1, max(1, PER_MUSCLE_CAP_S // hold))
+    in_range = dosage.hold_range_s is not None and dosage.hold_range_s[0] <= hold <= dosage.hold_range_s[1]
+    personal_dosage = dosage.model_copy(
+        update={"hold_s": hold, "reps": reps, "hold_range_s": dosage.hold_range_s if in_range else None}
+    )
+    return [(True, exercise.model_copy(update={"dosage": personal_dosage}))]
+
+
+def build_pool(
+    catalog: Catalog, request: PlanRequest, precautions: Iterable[Precaution], personal: Personal | None = None
+) -> Pool:
     active = tuple(precautions)
+    personal = personal or Personal()
     pool = Pool()
     wanted = set(request.conditions)
     for exercise in sorted(catalog, key=lambda e: e.id):
@@ -60,12 +79,15 @@ def build_pool(catalog: Catalog, request: PlanRequest, precautions: Iterable[Pre
         if exercise.kind == "warmup" or not helps:
             continue
         verdict = _why_not(exercise, request, active)
+        if exercise.id in personal.avoid and any(e in catalog.exercises for e in exercise.easier):
+            verdict = personal.avoid[exercise.id]
         if isinstance(verdict, str):
             pool.excluded[exercise.id] = verdict
             continue
         if verdict:
             pool.modifications[exercise.id] = verdict
-        for full, dosed in dose_options(exercise):
-            seconds = total_seconds(work_steps(dosed, dosed.dosage))
-            pool.candidates.append(Candidate(dosed, dosed.dosage, seconds, helps, full))
+        extra = personal.extra_rep.get(exercise.id) if exercise.sided else None
+        for full, dosed in personal_dose(exercise, personal) or dose_options(exercise):
+            seconds = total_seconds(work_steps(dosed, dosed.dosage, extra_reps={extra: 1} if extra else None))
+            pool.candidates.append(Candidate(dosed, dosed.dosage, seconds, helps, full, extra))
     return pool

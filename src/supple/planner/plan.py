@@ -11,6 +11,7 @@ from supple.errors import BadRequest
 from supple.planner.candidates import Pool, build_pool
 from supple.planner.expand import Step, expand, total_seconds
 from supple.planner.order import order
+from supple.planner.personal import Personal
 from supple.planner.request import PlanRequest
 from supple.planner.select import START_POSITION, select
 from supple.safety.models import Precaution
@@ -132,11 +133,18 @@ def _notes(
     return notes
 
 
-def build_plan(catalog: Catalog, request: PlanRequest, *, precautions: Iterable[Precaution] = ()) -> Plan:
+def build_plan(
+    catalog: Catalog,
+    request: PlanRequest,
+    *,
+    precautions: Iterable[Precaution] = (),
+    personal: Personal | None = None,
+) -> Plan:
     active = tuple(precautions)
+    personal = personal or Personal()
     warm_s, warm_note = warmup_seconds(request)
     warmup = _warmup_item(catalog, warm_s)
-    pool = build_pool(catalog, request, active)
+    pool = build_pool(catalog, request, active, personal)
     available = request.budget_s - (warmup.seconds if warmup else 0)
     key_muscles = {c: catalog.vocabulary.conditions[c].muscles for c in request.conditions}
     selection = select(pool.candidates, conditions=request.conditions, budget_s=available, key_muscles=key_muscles)
@@ -146,13 +154,17 @@ def build_plan(catalog: Catalog, request: PlanRequest, *, precautions: Iterable[
     position = START_POSITION
     for candidate in order(selection.chosen):
         exercise = candidate.exercise
-        steps = expand(exercise, candidate.dosage, moving=exercise.position != position)
+        extra = {candidate.extra_side: 1} if candidate.extra_side else None
+        steps = expand(exercise, candidate.dosage, moving=exercise.position != position, extra_reps=extra)
         position = exercise.position
         why = tuple(c for c in request.conditions if c in candidate.helps)
         items.append(PlanItem(exercise, candidate.dosage, why, tuple(steps), pool.modifications.get(exercise.id, ())))
     covered = {c for item in items for c in item.why}
     total = sum(item.seconds for item in items)
     notes = ([warm_note] if warm_note else []) + _notes(catalog, request, pool, active, covered, total)
+    notes += personal.notes
+    notes += [f"{catalog.exercises[e].name}: one more hold on the {side} side, the tighter one."
+              for e, side in sorted(personal.extra_rep.items()) if any(i.exercise.id == e for i in items)]  # fmt: skip
     if not selection.proven_optimal:
         notes.append("The catalogue is large: this is the best routine found within the search limit.")
     return Plan(

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from supple.catalog.models import Dosage, Exercise
-from supple.planner.expand import BREATH_S, MOVE_S, READY_S
+from supple.planner.expand import BREATH_S, MOVE_S, READY_S, Side
 from supple.planner.milp import Model, solve
 
 COVER_WEIGHT = 10.0
@@ -38,6 +38,7 @@ class Candidate:
     seconds: int  # the exercise's own steps, without getting ready or moving
     helps: frozenset[str]  # which of the requested conditions it serves
     full_dose: bool
+    extra_side: Side | None = None  # the tighter side, which gets one more repetition
 
     @property
     def key(self) -> str:
@@ -54,6 +55,7 @@ class Candidate:
         if self.exercise.kind != "static":
             return 0
         per_rep = dosage.hold_s if dosage.hold_s is not None else (dosage.breaths or 0) * BREATH_S
+        # The tighter side's extra repetition is on purpose above the usual dose: not counted here.
         return (dosage.reps or 1) * per_rep
 
 

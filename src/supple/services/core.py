@@ -24,6 +24,7 @@ from supple.safety.screen import Screening, fresh_screening_needed, screen
 from supple.session.engine import Cue, rehearse
 from supple.session.routine import load_routine
 from supple.store.parse_cache import ParseCache
+from supple.store.personal_file import load_personal
 from supple.store.routine_files import latest_routine_file, routine_path, save_routine_file, saved_routine_names
 from supple.store.screening_file import load_screening, save_screening
 
@@ -154,7 +155,7 @@ def make_plan(
     )
     screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
     precautions = precautions_for(settings=settings, screening=screening, conditions=request.conditions)
-    return build_plan(catalog, request, precautions=precautions)
+    return build_plan(catalog, request, precautions=precautions, personal=load_personal(home=settings.home))
 
 
 def save_routine(*, settings: Settings, name: str, plan: Plan) -> Path:

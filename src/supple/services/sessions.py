@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from supple.config import Settings
+from supple.planner.personal import Personal
 from supple.planner.plan import Plan
 from supple.progress.records import SessionRecord
 from supple.services.core import catalog_for
@@ -102,6 +103,25 @@ def end_session(
     from supple.store import records
 
     records.close_session(database(settings), session_id=session_id, state=state, pain_after=pain_after, now=clock())
+    refresh_personal(settings=settings, today=clock().astimezone().date())
+
+
+def refresh_personal(*, settings: Settings, today: dt.date) -> Personal:
+    """Work out the next plan's adjustments from the whole history, and keep them for `plan`."""
+    from supple.progress.dose import advise
+    from supple.store.personal_file import save_personal
+
+    past = history(settings=settings)
+    catalog = catalog_for(settings=settings)
+    holds = {
+        done.exercise: catalog.exercises[done.exercise].dosage.hold_s or 0
+        for session in past
+        for done in session.sets
+        if done.kind == "hold" and done.exercise in catalog.exercises
+    }
+    personal = advise(past, today=today, holds=holds)
+    save_personal(home=settings.home, personal=personal)
+    return personal
 
 
 @dataclass(frozen=True)

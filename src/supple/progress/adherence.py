@@ -1,0 +1,92 @@
+"""Adherence: sessions per week against the goal, streaks, minutes per week and per body area.
+
+The goal is the principle `how-often` (principles.yaml): at least three to five sessions a
+week. A week counts as on goal from three sessions that did at least one set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from supple.progress.records import SessionRecord
+
+WEEKLY_GOAL = 3  # the low end of "three to five times a week" (principle how-often)
+WEEKLY_GOAL_HIGH = 5
+
+
+@dataclass(frozen=True)
+class Week:
+    start: dt.date  # the Monday
+    sessions: int
+    minutes: float
+
+    @property
+    def on_goal(self) -> bool:
+        return self.sessions >= WEEKLY_GOAL
+
+
+def monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _local_day(moment: dt.datetime, zone: dt.tzinfo | None) -> dt.date:
+    return moment.astimezone(zone).date()
+
+
+def weeks(
+    sessions: Sequence[SessionRecord], *, today: dt.date, count: int = 12, zone: dt.tzinfo | None = None
+) -> list[Week]:
+    """The last `count` weeks (oldest first, this week last), each with its sessions and minutes."""
+    this_week = monday(today)
+    starts = [this_week - dt.timedelta(weeks=n) for n in range(count - 1, -1, -1)]
+    tally = {start: [0, 0.0] for start in starts}
+    for session in sessions:
+        if not session.counts:
+            continue
+        start = monday(_local_day(session.started_at, zone))
+        if start in tally:
+            tally[start][0] += 1
+            tally[start][1] += session.seconds_done / 60
+    return [Week(start, int(tally[start][0]), round(tally[start][1], 1)) for start in starts]
+
+
+def streaks(sessions: Sequence[SessionRecord], *, today: dt.date, zone: dt.tzinfo | None = None) -> tuple[int, int]:
+    """(current, best) runs of consecutive weeks on goal. This week, still under way, adds to
+    the current run once it is on goal but never breaks it."""
+    if not sessions:
+        return 0, 0
+    first = monday(min(_local_day(s.started_at, zone) for s in sessions))
+    count = (monday(today) - first).days // 7 + 1
+    history = weeks(sessions, today=today, count=count, zone=zone)
+    best = run = 0
+    for week in history:
+        run = run + 1 if week.on_goal else 0
+        best = max(best, run)
+    current = 0
+    for index, week in enumerate(reversed(history)):
+        if week.on_goal:
+            current += 1
+        elif index:  # a past week off goal ends the run; this week may still get there
+            break
+    return current, best
+
+
+def session_days(sessions: Sequence[SessionRecord], *, zone: dt.tzinfo | None = None) -> set[dt.date]:
+    """Days with a session that did something: for a calendar."""
+    return {_local_day(s.started_at, zone) for s in sessions if s.counts}
+
+
+def minutes_by_area(
+    sessions: Sequence[SessionRecord], area_of: Mapping[str, str], *, since: dt.datetime | None = None
+) -> dict[str, float]:
+    """Minutes of work per body area (an exercise's area is that of its main target muscle)."""
+    minutes: dict[str, float] = {}
+    for session in sessions:
+        if since is not None and session.started_at < since:
+            continue
+        for done in session.sets:
+            area = area_of.get(done.exercise, "other")
+            minutes[area] = minutes.get(area, 0.0) + done.seconds / 60
+    return {area: round(value, 1) for area, value in sorted(minutes.items())}
