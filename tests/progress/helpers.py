@@ -8,8 +8,15 @@ MONDAY = dt.datetime(2026, 11, 2, 7, 30, tzinfo=dt.UTC)  # a Monday
 
 
 def a_session(
-    day: int, *, minutes: float = 10, pain: tuple[int | None, int | None] = (None, None), hurt: str | None = None,
-    sides: tuple[tuple[str, str], ...] = (), exercise: str = "pigeon-pose", number: int = 0, done: bool = True,
+    day: int,
+    *,
+    minutes: float = 10,
+    pain: tuple[int | None, int | None] = (None, None),
+    hurt: str | None = None,
+    sides: tuple[tuple[str, str], ...] = (),
+    exercise: str = "pigeon-pose",
+    number: int = 0,
+    done: bool = True,
 ) -> SessionRecord:
     """A session `day` days after MONDAY, with one set of `minutes`."""
     start = MONDAY + dt.timedelta(days=day)

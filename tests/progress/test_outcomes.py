@@ -32,7 +32,9 @@ def test_the_pain_trend_compares_the_first_and_latest_ratings() -> None:
 
 def test_the_function_score_averages_up_to_three_activities() -> None:
     def goal(n: int, *scores: int) -> GoalRecord:
-        return GoalRecord(n, f"activity {n}", MONDAY, tuple((MONDAY + dt.timedelta(weeks=i), s) for i, s in enumerate(scores)))
+        return GoalRecord(
+            n, f"activity {n}", MONDAY, tuple((MONDAY + dt.timedelta(weeks=i), s) for i, s in enumerate(scores))
+        )
 
     score = function_score([goal(1, 3, 5, 6), goal(2, 4, 7), goal(3, 2)])
     assert (score.first, score.latest, score.change, score.meaningful) == (3.0, 5.0, 2.0, True)
