@@ -1,0 +1,87 @@
+"""History and progress for the person: what `supple history`, `supple stats` and the web show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from supple.config import Settings
+from supple.progress.adherence import WEEKLY_GOAL, WEEKLY_GOAL_HIGH, Week, minutes_by_area, session_days, streaks, weeks
+from supple.progress.outcomes import FunctionScore, PainPoint, PainTrend, function_score, pain_points, pain_trend
+from supple.progress.outcomes import tighter_sides as sides_from
+from supple.progress.records import SessionRecord
+from supple.services.core import catalog_for
+from supple.services.sessions import database, history, local_person
+
+AREA_WINDOW = dt.timedelta(weeks=4)
+
+
+@dataclass(frozen=True)
+class Stats:
+    today: dt.date
+    weeks: list[Week]
+    current_streak: int
+    best_streak: int
+    days: set[dt.date]
+    minutes_by_area: dict[str, float]  # the last four weeks
+    pain: list[PainPoint]
+    pain_trend: PainTrend
+    function: FunctionScore
+    tighter_sides: dict[str, str]
+    sessions: int
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "today": self.today.isoformat(),
+            "goal_per_week": [WEEKLY_GOAL, WEEKLY_GOAL_HIGH],
+            "weeks": [
+                {"start": w.start.isoformat(), "sessions": w.sessions, "minutes": w.minutes, "on_goal": w.on_goal}
+                for w in self.weeks
+            ],
+            "streak": {"current_weeks": self.current_streak, "best_weeks": self.best_streak},
+            "sessions": self.sessions,
+            "minutes_by_area_4_weeks": self.minutes_by_area,
+            "pain": [
+                {"at": p.when.isoformat(), "before": p.before, "after": p.after, "meaningful": p.meaningful}
+                for p in self.pain
+            ],
+            "pain_trend": {
+                "first": self.pain_trend.first, "latest": self.pain_trend.latest,
+                "direction": self.pain_trend.direction, "meaningful": self.pain_trend.meaningful,
+            },
+            "function": {
+                "activities": self.function.activities, "first": self.function.first, "latest": self.function.latest,
+                "change": self.function.change, "meaningful": self.function.meaningful,
+            },
+            "tighter_sides": self.tighter_sides,
+        }  # fmt: skip
+
+
+def session_history(*, settings: Settings) -> list[SessionRecord]:
+    return history(settings=settings)
+
+
+def stats(*, settings: Settings, today: dt.date | None = None, week_count: int = 12) -> Stats:
+    from supple.store import records
+
+    today = today or dt.date.today()
+    past = history(settings=settings)
+    catalog = catalog_for(settings=settings)
+    muscles = catalog.vocabulary.muscles
+    area_of = {e.id: muscles[e.targets[0]].area for e in catalog}
+    since = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC) - AREA_WINDOW
+    current, best = streaks(past, today=today)
+    goals = records.goals(database(settings), person_id=local_person(settings))
+    return Stats(
+        today=today,
+        weeks=weeks(past, today=today, count=week_count),
+        current_streak=current,
+        best_streak=best,
+        days=session_days(past),
+        minutes_by_area=minutes_by_area(past, area_of, since=since),
+        pain=pain_points(past),
+        pain_trend=pain_trend(past),
+        function=function_score(goals),
+        tighter_sides=dict(sides_from(past)),
+        sessions=sum(1 for s in past if s.counts),
+    )

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from supple.cli.progress import calendar, sparkline
+
+ROUTINE = """\
+warmup_minutes: 0
+exercises:
+  - {exercise: cat-cow, reps: 2}
+  - {exercise: kneeling-hip-flexor-stretch, hold_s: 6, reps: 2}
+"""
+
+
+@pytest.fixture
+def two_sessions(run_cli, tmp_path):
+    routine = tmp_path / "routine.yaml"
+    routine.write_text(ROUTINE, encoding="utf-8")
+    assert run_cli("screen", "--none").code == 0
+    for before, after in ((6, 3), (4, 4)):
+        result = run_cli("go", "--plan", str(routine), "--speed", "1000", "--pain-before", str(before),
+                         "--pain-after", str(after))  # fmt: skip
+        assert result.code == 0, result.err
+
+
+def test_history_lists_each_session_with_its_sets_and_pain(run_cli, two_sessions) -> None:
+    sessions = json.loads(run_cli("history", "--json").out)
+    assert [(s["state"], s["sets_done"], s["pain_before"], s["pain_after"]) for s in sessions] == [
+        ("finished", 5, 6, 3), ("finished", 5, 4, 4),
+    ]  # fmt: skip
+    table = run_cli("history").out
+    assert "6 -> 3 *" in table and "4 -> 4" in table and "meaningful change" in table
+
+
+def test_stats_show_this_week_the_streak_pain_and_areas(run_cli, two_sessions) -> None:
+    report = json.loads(run_cli("stats", "--json").out)
+    assert report["weeks"][-1]["sessions"] == 2
+    assert report["goal_per_week"] == [3, 5]
+    assert report["streak"] == {"current_weeks": 0, "best_weeks": 0}
+    assert report["pain_trend"]["direction"] == "better" and report["pain_trend"]["meaningful"]
+    assert set(report["minutes_by_area_4_weeks"]) == {"hips", "lower-back"}
+    text = run_cli("stats").out
+    assert "Sessions per week (goal 3-5)" in text and "this week 2" in text
+    assert "■" in text
+
+
+def test_with_no_sessions_history_says_how_to_start(run_cli) -> None:
+    assert "No sessions yet" in run_cli("history").out
+
+
+def test_a_sparkline_scales_to_its_top() -> None:
+    assert sparkline([0, 5, 10], top=10) == "▁▅█"
+    assert sparkline([0, 0]) == "▁▁"
+
+
+def test_the_calendar_marks_session_days_and_leaves_the_future_blank() -> None:
+    today = dt.date(2026, 11, 18)  # a Wednesday
+    lines = calendar({dt.date(2026, 11, 16), dt.date(2026, 11, 10)}, today, weeks=2).splitlines()
+    assert lines[1] == "09 Nov · ■ · · · · ·"
+    assert lines[2] == "16 Nov ■ · ·        "
