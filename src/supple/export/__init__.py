@@ -1,0 +1,1 @@
+"""Files supple writes for other programs: calendar reminders, backups, handouts, FHIR."""

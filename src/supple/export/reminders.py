@@ -1,0 +1,62 @@
+"""A repeating reminder as an RFC 5545 calendar (icalendar), with an alarm, for any calendar app."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+
+from supple.errors import BadRequest
+
+DAYS = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
+SESSION_MINUTES = 20
+
+
+def parse_days(text: str) -> list[str]:
+    days = [day.strip().lower()[:3] for day in text.split(",") if day.strip()]
+    unknown = [day for day in days if day not in DAYS]
+    if unknown or not days:
+        raise BadRequest(f"--days: use mon,tue,wed,thu,fri,sat,sun separated by commas (not {text!r})")
+    return sorted(set(days), key=list(DAYS).index)
+
+
+def parse_time(text: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(text)
+    except ValueError:
+        raise BadRequest(f"--at: a time like 07:30 (not {text!r})") from None
+
+
+def reminder_calendar(
+    *, days: Sequence[str], at: dt.time, start: dt.date, minutes: int = SESSION_MINUTES, now: dt.datetime
+) -> bytes:
+    """A weekly event on `days` at local time `at` (floating, so it follows the person's time zone),
+    with an alarm when it begins."""
+    from icalendar import Alarm, Calendar, Event, vRecur
+
+    first = start + dt.timedelta(days=_days_until_first(start, days))
+    begins = dt.datetime.combine(first, at)
+    calendar = Calendar()
+    calendar.add("prodid", "-//supple//stretching reminders//EN")
+    calendar.add("version", "2.0")
+    event = Event()
+    uid_source = f"{','.join(days)}@{at.isoformat()}".encode()
+    event.add("uid", f"{hashlib.sha256(uid_source).hexdigest()[:16]}@supple")
+    event.add("dtstamp", now.astimezone(dt.UTC))
+    event.add("summary", "Stretching with supple")
+    event.add("description", "Time for your routine: run `supple go`. Stop any stretch that hurts.")
+    event.add("dtstart", begins)
+    event.add("dtend", begins + dt.timedelta(minutes=minutes))
+    event.add("rrule", vRecur(freq="WEEKLY", byday=[DAYS[d] for d in days]))
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", "Stretching time")
+    alarm.add("trigger", dt.timedelta(0))
+    event.add_component(alarm)
+    calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
+
+def _days_until_first(start: dt.date, days: Sequence[str]) -> int:
+    wanted = {list(DAYS).index(d) for d in days}
+    return next(n for n in range(7) if (start.weekday() + n) % 7 in wanted)
