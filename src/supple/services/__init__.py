@@ -27,7 +27,9 @@ from supple.services.sessions import (
     begin_session,
     database,
     end_session,
+    export_backup,
     history,
+    import_backup,
     resume_session,
     set_aside_unfinished,
     unfinished_session,
@@ -35,8 +37,8 @@ from supple.services.sessions import (
 
 __all__ = [
     "KeptSession", "Unfinished", "begin_session", "catalog_for", "database", "easier_now", "end_session",
-    "get_exercise", "history", "latest_screening", "list_exercises", "make_plan", "precautions_for",
-    "record_screening", "rehearse_session", "report_pain", "request_fresh_screening", "require_safe_start",
-    "resume_session", "routine_to_play", "save_routine", "screening_questions", "screening_staleness",
-    "set_aside_unfinished", "unfinished_session",
+    "export_backup", "get_exercise", "history", "import_backup", "latest_screening", "list_exercises",
+    "make_plan", "precautions_for", "record_screening", "rehearse_session", "report_pain",
+    "request_fresh_screening", "require_safe_start", "resume_session", "routine_to_play", "save_routine",
+    "screening_questions", "screening_staleness", "set_aside_unfinished", "unfinished_session",
 ]  # fmt: skip

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supple.config import Settings
@@ -175,3 +176,34 @@ def history(*, settings: Settings) -> list[SessionRecord]:
     from supple.store import records
 
     return records.sessions(database(settings), person_id=local_person(settings))
+
+
+def export_backup(*, settings: Settings, path: Path, clock: Clock = _utc_now) -> int:
+    """Write everything to a versioned JSON file; returns the number of sessions in it."""
+    from supple.store.atomic import write_json_atomically
+    from supple.store.backup import export_data
+
+    data = export_data(database(settings), now=clock())
+    write_json_atomically(path, data)
+    return sum(len(person["sessions"]) for person in data["people"])
+
+
+def import_backup(*, settings: Settings, path: Path) -> int:
+    """Restore a backup into an empty store (all or nothing); returns the sessions restored."""
+    import json
+
+    from supple.errors import BadRequest
+    from supple.store.backup import import_data, parse_backup
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise BadRequest(f"{path}: cannot be read ({error.strerror})") from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BadRequest(f"{path}: not a supple backup: not valid JSON ({error})") from None
+    try:
+        restored = import_data(database(settings), parse_backup(data))
+    except BadRequest as error:
+        raise BadRequest(f"{path}: {error}") from None
+    refresh_personal(settings=settings, today=_utc_now().astimezone().date())
+    return restored

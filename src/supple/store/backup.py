@@ -1,0 +1,182 @@
+"""A versioned JSON backup of everything in the store, and restoring it into an empty store.
+
+The file is checked whole before anything is written, and restored in one transaction: a corrupt
+or foreign file changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from supple.errors import BadRequest
+from supple.store.tables import (
+    Base,
+    GoalRatingRow,
+    GoalRow,
+    Person,
+    RoutineRow,
+    ScreeningRow,
+    SessionRow,
+    SetRow,
+    SideAnswerRow,
+)
+
+FORMAT = "supple-backup"
+VERSION = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SetOut(_Model):
+    step: int
+    exercise: str = Field(max_length=64)
+    kind: str = Field(max_length=10)
+    side: str | None = Field(default=None, max_length=5)
+    rep: int | None
+    seconds: float = Field(ge=0)
+    planned_seconds: int = Field(ge=0)
+    skipped: bool
+    hurt: bool
+    pain: int | None = Field(default=None, ge=0, le=10)
+    ended_at: AwareDatetime
+
+
+class SideOut(_Model):
+    exercise: str = Field(max_length=64)
+    tighter: str = Field(pattern="^(left|right|same)$")
+    answered_at: AwareDatetime
+
+
+class SessionOut(_Model):
+    started_at: AwareDatetime
+    ended_at: AwareDatetime | None
+    state: str = Field(max_length=12)
+    plan: dict[str, Any]
+    planned_seconds: int = Field(ge=0)
+    pain_before: int | None = Field(default=None, ge=0, le=10)
+    pain_after: int | None = Field(default=None, ge=0, le=10)
+    sets: list[SetOut] = []
+    side_answers: list[SideOut] = []
+
+
+class ScreeningOut(_Model):
+    taken_at: AwareDatetime
+    verdict: str = Field(max_length=10)
+    answered_yes: list[str]
+    invalidated: str | None = None
+
+
+class RoutineOut(_Model):
+    name: str = Field(max_length=64)
+    plan: dict[str, Any]
+    saved_at: AwareDatetime
+
+
+class GoalOut(_Model):
+    activity: str = Field(max_length=200)
+    created_at: AwareDatetime
+    retired_at: AwareDatetime | None = None
+    ratings: list[tuple[AwareDatetime, int]] = []
+
+
+class PersonOut(_Model):
+    name: str = Field(max_length=200)
+    created_at: AwareDatetime
+    screenings: list[ScreeningOut] = []
+    routines: list[RoutineOut] = []
+    sessions: list[SessionOut] = []
+    goals: list[GoalOut] = []
+
+
+class Backup(_Model):
+    format: str
+    version: int
+    exported_at: AwareDatetime
+    people: list[PersonOut]
+
+
+def _columns(row: Base, *skip: str) -> dict[str, Any]:
+    names = [c.name for c in row.__table__.columns if c.name not in ("id", *skip)]
+    return {name: getattr(row, name) for name in names}
+
+
+def export_data(db: Engine, *, now: dt.datetime) -> dict[str, Any]:
+    with Session(db) as s:
+        people = []
+        for person in s.scalars(select(Person).order_by(Person.id)):
+            sessions = []
+            for row in s.scalars(select(SessionRow).where(SessionRow.person_id == person.id).order_by(SessionRow.id)):
+                sets = s.scalars(select(SetRow).where(SetRow.session_id == row.id).order_by(SetRow.id))
+                sides = s.scalars(
+                    select(SideAnswerRow).where(SideAnswerRow.session_id == row.id).order_by(SideAnswerRow.id)
+                )
+                sessions.append({
+                    **_columns(row, "person_id"),
+                    "sets": [_columns(x, "session_id") for x in sets],
+                    "side_answers": [_columns(x, "session_id") for x in sides],
+                })  # fmt: skip
+            goals = []
+            for goal in s.scalars(select(GoalRow).where(GoalRow.person_id == person.id).order_by(GoalRow.id)):
+                ratings = s.scalars(
+                    select(GoalRatingRow).where(GoalRatingRow.goal_id == goal.id).order_by(GoalRatingRow.id)
+                )
+                goals.append({**_columns(goal, "person_id"), "ratings": [(r.rated_at, r.score) for r in ratings]})
+            of_person = (ScreeningRow, RoutineRow)
+            screenings, routines = (
+                [_columns(x, "person_id") for x in s.scalars(select(t).where(t.person_id == person.id).order_by(t.id))]
+                for t in of_person
+            )
+            people.append({**_columns(person), "screenings": screenings, "routines": routines,
+                           "sessions": sessions, "goals": goals})  # fmt: skip
+    backup = Backup.model_validate({"format": FORMAT, "version": VERSION, "exported_at": now, "people": people})
+    return backup.model_dump(mode="json")
+
+
+def parse_backup(data: Any) -> Backup:
+    """The backup, checked whole; BadRequest says what is wrong with a foreign or broken file."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BadRequest('this is not a supple backup (no "format": "supple-backup")')
+    if data.get("version") != VERSION:
+        raise BadRequest(f"backup version {data.get('version')!r} is not one this supple reads (it reads {VERSION})")
+    try:
+        return Backup.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise BadRequest(f"the backup is damaged at {where}: {first['msg']}") from None
+
+
+def import_data(db: Engine, backup: Backup) -> int:
+    """Restore into an empty store, all or nothing. Returns the number of sessions restored."""
+    with Session(db) as s, s.begin():
+        if s.scalar(select(func.count()).select_from(Person)):
+            raise BadRequest("the store is not empty: import only into a new SUPPLE_HOME or database")
+        count = 0
+        for p in backup.people:
+            person = Person(name=p.name, created_at=p.created_at)
+            s.add(person)
+            s.flush()
+            for screening in p.screenings:
+                s.add(ScreeningRow(person_id=person.id, **screening.model_dump()))
+            for routine in p.routines:
+                s.add(RoutineRow(person_id=person.id, **routine.model_dump()))
+            for item in p.sessions:
+                row = SessionRow(person_id=person.id, **item.model_dump(exclude={"sets", "side_answers"}))
+                s.add(row)
+                s.flush()
+                s.add_all(SetRow(session_id=row.id, **x.model_dump()) for x in item.sets)
+                s.add_all(SideAnswerRow(session_id=row.id, **x.model_dump()) for x in item.side_answers)
+                count += 1
+            for g in p.goals:
+                goal = GoalRow(person_id=person.id, **g.model_dump(exclude={"ratings"}))
+                s.add(goal)
+                s.flush()
+                s.add_all(GoalRatingRow(goal_id=goal.id, rated_at=at, score=score) for at, score in g.ratings)
+        return count
