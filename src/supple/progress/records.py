@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class SetRecord:
+class SetRecord(NamedTuple):  # a tuple: tens of thousands load fast (bench/README.md)
     exercise: str
     kind: str
     side: str | None
@@ -17,12 +17,11 @@ class SetRecord:
     skipped: bool
     hurt: bool
     pain: int | None
-    ended_at: dt.datetime
+    ended_at: dt.datetime | None = None  # not loaded for progress
     step: int = 0
 
 
-@dataclass(frozen=True)
-class SideRecord:
+class SideRecord(NamedTuple):
     exercise: str
     tighter: str  # left | right | same
     answered_at: dt.datetime

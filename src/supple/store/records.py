@@ -4,10 +4,9 @@ so a set is kept the moment it ends, whatever happens to the process afterwards.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import ColumnElement, Engine, select, update
 from sqlalchemy.orm import Session
 
 from supple.progress.records import GoalRecord, SessionRecord, SetRecord, SideRecord
@@ -71,15 +70,15 @@ def close_session(db: Engine, *, session_id: int, state: str, pain_after: int | 
 def interrupted_session(db: Engine, *, person_id: int) -> tuple[SessionRecord, dict[str, Any]] | None:
     """The latest session left running (the process was killed), with its plan, or None."""
     with Session(db) as s:
-        row = s.scalar(
-            select(SessionRow)
+        found = s.execute(
+            select(SessionRow.id, SessionRow.plan)
             .where(SessionRow.person_id == person_id, SessionRow.state == "running")
             .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
             .limit(1)
-        )
-        if row is None:
+        ).first()
+        if found is None:
             return None
-        return _session_records(s, [row])[0], row.plan
+        return _session_records(s, SessionRow.id == found.id)[0], found.plan
 
 
 def mark_interrupted(db: Engine, *, person_id: int) -> None:
@@ -100,48 +99,42 @@ def reopen_session(db: Engine, *, session_id: int) -> None:
 def sessions(db: Engine, *, person_id: int) -> list[SessionRecord]:
     """Every session of the person, oldest first, with its sets and side answers."""
     with Session(db) as s:
-        rows = s.scalars(
-            select(SessionRow).where(SessionRow.person_id == person_id).order_by(SessionRow.started_at, SessionRow.id)
-        ).all()
-        return _session_records(s, rows)
+        return _session_records(s, SessionRow.person_id == person_id)
 
 
-def _session_records(s: Session, rows: Sequence[SessionRow]) -> list[SessionRecord]:
-    ids = [row.id for row in rows]
-    sets: dict[int, list[SetRecord]] = {i: [] for i in ids}
-    for st in s.scalars(select(SetRow).where(SetRow.session_id.in_(ids)).order_by(SetRow.id)):
-        sets[st.session_id].append(
-            SetRecord(
-                st.exercise,
-                st.kind,
-                st.side,
-                st.rep,
-                st.seconds,
-                st.planned_seconds,
-                st.skipped,
-                st.hurt,
-                st.pain,
-                st.ended_at,
-                st.step,
-            )  # fmt: skip
-        )
-    sides: dict[int, list[SideRecord]] = {i: [] for i in ids}
-    for a in s.scalars(select(SideAnswerRow).where(SideAnswerRow.session_id.in_(ids)).order_by(SideAnswerRow.id)):
-        sides[a.session_id].append(SideRecord(a.exercise, a.tighter, a.answered_at))
-    return [
-        SessionRecord(
-            row.id,
-            row.started_at,
-            row.ended_at,
-            row.state,
-            row.planned_seconds,
-            row.pain_before,
-            row.pain_after,
-            tuple(sets[row.id]),
-            tuple(sides[row.id]),
-        )  # fmt: skip
-        for row in rows
-    ]
+# Plain column queries, not ORM objects, and never the plan's JSON: five years of daily sessions
+# load in a few tens of milliseconds (bench/README.md).
+_SESSION_COLUMNS = (
+    SessionRow.id, SessionRow.started_at, SessionRow.ended_at, SessionRow.state, SessionRow.planned_seconds,
+    SessionRow.pain_before, SessionRow.pain_after,
+)  # fmt: skip
+_SET_COLUMNS = (
+    SetRow.session_id,
+    SetRow.exercise,
+    SetRow.kind,
+    SetRow.side,
+    SetRow.rep,
+    SetRow.seconds,
+    SetRow.planned_seconds,
+    SetRow.skipped,
+    SetRow.hurt,
+    SetRow.pain,
+    SetRow.step,
+)  # fmt: skip  (not each set's end time: progress never needs it, and parsing 15,000 times costs)
+
+
+def _session_records(s: Session, which: ColumnElement[bool]) -> list[SessionRecord]:
+    core = s.connection()  # Core rows: no ORM loading machinery for plain columns
+    rows = core.execute(select(*_SESSION_COLUMNS).where(which).order_by(SessionRow.started_at, SessionRow.id)).all()
+    ids = select(SessionRow.id).where(which)
+    sets: dict[int, list[SetRecord]] = {row.id: [] for row in rows}
+    for st in core.execute(select(*_SET_COLUMNS).where(SetRow.session_id.in_(ids)).order_by(SetRow.id)).all():
+        sets[st[0]].append(SetRecord(*st[1:10], None, st[10]))
+    sides: dict[int, list[SideRecord]] = {row.id: [] for row in rows}
+    side_columns = (SideAnswerRow.session_id, SideAnswerRow.exercise, SideAnswerRow.tighter, SideAnswerRow.answered_at)
+    for a in core.execute(select(*side_columns).where(SideAnswerRow.session_id.in_(ids)).order_by(SideAnswerRow.id)):
+        sides[a[0]].append(SideRecord(*a[1:]))
+    return [SessionRecord(*row, tuple(sets[row.id]), tuple(sides[row.id])) for row in rows]
 
 
 def add_goal(db: Engine, *, person_id: int, activity: str, now: dt.datetime) -> int:
