@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from supple import __version__
-from supple.cli import backup, catalog, go, plan, progress, remind, screen
+from supple.cli import backup, catalog, go, goal, plan, progress, remind, screen
 from supple.cli.argv import spread_multi_value_options
 from supple.errors import SuppleError
 
@@ -34,6 +34,7 @@ app.command("stats")(progress.stats_command)
 app.command("remind")(remind.remind_command)
 app.command("export")(backup.export_command)
 app.command("import")(backup.import_command)
+app.add_typer(goal.app, name="goal")
 
 
 def _version(value: bool) -> None:

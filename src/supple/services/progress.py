@@ -9,7 +9,7 @@ from supple.config import Settings
 from supple.progress.adherence import WEEKLY_GOAL, WEEKLY_GOAL_HIGH, Week, minutes_by_area, session_days, streaks, weeks
 from supple.progress.outcomes import FunctionScore, PainPoint, PainTrend, function_score, pain_points, pain_trend
 from supple.progress.outcomes import tighter_sides as sides_from
-from supple.progress.records import SessionRecord
+from supple.progress.records import GoalRecord, SessionRecord
 from supple.services.core import catalog_for
 from supple.services.sessions import database, history, local_person
 
@@ -85,3 +85,56 @@ def stats(*, settings: Settings, today: dt.date | None = None, week_count: int =
         tighter_sides=dict(sides_from(past)),
         sessions=sum(1 for s in past if s.counts),
     )
+
+
+# --- the Patient-Specific Functional Scale: activities the person finds hard ---------------------
+
+
+def activities(*, settings: Settings) -> list[GoalRecord]:
+    from supple.store import records
+
+    return records.goals(database(settings), person_id=local_person(settings))
+
+
+def add_activity(*, settings: Settings, activity: str, score: int | None = None) -> GoalRecord:
+    """Name an activity you find hard (up to three at a time), and rate it now if you like."""
+    from supple.errors import BadRequest
+    from supple.progress.outcomes import PSFS_MAX_ACTIVITIES
+    from supple.store import records
+
+    text = " ".join(activity.split())
+    if not text or len(text) > 200:
+        raise BadRequest("name the activity in 1 to 200 characters, e.g. 'putting on socks'")
+    current = activities(settings=settings)
+    if len(current) >= PSFS_MAX_ACTIVITIES:
+        raise BadRequest(f"you follow {PSFS_MAX_ACTIVITIES} activities already: drop one first (supple goal drop ID)")
+    now = dt.datetime.now(dt.UTC)
+    goal_id = records.add_goal(database(settings), person_id=local_person(settings), activity=text, now=now)
+    if score is not None:
+        rate_activity(settings=settings, goal_id=goal_id, score=score)
+    return next(g for g in activities(settings=settings) if g.id == goal_id)
+
+
+def rate_activity(*, settings: Settings, goal_id: int, score: int) -> None:
+    from supple.errors import BadRequest
+    from supple.store import records
+
+    if not 0 <= score <= 10:
+        raise BadRequest("rate it from 0 (unable to do it) to 10 (able to do it as before)")
+    _known(settings, goal_id)
+    records.rate_goal(database(settings), goal_id=goal_id, score=score, now=dt.datetime.now(dt.UTC))
+
+
+def drop_activity(*, settings: Settings, goal_id: int) -> None:
+    from supple.store import records
+
+    _known(settings, goal_id)
+    records.retire_goal(database(settings), goal_id=goal_id, now=dt.datetime.now(dt.UTC))
+
+
+def _known(settings: Settings, goal_id: int) -> None:
+    from supple.errors import BadRequest
+
+    ids = [g.id for g in activities(settings=settings)]
+    if goal_id not in ids:
+        raise BadRequest(f"no activity {goal_id} (yours: {', '.join(map(str, ids)) or 'none yet'})")
