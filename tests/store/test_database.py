@@ -97,3 +97,19 @@ def test_goals_keep_their_ratings_and_can_be_retired(db) -> None:
 def test_times_must_carry_a_timezone(db) -> None:
     with pytest.raises(Exception, match="timezone-aware"):
         records.local_person(db, now=dt.datetime(2026, 1, 1))  # noqa: DTZ001
+
+
+def test_session_totals_match_the_sets_they_sum(db) -> None:
+    person = records.local_person(db, now=NOW)
+    done = records.open_session(db, person_id=person, plan={}, planned_seconds=300, pain_before=None, now=NOW)
+    records.add_set(db, session_id=done, result=SetResult("cat-cow", "reps", None, 1, 64.0, 64, step=1), now=NOW)
+    records.add_set(db, session_id=done, result=SetResult("cat-cow", "reps", None, 2, 3.5, 64, skipped=True), now=NOW)
+    skipped = records.open_session(db, person_id=person, plan={}, planned_seconds=300, pain_before=None, now=NOW)
+    records.add_set(
+        db, session_id=skipped, result=SetResult("cat-cow", "reps", None, 1, 0.0, 64, skipped=True), now=NOW
+    )
+    records.open_session(db, person_id=person, plan={}, planned_seconds=300, pain_before=None, now=NOW)
+    full, light = records.sessions(db, person_id=person), records.session_totals(db, person_id=person)
+    assert [(s.seconds_done, s.counts) for s in light] == [(s.seconds_done, s.counts) for s in full]
+    assert [(s.seconds_done, s.counts) for s in light] == [(67.5, True), (0.0, False), (0.0, False)]
+    assert records.seconds_by_exercise(db, person_id=person, since=NOW) == {"cat-cow": 67.5}

@@ -38,15 +38,17 @@ class SessionRecord:
     pain_after: int | None
     sets: tuple[SetRecord, ...] = ()
     sides: tuple[SideRecord, ...] = ()
+    # Totals worked out by the database, when the sets themselves are not loaded (stats over years)
+    totals: tuple[float, bool] | None = None
 
     @property
     def seconds_done(self) -> float:
-        return sum(s.seconds for s in self.sets)
+        return self.totals[0] if self.totals is not None else sum(s.seconds for s in self.sets)
 
     @property
     def counts(self) -> bool:
         """A session counts toward the habit when at least one set was done."""
-        return any(not s.skipped for s in self.sets)
+        return self.totals[1] if self.totals is not None else any(not s.skipped for s in self.sets)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from supple.config import Settings
-from supple.progress.adherence import WEEKLY_GOAL, WEEKLY_GOAL_HIGH, Week, minutes_by_area, session_days, streaks, weeks
+from supple.progress.adherence import WEEKLY_GOAL, WEEKLY_GOAL_HIGH, Week, session_days, streaks, weeks
 from supple.progress.outcomes import FunctionScore, PainPoint, PainTrend, function_score, pain_points, pain_trend
 from supple.progress.outcomes import tighter_sides as sides_from
 from supple.progress.records import GoalRecord, SessionRecord
@@ -65,20 +65,25 @@ def stats(*, settings: Settings, today: dt.date | None = None, week_count: int =
     from supple.store import records
 
     today = today or dt.date.today()
-    past = history(settings=settings)
+    db, person = database(settings), local_person(settings)
+    past = records.session_totals(db, person_id=person)
     catalog = catalog_for(settings=settings)
     muscles = catalog.vocabulary.muscles
     area_of = {e.id: muscles[e.targets[0]].area for e in catalog}
     since = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC) - AREA_WINDOW
     current, best = streaks(past, today=today)
-    goals = records.goals(database(settings), person_id=local_person(settings))
+    goals = records.goals(db, person_id=person)
+    by_area: dict[str, float] = {}
+    for exercise, seconds in records.seconds_by_exercise(db, person_id=person, since=since).items():
+        area = area_of.get(exercise, "other")
+        by_area[area] = by_area.get(area, 0.0) + seconds / 60
     return Stats(
         today=today,
         weeks=weeks(past, today=today, count=week_count),
         current_streak=current,
         best_streak=best,
         days=session_days(past),
-        minutes_by_area=minutes_by_area(past, area_of, since=since),
+        minutes_by_area={area: round(minutes, 1) for area, minutes in sorted(by_area.items())},
         pain=pain_points(past),
         pain_trend=pain_trend(past),
         function=function_score(goals),

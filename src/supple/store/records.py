@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, select, update
+from sqlalchemy import ColumnElement, Engine, case, func, select, update
 from sqlalchemy.orm import Session
 
 from supple.progress.records import GoalRecord, SessionRecord, SetRecord, SideRecord
@@ -135,6 +135,62 @@ def _session_records(s: Session, which: ColumnElement[bool]) -> list[SessionReco
     for a in core.execute(select(*side_columns).where(SideAnswerRow.session_id.in_(ids)).order_by(SideAnswerRow.id)):
         sides[a[0]].append(SideRecord(*a[1:]))
     return [SessionRecord(*row, tuple(sets[row.id]), tuple(sides[row.id])) for row in rows]
+
+
+def session_totals(db: Engine, *, person_id: int) -> list[SessionRecord]:
+    """Every session with its totals summed by the database instead of its sets: for stats over
+    years, where loading every set would be most of the time. Side answers are included."""
+    done = func.sum(case((SetRow.skipped.is_(False), 1), else_=0))
+    totals = (
+        select(SetRow.session_id, func.coalesce(func.sum(SetRow.seconds), 0.0).label("seconds"), done.label("done"))
+        .group_by(SetRow.session_id)
+        .subquery()
+    )
+    with Session(db) as s:
+        core = s.connection()
+        query = (
+            select(*_SESSION_COLUMNS, totals.c.seconds, totals.c.done)
+            .outerjoin(totals, totals.c.session_id == SessionRow.id)
+            .where(SessionRow.person_id == person_id)
+            .order_by(SessionRow.started_at, SessionRow.id)
+        )
+        rows = core.execute(query).all()
+        sides: dict[int, list[SideRecord]] = {row.id: [] for row in rows}
+        side_columns = (
+            SideAnswerRow.session_id,
+            SideAnswerRow.exercise,
+            SideAnswerRow.tighter,
+            SideAnswerRow.answered_at,
+        )
+        mine = select(SessionRow.id).where(SessionRow.person_id == person_id)
+        for a in core.execute(select(*side_columns).where(SideAnswerRow.session_id.in_(mine))).all():
+            sides[a[0]].append(SideRecord(*a[1:]))
+        return [
+            SessionRecord(
+                row.id,
+                row.started_at,
+                row.ended_at,
+                row.state,
+                row.planned_seconds,
+                row.pain_before,
+                row.pain_after,
+                (),
+                tuple(sides[row.id]),
+                (float(row.seconds or 0.0), bool(row.done)),
+            )  # fmt: skip
+            for row in rows
+        ]
+
+
+def seconds_by_exercise(db: Engine, *, person_id: int, since: dt.datetime) -> dict[str, float]:
+    query = (
+        select(SetRow.exercise, func.sum(SetRow.seconds))
+        .join(SessionRow, SessionRow.id == SetRow.session_id)
+        .where(SessionRow.person_id == person_id, SessionRow.started_at >= since)
+        .group_by(SetRow.exercise)
+    )
+    with Session(db) as s:
+        return {exercise: float(total) for exercise, total in s.connection().execute(query).all()}
 
 
 def add_goal(db: Engine, *, person_id: int, activity: str, now: dt.datetime) -> int:
