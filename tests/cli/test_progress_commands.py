@@ -61,3 +61,14 @@ def test_the_calendar_marks_session_days_and_leaves_the_future_blank() -> None:
     lines = calendar({dt.date(2026, 11, 16), dt.date(2026, 11, 10)}, today, weeks=2).splitlines()
     assert lines[1] == "09 Nov · ■ · · · · ·"
     assert lines[2] == "16 Nov ■ · ·        "
+
+
+def test_stats_draw_the_charts_into_a_png(run_cli, two_sessions, tmp_path) -> None:
+    from PIL import Image
+
+    target = tmp_path / "stats.png"
+    assert run_cli("stats", "--png", str(target)).code == 0
+    with Image.open(target) as image:
+        assert image.format == "PNG"
+        assert image.size == (800, 900)
+        assert len(image.convert("RGB").getcolors(maxcolors=1_000_000) or []) > 50  # drawn, not blank

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -74,13 +75,20 @@ def history_table(past: list[SessionRecord]) -> RenderableType:
 def stats_command(
     as_json: AsJson = False,
     weeks: Annotated[int, typer.Option("--weeks", min=1, max=260, help="How many weeks to show.")] = 12,
+    png: Annotated[Path | None, typer.Option("--png", metavar="FILE", help="Also draw the charts into a PNG.")] = None,
 ) -> None:
     """Sessions per week against the goal, streaks, a calendar, pain, sides and function."""
     from supple.cli.console import console, write_json
     from supple.config import Settings
     from supple.services.progress import stats
 
-    report = stats(settings=Settings.from_env(), week_count=weeks)
+    settings = Settings.from_env()
+    report = stats(settings=settings, week_count=weeks)
+    if png is not None:
+        from supple.cli.charts import write_png
+        from supple.services.progress import side_counts
+
+        write_png(report, side_counts(settings=settings), png)
     if as_json:
         write_json(report.to_json())
         return

@@ -92,6 +92,17 @@ def stats(*, settings: Settings, today: dt.date | None = None, week_count: int =
     )
 
 
+def side_counts(*, settings: Settings) -> dict[str, tuple[int, int]]:
+    """Per stretch, how often the left and the right side were answered tighter."""
+    counts: dict[str, list[int]] = {}
+    for session in history(settings=settings):
+        for answer in session.sides:
+            tally = counts.setdefault(answer.exercise, [0, 0])
+            if answer.tighter in ("left", "right"):
+                tally[0 if answer.tighter == "left" else 1] += 1
+    return {exercise: (left, right) for exercise, (left, right) in sorted(counts.items())}
+
+
 # --- the Patient-Specific Functional Scale: activities the person finds hard ---------------------
 
 
