@@ -48,3 +48,15 @@ def test_a_hurt_changes_the_next_plan(settings) -> None:
     assert hurting.id not in [item.exercise.id for item in again.items]
     assert any("back to 20 s" in note for note in again.notes)
     assert all(item.dosage.hold_s in (None, 20) or item.exercise.kind != "static" for item in again.items)
+
+
+def test_screenings_are_kept_in_the_database_with_their_invalidation(settings) -> None:
+    from supple.store import records
+
+    services.record_screening(settings=settings, yes=["pregnancy"], now=NOW + dt.timedelta(days=1))
+    services.request_fresh_screening(settings=settings, reason="you reported pain during Cat-cow")
+    db = services.database(settings)
+    kept = records.screenings(db, person_id=records.local_person(db, now=NOW))
+    assert [(verdict, yes, invalid) for _, verdict, yes, invalid in kept] == [
+        ("go", [], None), ("caution", ["pregnancy"], "you reported pain during Cat-cow"),
+    ]  # fmt: skip

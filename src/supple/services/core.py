@@ -97,6 +97,12 @@ def record_screening(*, settings: Settings, yes: Iterable[str], now: dt.datetime
     """Screen with these yes-answers (every other question answered no) and keep the result."""
     screening = screen(_safety(settings), yes, now=_now(now))
     save_screening(home=settings.home, screening=screening)
+    # The history is kept in the database; screening.json stays the gate's source, which lets
+    # `supple plan` check it without opening the database (its start-up budget).
+    from supple.services.sessions import database, local_person
+    from supple.store import records
+
+    records.add_screening(database(settings), person_id=local_person(settings), screening=screening)
     return screening
 
 
@@ -114,6 +120,10 @@ def request_fresh_screening(*, settings: Settings, reason: str) -> None:
     screening = latest_screening(settings=settings)
     if screening is not None:
         save_screening(home=settings.home, screening=screening.invalidate(reason))
+        from supple.services.sessions import database, local_person
+        from supple.store import records
+
+        records.invalidate_latest_screening(database(settings), person_id=local_person(settings), reason=reason)
 
 
 def precautions_for(

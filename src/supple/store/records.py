@@ -10,8 +10,9 @@ from sqlalchemy import ColumnElement, Engine, case, func, select, update
 from sqlalchemy.orm import Session
 
 from supple.progress.records import GoalRecord, SessionRecord, SetRecord, SideRecord
+from supple.safety.screen import Screening
 from supple.session.engine import SetResult, SideAnswer
-from supple.store.tables import GoalRatingRow, GoalRow, Person, SessionRow, SetRow, SideAnswerRow
+from supple.store.tables import GoalRatingRow, GoalRow, Person, ScreeningRow, SessionRow, SetRow, SideAnswerRow
 
 LOCAL_PERSON = "me"
 
@@ -26,6 +27,33 @@ def local_person(db: Engine, *, now: dt.datetime) -> int:
         s.add(person)
         s.flush()
         return person.id
+
+
+def add_screening(db: Engine, *, person_id: int, screening: Screening) -> int:
+    with Session(db) as s, s.begin():
+        row = ScreeningRow(
+            person_id=person_id, taken_at=screening.screened_at, verdict=screening.verdict,
+            answered_yes=list(screening.answered_yes), invalidated=screening.invalidated,
+        )  # fmt: skip
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def invalidate_latest_screening(db: Engine, *, person_id: int, reason: str) -> None:
+    with Session(db) as s, s.begin():
+        latest = s.scalar(
+            select(ScreeningRow).where(ScreeningRow.person_id == person_id).order_by(ScreeningRow.id.desc()).limit(1)
+        )
+        if latest is not None:
+            latest.invalidated = reason
+
+
+def screenings(db: Engine, *, person_id: int) -> list[tuple[dt.datetime, str, list[str], str | None]]:
+    """Every screening, oldest first: when, the verdict, the yes answers, why it no longer counts."""
+    with Session(db) as s:
+        rows = s.scalars(select(ScreeningRow).where(ScreeningRow.person_id == person_id).order_by(ScreeningRow.id))
+        return [(r.taken_at, r.verdict, list(r.answered_yes), r.invalidated) for r in rows]
 
 
 def open_session(
