@@ -56,12 +56,17 @@ def test_the_view_lists_the_routine_with_doses_and_reasons(run_cli) -> None:
     assert "Stop any stretch that hurts" in result.out
 
 
-def test_save_keeps_the_routine_in_supple_home(run_cli, home: Path) -> None:
+def test_save_keeps_the_routine_and_a_second_save_replaces_it(run_cli, home: Path) -> None:
     run_cli("screen", "--none")
-    result = run_cli("plan", "--for", "stiffness", "--minutes", "10", "--save", "morning")
+    result = run_cli("plan", "--for", "stiffness", "--minutes", "10", "--save", "morning", "--json")
     assert result.code == 0
-    saved = json.loads((home / "routines" / "morning.json").read_text())
-    assert saved["minutes"] == 10 and saved["items"]
+    first = json.loads(result.out)
+    timeline = json.loads(run_cli("go", "--routine", "morning", "--dry-run", "--json").out)
+    assert timeline[-1]["at"] == first["total_seconds"]
+    again = json.loads(run_cli("plan", "--for", "knee-pain", "--minutes", "15", "--save", "morning", "--json").out)
+    timeline = json.loads(run_cli("go", "--routine", "morning", "--dry-run", "--json").out)
+    assert timeline[-1]["at"] == again["total_seconds"] != first["total_seconds"]
+    assert "Saved as evening" in run_cli("plan", "--for", "stiffness", "--minutes", "10", "--save", "evening").out
 
 
 def test_bad_values_exit_2_saying_what_is_valid(run_cli) -> None:

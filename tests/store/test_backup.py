@@ -44,6 +44,7 @@ goals_data = st.lists(
 
 def fill(db, sessions, goals) -> None:
     person = records.local_person(db, now=NOW)
+    records.save_routine(db, person_id=person, name="morning", plan={"minutes": 10, "items": []}, now=NOW)
     for start, before, after, sets, sides, state in sessions:
         sid = records.open_session(db, person_id=person, plan={"items": [], "minutes": 5}, planned_seconds=300,
                                    pain_before=before, now=start)  # fmt: skip

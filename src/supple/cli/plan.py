@@ -47,14 +47,15 @@ def plan_command(
         warmed_up=warmed_up,
         ack_caution=ack_caution,
     )
-    saved = services.save_routine(settings=settings, name=save, plan=plan) if save else None
+    if save:
+        services.save_routine(settings=settings, name=save, plan=plan)
     if as_json:
         write_json(plan.to_json())
         return
     out = console()
     out.print(render_plan(services.catalog_for(settings=settings), plan))
-    if saved:
-        out.print(f"Saved as {save} ({saved}).")
+    if save:
+        out.print(f"Saved as {save}: `supple go --routine {save}` runs it (plain `supple go` runs the latest).")
 
 
 def _clock(seconds: int) -> str:

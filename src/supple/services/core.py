@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -22,10 +23,9 @@ from supple.safety.models import Precaution, Question
 from supple.safety.rules import active_precautions, decide
 from supple.safety.screen import Screening, fresh_screening_needed, screen
 from supple.session.engine import Cue, rehearse
-from supple.session.routine import load_routine
+from supple.session.routine import load_routine, plan_from_data
 from supple.store.parse_cache import ParseCache
 from supple.store.personal_file import load_personal
-from supple.store.routine_files import latest_routine_file, routine_path, save_routine_file, saved_routine_names
 from supple.store.screening_file import load_screening, save_screening
 
 
@@ -168,8 +168,20 @@ def make_plan(
     return build_plan(catalog, request, precautions=precautions, personal=load_personal(home=settings.home))
 
 
-def save_routine(*, settings: Settings, name: str, plan: Plan) -> Path:
-    return save_routine_file(home=settings.home, name=name, data=plan.to_json())
+ROUTINE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def save_routine(*, settings: Settings, name: str, plan: Plan, now: dt.datetime | None = None) -> None:
+    """Keep the plan under a name, for `supple go --routine NAME` (and plain `supple go`)."""
+    if not ROUTINE_NAME.match(name):
+        raise BadRequest(
+            f"routine name {name!r}: use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit"
+        )
+    from supple.services.sessions import database, local_person
+    from supple.store import records
+
+    db = database(settings)
+    records.save_routine(db, person_id=local_person(settings), name=name, plan=plan.to_json(), now=_now(now))
 
 
 # --- guided sessions ---------------------------------------------------------------------------
@@ -186,23 +198,25 @@ def routine_to_play(
     """A routine file (a plan's JSON or a clinician's YAML), a saved routine by name, or else the
     routine saved last; after the safety gate, with today's precautions applied."""
     screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
-    if plan_file is not None:
-        path = plan_file
-    elif routine is not None:
-        path = routine_path(settings.home, routine)
-        if not path.is_file():
-            saved = ", ".join(saved_routine_names(settings.home)) or "none yet"
-            raise BadRequest(f"no saved routine {routine!r} (saved: {saved})")
-    else:
-        latest = latest_routine_file(settings.home)
-        if latest is None:
-            raise BadRequest(
-                "no routine to play yet: pass --for CONDITION ... --minutes N, or --plan FILE, "
-                "or save one with `supple plan ... --save NAME`"
-            )
-        path = latest
     precautions = precautions_for(settings=settings, screening=screening)
-    return load_routine(path, catalog=catalog_for(settings=settings), precautions=precautions)
+    catalog = catalog_for(settings=settings)
+    if plan_file is not None:
+        return load_routine(plan_file, catalog=catalog, precautions=precautions)
+    from supple.services.sessions import database, local_person
+    from supple.store import records
+
+    db, person = database(settings), local_person(settings)
+    found = records.routine(db, person_id=person, name=routine)
+    if found is None and routine is not None:
+        saved = ", ".join(records.routine_names(db, person_id=person)) or "none yet"
+        raise BadRequest(f"no saved routine {routine!r} (saved: {saved})")
+    if found is None:
+        raise BadRequest(
+            "no routine to play yet: pass --for CONDITION ... --minutes N, or --plan FILE, "
+            "or save one with `supple plan ... --save NAME`"
+        )
+    name, data = found
+    return plan_from_data(data, source=f"saved routine {name}", catalog=catalog, precautions=precautions)
 
 
 def rehearse_session(*, plan: Plan) -> list[Cue]:

@@ -12,7 +12,16 @@ from sqlalchemy.orm import Session
 from supple.progress.records import GoalRecord, SessionRecord, SetRecord, SideRecord
 from supple.safety.screen import Screening
 from supple.session.engine import SetResult, SideAnswer
-from supple.store.tables import GoalRatingRow, GoalRow, Person, ScreeningRow, SessionRow, SetRow, SideAnswerRow
+from supple.store.tables import (
+    GoalRatingRow,
+    GoalRow,
+    Person,
+    RoutineRow,
+    ScreeningRow,
+    SessionRow,
+    SetRow,
+    SideAnswerRow,
+)  # fmt: skip
 
 LOCAL_PERSON = "me"
 
@@ -54,6 +63,32 @@ def screenings(db: Engine, *, person_id: int) -> list[tuple[dt.datetime, str, li
     with Session(db) as s:
         rows = s.scalars(select(ScreeningRow).where(ScreeningRow.person_id == person_id).order_by(ScreeningRow.id))
         return [(r.taken_at, r.verdict, list(r.answered_yes), r.invalidated) for r in rows]
+
+
+def save_routine(db: Engine, *, person_id: int, name: str, plan: dict[str, Any], now: dt.datetime) -> None:
+    """Keep a routine under a name, replacing one saved under the same name."""
+    with Session(db) as s, s.begin():
+        row = s.scalar(select(RoutineRow).where(RoutineRow.person_id == person_id, RoutineRow.name == name))
+        if row is None:
+            s.add(RoutineRow(person_id=person_id, name=name, plan=plan, saved_at=now))
+        else:
+            row.plan, row.saved_at = plan, now
+
+
+def routine(db: Engine, *, person_id: int, name: str | None = None) -> tuple[str, dict[str, Any]] | None:
+    """The routine saved under `name`, or the one saved last; None when there is none."""
+    query = select(RoutineRow.name, RoutineRow.plan).where(RoutineRow.person_id == person_id)
+    query = query.where(RoutineRow.name == name) if name is not None else query
+    with Session(db) as s:
+        found = s.execute(query.order_by(RoutineRow.saved_at.desc(), RoutineRow.id.desc()).limit(1)).first()
+        return (found.name, found.plan) if found is not None else None
+
+
+def routine_names(db: Engine, *, person_id: int) -> list[str]:
+    with Session(db) as s:
+        return list(
+            s.scalars(select(RoutineRow.name).where(RoutineRow.person_id == person_id).order_by(RoutineRow.name))
+        )
 
 
 def open_session(
