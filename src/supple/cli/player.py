@@ -6,6 +6,7 @@ without polling; all timing decisions stay in the engine (session/engine.py).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -96,8 +97,6 @@ class Player:
         if due is None:  # paused with no keyboard: nothing can resume it
             self.session.quit(self.now())
             return None
-        import time
-
         time.sleep(wait)
         return None
 

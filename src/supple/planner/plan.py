@@ -91,12 +91,20 @@ def warmup_seconds(request: PlanRequest) -> tuple[int, str | None]:
     )
 
 
-def _warmup_item(catalog: Catalog, seconds: int) -> PlanItem | None:
+def warmup_dose(catalog: Catalog, seconds: int) -> tuple[Exercise, Dosage] | None:
+    """The catalogue's warm-up for `seconds`, or None (no time for one, or none in the catalogue)."""
     warmups = sorted((e for e in catalog if e.kind == "warmup"), key=lambda e: e.id)
     if not seconds or not warmups:
         return None
     exercise = warmups[0]
-    dosage = exercise.dosage.model_copy(update={"hold_s": seconds, "hold_range_s": None})
+    return exercise, exercise.dosage.model_copy(update={"hold_s": seconds, "hold_range_s": None})
+
+
+def _warmup_item(catalog: Catalog, seconds: int) -> PlanItem | None:
+    dose = warmup_dose(catalog, seconds)
+    if dose is None:
+        return None
+    exercise, dosage = dose
     return PlanItem(exercise, dosage, (), tuple(expand(exercise, dosage, moving=False)))
 
 

@@ -78,15 +78,11 @@ def session_days(sessions: Sequence[SessionRecord], *, zone: dt.tzinfo | None = 
     return {_local_day(s.started_at, zone) for s in sessions if s.counts}
 
 
-def minutes_by_area(
-    sessions: Sequence[SessionRecord], area_of: Mapping[str, str], *, since: dt.datetime | None = None
-) -> dict[str, float]:
-    """Minutes of work per body area (an exercise's area is that of its main target muscle)."""
+def minutes_by_area(seconds_by_exercise: Mapping[str, float], area_of: Mapping[str, str]) -> dict[str, float]:
+    """Minutes of work per body area (an exercise's area is that of its main target muscle),
+    from the seconds done per exercise (which the store sums)."""
     minutes: dict[str, float] = {}
-    for session in sessions:
-        if since is not None and session.started_at < since:
-            continue
-        for done in session.sets:
-            area = area_of.get(done.exercise, "other")
-            minutes[area] = minutes.get(area, 0.0) + done.seconds / 60
+    for exercise, seconds in seconds_by_exercise.items():
+        area = area_of.get(exercise, "other")
+        minutes[area] = minutes.get(area, 0.0) + seconds / 60
     return {area: round(value, 1) for area, value in sorted(minutes.items())}

@@ -97,15 +97,20 @@ def function_score(goals: Sequence[GoalRecord]) -> FunctionScore:
     return FunctionScore(len(goals), round(first, 1), round(latest, 1))
 
 
-def tighter_sides(sessions: Sequence[SessionRecord]) -> dict[str, Side]:
-    """Per stretch, the side more often answered tighter ("left" or "right"); even ones are left out."""
+def side_tally(sessions: Sequence[SessionRecord]) -> dict[str, dict[str, int]]:
+    """Per stretch, how often each answer (left, right, same) was given, by stretch id."""
     counts: dict[str, dict[str, int]] = {}
     for session in sessions:
         for answer in session.sides:
             tally = counts.setdefault(answer.exercise, {"left": 0, "right": 0, "same": 0})
             tally[answer.tighter] = tally.get(answer.tighter, 0) + 1
+    return {exercise: counts[exercise] for exercise in sorted(counts)}
+
+
+def tighter_sides(sessions: Sequence[SessionRecord]) -> dict[str, Side]:
+    """Per stretch, the side more often answered tighter ("left" or "right"); even ones are left out."""
     result: dict[str, Side] = {}
-    for exercise, tally in sorted(counts.items()):
+    for exercise, tally in side_tally(sessions).items():
         if sum(tally.values()) >= SIDE_MIN_ANSWERS and tally["left"] != tally["right"]:
             side: Side = "left" if tally["left"] > tally["right"] else "right"
             if tally[side] > tally["same"]:

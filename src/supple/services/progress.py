@@ -6,8 +6,24 @@ import datetime as dt
 from dataclasses import dataclass
 
 from supple.config import Settings
-from supple.progress.adherence import WEEKLY_GOAL, WEEKLY_GOAL_HIGH, Week, session_days, streaks, weeks
-from supple.progress.outcomes import FunctionScore, PainPoint, PainTrend, function_score, pain_points, pain_trend
+from supple.progress.adherence import (
+    WEEKLY_GOAL,
+    WEEKLY_GOAL_HIGH,
+    Week,
+    minutes_by_area,
+    session_days,
+    streaks,
+    weeks,
+)  # fmt: skip
+from supple.progress.outcomes import (
+    FunctionScore,
+    PainPoint,
+    PainTrend,
+    function_score,
+    pain_points,
+    pain_trend,
+    side_tally,
+)  # fmt: skip
 from supple.progress.outcomes import tighter_sides as sides_from
 from supple.progress.records import GoalRecord, SessionRecord
 from supple.services.core import catalog_for
@@ -73,17 +89,14 @@ def stats(*, settings: Settings, today: dt.date | None = None, week_count: int =
     since = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC) - AREA_WINDOW
     current, best = streaks(past, today=today)
     goals = records.goals(db, person_id=person)
-    by_area: dict[str, float] = {}
-    for exercise, seconds in records.seconds_by_exercise(db, person_id=person, since=since).items():
-        area = area_of.get(exercise, "other")
-        by_area[area] = by_area.get(area, 0.0) + seconds / 60
+    seconds = records.seconds_by_exercise(db, person_id=person, since=since)
     return Stats(
         today=today,
         weeks=weeks(past, today=today, count=week_count),
         current_streak=current,
         best_streak=best,
         days=session_days(past),
-        minutes_by_area={area: round(minutes, 1) for area, minutes in sorted(by_area.items())},
+        minutes_by_area=minutes_by_area(seconds, area_of),
         pain=pain_points(past),
         pain_trend=pain_trend(past),
         function=function_score(goals),
@@ -94,13 +107,11 @@ def stats(*, settings: Settings, today: dt.date | None = None, week_count: int =
 
 def side_counts(*, settings: Settings) -> dict[str, tuple[int, int]]:
     """Per stretch, how often the left and the right side were answered tighter."""
-    counts: dict[str, list[int]] = {}
-    for session in history(settings=settings):
-        for answer in session.sides:
-            tally = counts.setdefault(answer.exercise, [0, 0])
-            if answer.tighter in ("left", "right"):
-                tally[0 if answer.tighter == "left" else 1] += 1
-    return {exercise: (left, right) for exercise, (left, right) in sorted(counts.items())}
+    from supple.store import records
+
+    # session totals carry the side answers without loading every set
+    past = records.session_totals(database(settings), person_id=local_person(settings))
+    return {exercise: (tally["left"], tally["right"]) for exercise, tally in side_tally(past).items()}
 
 
 # --- the Patient-Specific Functional Scale: activities the person finds hard ---------------------

@@ -28,7 +28,7 @@ from supple.catalog.loader import File, field_path, parse, read_yaml
 from supple.catalog.models import Catalog, Dosage, Exercise, Id, Text, check_dose_fits_kind
 from supple.errors import DataFileError, UnsafeToStart
 from supple.planner.expand import expand
-from supple.planner.plan import Plan, PlanItem
+from supple.planner.plan import Plan, PlanItem, warmup_dose
 from supple.planner.select import START_POSITION
 from supple.safety.models import Precaution
 from supple.safety.rules import decide
@@ -124,11 +124,9 @@ def _dosage(exercise: Exercise, changes: dict[str, Any], path: File, where: str)
 
 def _from_routine(routine: RoutineFile, path: File, catalog: Catalog, precautions: Sequence[Precaution]) -> Plan:
     chosen: list[tuple[Exercise, Dosage, tuple[str, ...], tuple[str, ...]]] = []
-    warmups = sorted((e for e in catalog if e.kind == "warmup"), key=lambda e: e.id)
-    if routine.warmup_minutes and warmups:
-        warmup = warmups[0]
-        dose = warmup.dosage.model_copy(update={"hold_s": routine.warmup_minutes * 60, "hold_range_s": None})
-        chosen.append((warmup, dose, (), ()))
+    warmup = warmup_dose(catalog, routine.warmup_minutes * 60)
+    if warmup is not None:
+        chosen.append((*warmup, (), ()))
     for number, entry in enumerate(routine.exercises):
         where = f"exercises[{number}]"
         exercise = _exercise(catalog, entry.exercise, path, f"{where}.exercise")

@@ -9,18 +9,7 @@ from pathlib import Path
 
 
 def write_json_atomically(path: Path, data: object) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".json")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return write_bytes_atomically(path, json.dumps(data, indent=2).encode("utf-8"))
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> Path:

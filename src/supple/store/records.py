@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, case, func, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, Select, case, func, select, update
 from sqlalchemy.orm import Session
 
 from supple.progress.records import GoalRecord, SessionRecord, SetRecord, SideRecord
@@ -193,11 +193,17 @@ def _session_records(s: Session, which: ColumnElement[bool]) -> list[SessionReco
     sets: dict[int, list[SetRecord]] = {row.id: [] for row in rows}
     for st in core.execute(select(*_SET_COLUMNS).where(SetRow.session_id.in_(ids)).order_by(SetRow.id)).all():
         sets[st[0]].append(SetRecord(*st[1:10], None, st[10]))
-    sides: dict[int, list[SideRecord]] = {row.id: [] for row in rows}
-    side_columns = (SideAnswerRow.session_id, SideAnswerRow.exercise, SideAnswerRow.tighter, SideAnswerRow.answered_at)
-    for a in core.execute(select(*side_columns).where(SideAnswerRow.session_id.in_(ids)).order_by(SideAnswerRow.id)):
-        sides[a[0]].append(SideRecord(*a[1:]))
+    sides = _side_answers(core, ids, [row.id for row in rows])
     return [SessionRecord(*row, tuple(sets[row.id]), tuple(sides[row.id])) for row in rows]
+
+
+def _side_answers(core: Connection, ids: Select[int], sessions: list[int]) -> dict[int, list[SideRecord]]:
+    """The side answers of the sessions `ids` selects, by session, in the order given."""
+    sides: dict[int, list[SideRecord]] = {session: [] for session in sessions}
+    columns = (SideAnswerRow.session_id, SideAnswerRow.exercise, SideAnswerRow.tighter, SideAnswerRow.answered_at)
+    for a in core.execute(select(*columns).where(SideAnswerRow.session_id.in_(ids)).order_by(SideAnswerRow.id)):
+        sides[a[0]].append(SideRecord(*a[1:]))
+    return sides
 
 
 def session_totals(db: Engine, *, person_id: int) -> list[SessionRecord]:
@@ -218,16 +224,8 @@ def session_totals(db: Engine, *, person_id: int) -> list[SessionRecord]:
             .order_by(SessionRow.started_at, SessionRow.id)
         )
         rows = core.execute(query).all()
-        sides: dict[int, list[SideRecord]] = {row.id: [] for row in rows}
-        side_columns = (
-            SideAnswerRow.session_id,
-            SideAnswerRow.exercise,
-            SideAnswerRow.tighter,
-            SideAnswerRow.answered_at,
-        )
         mine = select(SessionRow.id).where(SessionRow.person_id == person_id)
-        for a in core.execute(select(*side_columns).where(SideAnswerRow.session_id.in_(mine))).all():
-            sides[a[0]].append(SideRecord(*a[1:]))
+        sides = _side_answers(core, mine, [row.id for row in rows])
         return [
             SessionRecord(
                 row.id,
