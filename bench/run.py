@@ -19,8 +19,9 @@ README = Path(__file__).with_name("README.md")
 HEADER = """# Benchmarks
 
 Figures from `make bench` (which runs `.venv/bin/python bench/run.py` and rewrites this file).
-Times are wall-clock milliseconds over fresh processes; p99 is by nearest rank, so with 30 runs it
-is the slowest run but one or two. Budgets are from DESIGN.md.
+Times are wall-clock milliseconds over fresh processes, the start-up commands timed round robin;
+p99 is by nearest rank, so with 30 runs it is the slowest run but one or two. Budgets are from
+DESIGN.md.
 """
 
 

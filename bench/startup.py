@@ -28,19 +28,15 @@ COMMANDS: dict[str, list[str]] = {
 }  # fmt: skip
 
 
-def time_command(argv: list[str], *, runs: int, env: dict[str, str]) -> tuple[list[float], list[float]]:
-    """Wall and CPU (user + system) seconds per run. The CPU time is what the code costs; wall
+def time_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one run. The CPU time is what the code costs; wall
     time adds waiting, e.g. for .pyc files this VM's small page cache has let go."""
-    subprocess.run(argv, env=env, capture_output=True, check=True)  # warm the disk cache once
-    wall, cpu = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(argv, env=env, capture_output=True, check=True)
-        wall.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return wall, cpu
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, capture_output=True, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def run(runs: int = 30) -> list[dict[str, object]]:
@@ -49,12 +45,22 @@ def run(runs: int = 30) -> list[dict[str, object]]:
         subprocess.run(
             [str(Path(sys.executable).parent / "supple"), "screen", "--none"], env=env, check=True, capture_output=True
         )
-        # The bare interpreter is timed in the same run, so the figures stay comparable on a busy machine.
-        rows: list[dict[str, object]] = []
-        for name, argv in COMMANDS.items():
-            wall, cpu = time_command(argv, runs=runs, env=env)
-            rows.append({"command": name, **summary_ms(wall), "cpu median": summary_ms(cpu)["median"]})
-        return rows
+        for argv in COMMANDS.values():
+            subprocess.run(argv, env=env, capture_output=True, check=True)  # warm the disk cache once
+        # Round robin, the bare interpreter included: a slow spell of this shared machine falls on
+        # every command alike instead of on whichever happened to be running.
+        timings: dict[str, list[tuple[float, float]]] = {name: [] for name in COMMANDS}
+        for _ in range(runs):
+            for name, argv in COMMANDS.items():
+                timings[name].append(time_once(argv, env))
+        return [
+            {
+                "command": name,
+                **summary_ms([wall for wall, _ in measured]),
+                "cpu median": summary_ms([cpu for _, cpu in measured])["median"],
+            }
+            for name, measured in timings.items()
+        ]
 
 
 if __name__ == "__main__":
