@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/supple catalog
+	$(BIN)/supple serve
 
 test: lint typecheck imports pytest
 

@@ -17,6 +17,10 @@ class BadRequest(SuppleError):
     exit_code = 2
 
 
+class NotFound(BadRequest):
+    """No such thing, or not the asker's to see (the two look alike on purpose)."""
+
+
 class DataFileError(SuppleError):
     """A content file (catalogue, vocabulary, routine, backup) failed validation."""
 

@@ -160,6 +160,7 @@ class Term(Record):
 
 
 class Condition(Term):
+    area: Id  # where it is felt: groups the conditions when a person says what bothers them
     muscles: tuple[Id, ...] = ()
 
 
@@ -197,6 +198,8 @@ class Vocabulary(Record):
             if muscle.area not in self.areas:
                 raise ValueError(f"muscles.{muscle_id}.area: unknown area {muscle.area!r}")
         for condition_id, condition in self.conditions.items():
+            if condition.area not in self.areas:
+                raise ValueError(f"conditions.{condition_id}.area: unknown area {condition.area!r}")
             unknown = [m for m in condition.muscles if m not in self.muscles]
             if unknown:
                 raise ValueError(f"conditions.{condition_id}.muscles: unknown muscle {unknown[0]!r}")

@@ -26,29 +26,13 @@ def history_command(as_json: AsJson = False) -> None:
 
     past = session_history(settings=Settings.from_env())
     if as_json:
-        write_json([session_json(s) for s in past])
+        write_json([s.to_json() for s in past])
         return
     out = console()
     if not past:
         out.print("No sessions yet: `supple go` runs one.")
         return
     out.print(history_table(past))
-
-
-def session_json(session: SessionRecord) -> dict[str, object]:
-    return {
-        "id": session.id,
-        "started_at": session.started_at.isoformat(),
-        "ended_at": session.ended_at.isoformat() if session.ended_at else None,
-        "state": session.state,
-        "planned_seconds": session.planned_seconds,
-        "seconds_done": round(session.seconds_done, 1),
-        "sets_done": sum(1 for s in session.sets if not s.skipped),
-        "sets_skipped": sum(1 for s in session.sets if s.skipped),
-        "pain_before": session.pain_before,
-        "pain_after": session.pain_after,
-        "hurt": sorted({s.exercise for s in session.sets if s.hurt}),
-    }
 
 
 def history_table(past: list[SessionRecord]) -> RenderableType:

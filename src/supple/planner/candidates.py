@@ -41,6 +41,8 @@ def dose_options(exercise: Exercise) -> list[tuple[bool, Exercise]]:
 
 def _why_not(exercise: Exercise, request: PlanRequest, precautions: Iterable[Precaution]) -> str | tuple[str, ...]:
     """A reason string when the exercise is out; otherwise its modifications (maybe none)."""
+    if exercise.id in request.without:
+        return "you swapped it out"
     if exercise.position in request.avoid_positions:
         return f"its position ({exercise.position}) is one you asked to avoid"
     missing = sorted(set(exercise.equipment.required) - request.equipment)

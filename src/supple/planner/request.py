@@ -20,6 +20,8 @@ class PlanRequest:
     equipment: frozenset[str] = DEFAULT_EQUIPMENT
     avoid_positions: frozenset[str] = frozenset()
     warmed_up: bool = False
+    # Exercises the person swapped out of a plan: the planner finds the best routine without them.
+    without: frozenset[str] = frozenset()
 
     @property
     def budget_s(self) -> int:
@@ -42,10 +44,13 @@ def make_request(
     avoid_positions: Iterable[str] = (),
     no_floor: bool = False,
     warmed_up: bool = False,
+    without: Iterable[str] = (),
+    exercise_ids: Iterable[str] = (),
 ) -> PlanRequest:
     """Validate and normalise a request; bad values raise BadRequest saying what is valid.
 
-    `equipment=None` means the household default; `["none"]` means nothing at all.
+    `equipment=None` means the household default; `["none"]` means nothing at all. `without`
+    names exercises swapped out, checked against `exercise_ids` (the catalogue's).
     """
     wanted = tuple(dict.fromkeys(conditions))
     if not wanted:
@@ -65,10 +70,13 @@ def make_request(
     _check("position", avoid, vocabulary.positions)
     if no_floor:
         avoid |= {p for p, position in vocabulary.positions.items() if position.floor}
+    swapped = frozenset(without)
+    _check("exercise", swapped, exercise_ids)
     return PlanRequest(
         conditions=wanted,
         minutes=minutes,
         equipment=items,
         avoid_positions=frozenset(avoid),
         warmed_up=warmed_up,
+        without=swapped,
     )

@@ -50,6 +50,30 @@ class SessionRecord:
         """A session counts toward the habit when at least one set was done."""
         return self.totals[1] if self.totals is not None else any(not s.skipped for s in self.sets)
 
+    def to_json(self, *, with_sets: bool = False) -> dict[str, object]:
+        data: dict[str, object] = {
+            "id": self.id,
+            "started_at": self.started_at.isoformat(),
+            "ended_at": self.ended_at.isoformat() if self.ended_at else None,
+            "state": self.state,
+            "planned_seconds": self.planned_seconds,
+            "seconds_done": round(self.seconds_done, 1),
+            "sets_done": sum(1 for s in self.sets if not s.skipped),
+            "sets_skipped": sum(1 for s in self.sets if s.skipped),
+            "pain_before": self.pain_before,
+            "pain_after": self.pain_after,
+            "hurt": sorted({s.exercise for s in self.sets if s.hurt}),
+        }
+        if with_sets:
+            data["sets"] = [
+                {"step": s.step, "exercise": s.exercise, "kind": s.kind, "side": s.side, "rep": s.rep,
+                 "seconds": s.seconds, "planned_seconds": s.planned_seconds, "skipped": s.skipped, "hurt": s.hurt,
+                 "pain": s.pain}
+                for s in self.sets
+            ]  # fmt: skip
+            data["sides"] = [{"exercise": a.exercise, "tighter": a.tighter} for a in self.sides]
+        return data
+
 
 @dataclass(frozen=True)
 class GoalRecord:

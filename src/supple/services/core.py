@@ -12,7 +12,7 @@ from supple.catalog.loader import Reader, builtin_catalog, load_catalog
 from supple.catalog.models import Catalog, Exercise
 from supple.catalog.query import filter_exercises, find_exercise
 from supple.config import Settings
-from supple.errors import BadRequest
+from supple.errors import BadRequest, NotFound
 from supple.planner.candidates import dose_options
 from supple.planner.expand import expand
 from supple.planner.plan import Plan, PlanItem, build_plan
@@ -150,9 +150,11 @@ def make_plan(
     no_floor: bool = False,
     warmed_up: bool = False,
     ack_caution: bool = False,
+    without: Sequence[str] = (),
     now: dt.datetime | None = None,
 ) -> Plan:
-    """A routine for this request, after the safety gate, with the screening's precautions applied."""
+    """A routine for this request, after the safety gate, with the screening's precautions applied.
+    `without` swaps exercises out: the best routine that leaves them out."""
     catalog = catalog_for(settings=settings)
     request = make_request(
         catalog.vocabulary,
@@ -162,6 +164,8 @@ def make_plan(
         avoid_positions=avoid_positions,
         no_floor=no_floor,
         warmed_up=warmed_up,
+        without=without,
+        exercise_ids=catalog.exercises,
     )
     screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
     precautions = precautions_for(settings=settings, screening=screening, conditions=request.conditions)
@@ -184,6 +188,13 @@ def save_routine(*, settings: Settings, name: str, plan: Plan, now: dt.datetime 
     records.save_routine(db, person_id=local_person(settings), name=name, plan=plan.to_json(), now=_now(now))
 
 
+def routine_names(*, settings: Settings) -> list[str]:
+    from supple.services.sessions import database, local_person
+    from supple.store import records
+
+    return records.routine_names(database(settings), person_id=local_person(settings))
+
+
 # --- guided sessions ---------------------------------------------------------------------------
 
 
@@ -202,6 +213,22 @@ def routine_to_play(
     catalog = catalog_for(settings=settings)
     if plan_file is not None:
         return load_routine(plan_file, catalog=catalog, precautions=precautions)
+    return _saved(settings, routine, catalog, precautions)[1]
+
+
+def saved_routine(
+    *, settings: Settings, name: str | None = None, ack_caution: bool = False, now: dt.datetime | None = None
+) -> tuple[str, Plan]:
+    """A saved routine by name (else the one saved last) and its name, as it would be played
+    today: after the safety gate, with today's precautions applied."""
+    screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
+    precautions = precautions_for(settings=settings, screening=screening)
+    return _saved(settings, name, catalog_for(settings=settings), precautions)
+
+
+def _saved(
+    settings: Settings, routine: str | None, catalog: Catalog, precautions: Sequence[Precaution]
+) -> tuple[str, Plan]:
     from supple.services.sessions import database, local_person
     from supple.store import records
 
@@ -209,14 +236,14 @@ def routine_to_play(
     found = records.routine(db, person_id=person, name=routine)
     if found is None and routine is not None:
         saved = ", ".join(records.routine_names(db, person_id=person)) or "none yet"
-        raise BadRequest(f"no saved routine {routine!r} (saved: {saved})")
+        raise NotFound(f"no saved routine {routine!r} (saved: {saved})")
     if found is None:
-        raise BadRequest(
+        raise NotFound(
             "no routine to play yet: pass --for CONDITION ... --minutes N, or --plan FILE, "
             "or save one with `supple plan ... --save NAME`"
         )
     name, data = found
-    return plan_from_data(data, source=f"saved routine {name}", catalog=catalog, precautions=precautions)
+    return name, plan_from_data(data, source=f"saved routine {name}", catalog=catalog, precautions=precautions)
 
 
 def rehearse_session(*, plan: Plan) -> list[Cue]:

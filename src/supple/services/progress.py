@@ -160,8 +160,16 @@ def drop_activity(*, settings: Settings, goal_id: int) -> None:
 
 
 def _known(settings: Settings, goal_id: int) -> None:
-    from supple.errors import BadRequest
+    from supple.errors import NotFound
 
     ids = [g.id for g in activities(settings=settings)]
     if goal_id not in ids:
-        raise BadRequest(f"no activity {goal_id} (yours: {', '.join(map(str, ids)) or 'none yet'})")
+        raise NotFound(f"no activity {goal_id} (yours: {', '.join(map(str, ids)) or 'none yet'})")
+
+
+def reminders(*, days: str, at: str, today: dt.date | None = None, now: dt.datetime | None = None) -> bytes:
+    """An iCalendar file with a weekly reminder on these days ("mon,wed,fri") at this local time."""
+    from supple.export.reminders import parse_days, parse_time, reminder_calendar
+
+    chosen, time = parse_days(days), parse_time(at)
+    return reminder_calendar(days=chosen, at=time, start=today or dt.date.today(), now=now or dt.datetime.now(dt.UTC))

@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from supple.config import Settings
 from supple.planner.personal import Personal
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 Clock = Callable[[], dt.datetime]
 
 
-def _utc_now() -> dt.datetime:
+def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
@@ -52,7 +52,7 @@ def database(settings: Settings) -> Engine:
 def local_person(settings: Settings, now: dt.datetime | None = None) -> int:
     from supple.store import records
 
-    return records.local_person(database(settings), now=now or _utc_now())
+    return records.local_person(database(settings), now=now or utc_now())
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def begin_session(
     plan: Plan,
     pain_before: int | None,
     on_kept: Callable[[SetResult], None] | None = None,
-    clock: Clock = _utc_now,
+    clock: Clock = utc_now,
 ) -> KeptSession:
     """A session whose every set and side answer is committed to the database as it ends."""
     from supple.store import records
@@ -99,7 +99,7 @@ def _recorded_session(
 
 
 def end_session(
-    *, settings: Settings, session_id: int, state: str, pain_after: int | None, clock: Clock = _utc_now
+    *, settings: Settings, session_id: int, state: str, pain_after: int | None, clock: Clock = utc_now
 ) -> None:
     from supple.store import records
 
@@ -155,7 +155,7 @@ def resume_session(
     settings: Settings,
     unfinished: Unfinished,
     on_kept: Callable[[SetResult], None] | None = None,
-    clock: Clock = _utc_now,
+    clock: Clock = utc_now,
 ) -> KeptSession:
     from supple.store import records
 
@@ -178,32 +178,58 @@ def history(*, settings: Settings) -> list[SessionRecord]:
     return records.sessions(database(settings), person_id=local_person(settings))
 
 
-def export_backup(*, settings: Settings, path: Path, clock: Clock = _utc_now) -> int:
-    """Write everything to a versioned JSON file; returns the number of sessions in it."""
-    from supple.store.atomic import write_json_atomically
+def backup_data(*, settings: Settings, clock: Clock = utc_now) -> dict[str, Any]:
+    """Everything kept, as the versioned backup document."""
     from supple.store.backup import export_data
 
-    data = export_data(database(settings), now=clock())
+    return export_data(database(settings), now=clock())
+
+
+def export_backup(*, settings: Settings, path: Path, clock: Clock = utc_now) -> int:
+    """Write everything to a versioned JSON file; returns the number of sessions in it."""
+    from supple.store.atomic import write_json_atomically
+
+    data = backup_data(settings=settings, clock=clock)
     write_json_atomically(path, data)
     return sum(len(person["sessions"]) for person in data["people"])
 
 
 def import_backup(*, settings: Settings, path: Path) -> int:
     """Restore a backup into an empty store (all or nothing); returns the sessions restored."""
+    from supple.errors import BadRequest
+
+    try:
+        text = path.read_bytes()
+    except OSError as error:
+        raise BadRequest(f"{path}: cannot be read ({error.strerror})") from None
+    return restore_backup(settings=settings, data=text, source=str(path))
+
+
+def restore_backup(*, settings: Settings, data: bytes, source: str) -> int:
+    """Restore a backup document (the file's bytes) into an empty store; `source` names it in errors."""
     import json
 
     from supple.errors import BadRequest
     from supple.store.backup import import_data, parse_backup
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise BadRequest(f"{path}: cannot be read ({error.strerror})") from None
+        document = json.loads(data.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
-        raise BadRequest(f"{path}: not a supple backup: not valid JSON ({error})") from None
+        raise BadRequest(f"{source}: not a supple backup: not valid JSON ({error})") from None
     try:
-        restored = import_data(database(settings), parse_backup(data))
+        restored = import_data(database(settings), parse_backup(document))
     except BadRequest as error:
-        raise BadRequest(f"{path}: {error}") from None
-    refresh_personal(settings=settings, today=_utc_now().astimezone().date())
+        raise BadRequest(f"{source}: {error}") from None
+    refresh_personal(settings=settings, today=utc_now().astimezone().date())
     return restored
+
+
+def delete_everything(*, settings: Settings) -> None:
+    """Forget the person: every record in the database, the screening and the next plan's advice."""
+    from supple.store import records
+    from supple.store.personal_file import personal_path
+    from supple.store.screening_file import screening_path
+
+    records.delete_person(database(settings), person_id=local_person(settings))
+    for path in (screening_path(settings.home), personal_path(settings.home)):
+        path.unlink(missing_ok=True)

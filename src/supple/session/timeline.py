@@ -140,3 +140,22 @@ def starts(steps: Sequence[TimedStep]) -> list[int]:
         offsets.append(total)
         total += timed.step.seconds
     return offsets
+
+
+def timed_step_json(timed: TimedStep) -> dict[str, object]:
+    """One step as the browser's player runs it: the same steps and cues as the terminal's."""
+    return {
+        "item": timed.item,
+        "exercise": timed.exercise.id,
+        "name": timed.exercise.name,
+        "sided": timed.exercise.sided,
+        "rounds": timed.rounds,
+        "work": timed.is_work,
+        "lead_in": timed.is_lead_in,
+        **timed.step.to_json(),
+        "cues": [{"at": cue.at, "kind": cue.kind, "text": cue.text} for cue in timed.cues],
+    }
+
+
+def timeline_json(steps: Sequence[TimedStep]) -> list[dict[str, object]]:
+    return [timed_step_json(timed) for timed in steps]

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from supple.errors import BadRequest
@@ -154,10 +154,15 @@ def parse_backup(data: Any) -> Backup:
 
 
 def import_data(db: Engine, backup: Backup) -> int:
-    """Restore into an empty store, all or nothing. Returns the number of sessions restored."""
+    """Restore into an empty store, all or nothing. Returns the number of sessions restored.
+
+    Empty means no records: a person row with nothing kept (every page and command makes the local
+    person on first use) is replaced by the backup's people."""
     with Session(db) as s, s.begin():
-        if s.scalar(select(func.count()).select_from(Person)):
+        kept = (ScreeningRow, RoutineRow, SessionRow, GoalRow)
+        if any(s.scalar(select(func.count()).select_from(table)) for table in kept):
             raise BadRequest("the store is not empty: import only into a new SUPPLE_HOME or database")
+        s.execute(delete(Person))
         count = 0
         for p in backup.people:
             person = Person(name=p.name, created_at=p.created_at)

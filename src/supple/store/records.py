@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, Select, case, func, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, Select, case, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from supple.progress.records import GoalRecord, SessionRecord, SetRecord, SideRecord
@@ -128,6 +128,19 @@ def close_session(db: Engine, *, session_id: int, state: str, pain_after: int | 
             .where(SessionRow.id == session_id)
             .values(state=state, pain_after=pain_after, ended_at=now)
         )
+
+
+def session_owner(db: Engine, *, session_id: int) -> tuple[int, str] | None:
+    """Whose session this is, and its state; None when there is no such session."""
+    with Session(db) as s:
+        found = s.execute(select(SessionRow.person_id, SessionRow.state).where(SessionRow.id == session_id)).first()
+        return None if found is None else (found.person_id, found.state)
+
+
+def delete_person(db: Engine, *, person_id: int) -> None:
+    """Everything kept about the person goes, in one transaction (the tables cascade)."""
+    with Session(db) as s, s.begin():
+        s.execute(delete(Person).where(Person.id == person_id))
 
 
 def interrupted_session(db: Engine, *, person_id: int) -> tuple[SessionRecord, dict[str, Any]] | None:

@@ -1,0 +1,105 @@
+"""create_app(settings): the FastAPI application. Nothing happens at import."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
+
+from supple import __version__
+from supple.config import Settings
+from supple.errors import BadRequest, DataFileError, NotFound, SuppleError, UnsafeToStart
+from supple.web import csrf, filters
+from supple.web.paths import STATIC, TEMPLATES
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+
+DESCRIPTION = (
+    "supple's JSON API: the catalogue, the safety screening, plans, saved routines, sessions and their "
+    "sets, and progress. supple does not diagnose or treat anything: a stop verdict refuses to plan "
+    "and points to a doctor, and pain stops a stretch."
+)
+
+
+def status_of(error: SuppleError) -> int:
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, UnsafeToStart):
+        return 403  # refused for safety: the message says why and what to do
+    if isinstance(error, DataFileError):
+        return 422
+    if isinstance(error, BadRequest):
+        return 400
+    return 500
+
+
+def create_app(settings: Settings, *, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS) -> FastAPI:
+    """The web app for this data folder. `allowed_hosts` guards a loopback server against DNS
+    rebinding (a web page that renames its own host to 127.0.0.1); None accepts any Host."""
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+    from supple.web.routes import api_content, api_sessions, pages_more, pages_plan
+
+    app = FastAPI(title="supple", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
+    app.state.settings = settings
+    templates = Jinja2Templates(directory=TEMPLATES)
+    filters.install(templates.env)
+    app.state.templates = templates
+    app.middleware("http")(csrf.issue_token)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*allowed_hosts, "testserver"])
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _api_docs(app)
+    for module in (api_content, api_sessions, pages_plan, pages_more):
+        app.include_router(module.router)
+    _error_pages(app, templates)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The app as `supple serve` runs it (uvicorn's factory, in every worker process)."""
+    import os
+
+    any_host = os.environ.get("SUPPLE_ALLOW_ANY_HOST") == "1"
+    return create_app(Settings.from_env(), allowed_hosts=None if any_host else LOOPBACK_HOSTS)
+
+
+def _api_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the files installed with supple, not from a CDN."""
+    import swagger_ui_bundle  # type: ignore[import-untyped]
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="supple API", swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css", swagger_favicon_url="/static/icon.svg",
+        )  # fmt: skip
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
+    @app.exception_handler(SuppleError)
+    async def supple_error(request: Request, error: SuppleError) -> Response:
+        status = status_of(error)
+        if _wants_json(request):
+            return JSONResponse({"detail": str(error)}, status_code=status)
+        context = {"status": status, "message": str(error), "unsafe": isinstance(error, UnsafeToStart)}
+        return templates.TemplateResponse(request, "error.html", context, status_code=status)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
+        context = {"status": error.status_code, "message": str(error.detail), "unsafe": False}
+        return templates.TemplateResponse(request, "error.html", context, status_code=error.status_code)

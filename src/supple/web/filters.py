@@ -1,0 +1,41 @@
+"""Small formatting helpers the templates share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from jinja2 import Environment
+
+from supple.catalog.dose import describe_dose
+from supple.catalog.models import Exercise
+
+
+def clock(seconds: float) -> str:
+    """125 -> '2:05'."""
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def minutes(seconds: float) -> str:
+    whole = round(seconds / 60)
+    return "under a minute" if whole < 1 else f"{whole} min"
+
+
+def day(value: dt.datetime | dt.date) -> str:
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def extract(key: str, mapping: Mapping[str, Any]) -> Any:
+    """`ids|map('extract', vocab.conditions)`: look each id up."""
+    return mapping[key]
+
+
+def dose_words(exercise: Exercise) -> str:
+    return describe_dose(exercise.kind, exercise.dosage, with_rest=True)
+
+
+def install(env: Environment) -> None:
+    env.filters.update(clock=clock, minutes=minutes, day=day, extract=extract)
+    env.globals.update(dose_words=dose_words)

@@ -1,0 +1,200 @@
+"""The JSON API's request and response bodies: they give /docs and /openapi.json their shapes."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from supple.catalog.models import Dosage
+
+Pain = Annotated[int, Field(ge=0, le=10, description="0 = no pain, 10 = the worst imaginable")]
+Id = Annotated[str, Field(min_length=1, max_length=64)]
+StepKind = Literal["move", "ready", "hold", "breaths", "reps", "push", "rest", "switch", "warmup"]
+Side = Literal["left", "right"]
+
+
+class In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Question(BaseModel):
+    id: str
+    text: str
+    severity: str
+    sources: list[str]
+
+
+class ScreeningIn(In):
+    yes: list[Id] = Field(default=[], max_length=50, description="ids of the questions answered yes")
+
+
+class ScreeningOut(BaseModel):
+    verdict: Literal["go", "caution", "stop"]
+    reasons: list[str]
+    advice: str
+    answered_yes: list[str]
+    screened_at: str
+    invalidated: str | None
+
+
+class PlanIn(In):
+    conditions: list[Id] = Field(min_length=1, max_length=19, description="condition ids (the vocabulary)")
+    minutes: int = Field(ge=3, le=90)
+    equipment: list[Id] | None = Field(
+        default=None, max_length=20, description='equipment at hand; null: pillow, chair, wall, strap; ["none"]: none'
+    )
+    avoid_positions: list[Id] = Field(default=[], max_length=8)
+    no_floor: bool = False
+    warmed_up: bool = False
+    ack_caution: bool = False
+    without: list[Id] = Field(default=[], max_length=40, description="exercises swapped out")
+
+
+class Step(BaseModel):
+    kind: StepKind
+    side: Side | None
+    rep: int | None
+    seconds: int
+    cue: str
+
+
+class Dose(Dosage):
+    words: str
+
+
+class PlanItemOut(BaseModel):
+    exercise: str
+    name: str
+    seconds: int
+    why: list[str]
+    dose: Dose
+    modifications: list[str]
+    steps: list[Step]
+
+
+class PlanOut(BaseModel):
+    total_seconds: int
+    minutes: int
+    conditions_covered: list[str]
+    conditions_uncovered: list[str]
+    notes: list[str]
+    items: list[PlanItemOut]
+
+
+class RoutineOut(BaseModel):
+    name: str
+    plan: PlanOut
+
+
+class Cue(BaseModel):
+    at: float
+    kind: str
+    text: str
+
+
+class TimelineStep(Step):
+    item: int
+    exercise: str
+    name: str
+    sided: bool
+    rounds: int
+    work: bool
+    lead_in: bool
+    cues: list[Cue]
+
+
+class SessionIn(In):
+    routine: Id | None = Field(default=None, description="a saved routine's name; null: the one saved last")
+    pain_before: Pain | None = None
+    ack_caution: bool = False
+
+
+class SessionOpened(BaseModel):
+    id: int
+    total_seconds: int
+    plan: PlanOut
+    timeline: list[TimelineStep]
+
+
+class SetIn(In):
+    step: int = Field(ge=0, le=10_000, description="the step of the timeline this set was")
+    exercise: Id
+    kind: Literal["hold", "breaths", "reps", "push", "warmup"]
+    side: Side | None = None
+    rep: int | None = Field(default=None, ge=1, le=100)
+    seconds: float = Field(ge=0, le=3600)
+    planned_seconds: int = Field(ge=0, le=3600)
+    skipped: bool = False
+    hurt: bool = False
+    pain: Pain | None = None
+
+
+class SideIn(In):
+    exercise: Id
+    tighter: Literal["left", "right", "same"]
+
+
+class HurtIn(In):
+    exercise: Id
+    item: int = Field(ge=0, le=1000, description="the number to give the easier exercise's steps")
+
+
+class HurtOut(BaseModel):
+    exercise: str
+    easier: PlanItemOut | None
+    timeline: list[TimelineStep]
+    advice: str
+
+
+class FinishIn(In):
+    state: Literal["finished", "quit", "ended"]
+    pain_after: Pain | None = None
+
+
+class SetOut(BaseModel):
+    step: int
+    exercise: str
+    kind: str
+    side: str | None
+    rep: int | None
+    seconds: float
+    planned_seconds: int
+    skipped: bool
+    hurt: bool
+    pain: int | None
+
+
+class SessionOut(BaseModel):
+    id: int
+    started_at: str
+    ended_at: str | None
+    state: str
+    planned_seconds: int
+    seconds_done: float
+    sets_done: int
+    sets_skipped: int
+    pain_before: int | None
+    pain_after: int | None
+    hurt: list[str]
+    sets: list[SetOut] | None = None
+    sides: list[dict[str, str]] | None = None
+
+
+class ActivityIn(In):
+    activity: Annotated[str, Field(min_length=1, max_length=200)]
+    score: Pain | None = Field(default=None, description="how well you can do it now: 0 = not at all, 10 = fully")
+
+
+class RatingIn(In):
+    score: Annotated[int, Field(ge=0, le=10)]
+
+
+class Activity(BaseModel):
+    id: int
+    activity: str
+    ratings: list[dict[str, Any]]
+
+
+class Ok(BaseModel):
+    ok: bool = True
