@@ -21,6 +21,10 @@ class NotFound(BadRequest):
     """No such thing, or not the asker's to see (the two look alike on purpose)."""
 
 
+class Conflict(BadRequest):
+    """The request is well formed but the thing it acts on does not allow it now (a session over)."""
+
+
 class DataFileError(SuppleError):
     """A content file (catalogue, vocabulary, routine, backup) failed validation."""
 

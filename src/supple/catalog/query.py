@@ -7,7 +7,7 @@ from difflib import get_close_matches
 
 from supple.catalog.checks import suggest
 from supple.catalog.models import Catalog, Exercise
-from supple.errors import BadRequest
+from supple.errors import BadRequest, NotFound
 
 
 def _check_value(option: str, value: str | None, valid: Mapping[str, object]) -> None:
@@ -53,4 +53,4 @@ def find_exercise(catalog: Catalog, exercise_id: str) -> Exercise:
         hint = "did you mean " + " or ".join(repr(c) for c in candidates) + "?"
     else:
         hint = suggest(exercise_id, catalog.exercises)
-    raise BadRequest(f"no exercise {exercise_id!r}; {hint} (see `supple catalog`)")
+    raise NotFound(f"no exercise {exercise_id!r}; {hint} (see `supple catalog`)")

@@ -18,9 +18,9 @@ def serve_command(
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Worker processes.")] = 1,
 ) -> None:
     """Start the web app: open the address it prints in a browser, on this machine or a phone."""
-    import uvicorn
-
     import os
+
+    import uvicorn
 
     from supple.cli.console import console
     from supple.config import Settings

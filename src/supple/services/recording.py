@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from supple.config import Settings
-from supple.errors import BadRequest, NotFound
+from supple.errors import BadRequest, Conflict, NotFound
 from supple.planner.plan import Plan, PlanItem
 from supple.services.core import catalog_for, easier_now, report_pain
 from supple.services.sessions import Clock, database, end_session, utc_now
@@ -47,7 +47,7 @@ def _running_session_of(settings: Settings, person_id: int, session_id: int) -> 
     if found is None or found[0] != person_id:
         raise NotFound(f"no session {session_id}")
     if found[1] != "running":
-        raise BadRequest(f"session {session_id} is over ({found[1]}): nothing more can be added to it")
+        raise Conflict(f"session {session_id} is over ({found[1]}): nothing more can be added to it")
 
 
 def _check_pain(pain: int | None) -> None:

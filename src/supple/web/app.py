@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 
 from supple import __version__
 from supple.config import Settings
-from supple.errors import BadRequest, DataFileError, NotFound, SuppleError, UnsafeToStart
+from supple.errors import BadRequest, Conflict, DataFileError, NotFound, SuppleError, UnsafeToStart
 from supple.web import csrf, filters
 from supple.web.paths import STATIC, TEMPLATES
 
@@ -28,6 +28,8 @@ DESCRIPTION = (
 def status_of(error: SuppleError) -> int:
     if isinstance(error, NotFound):
         return 404
+    if isinstance(error, Conflict):
+        return 409
     if isinstance(error, UnsafeToStart):
         return 403  # refused for safety: the message says why and what to do
     if isinstance(error, DataFileError):

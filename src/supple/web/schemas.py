@@ -4,14 +4,30 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
+from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from supple.catalog.models import Dosage
 
+# Row ids are 32-bit integers on every database supple supports.
+RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 Pain = Annotated[int, Field(ge=0, le=10, description="0 = no pain, 10 = the worst imaginable")]
 Id = Annotated[str, Field(min_length=1, max_length=64)]
 StepKind = Literal["move", "ready", "hold", "breaths", "reps", "push", "rest", "switch", "warmup"]
 Side = Literal["left", "right"]
+
+
+class Problem(BaseModel):
+    detail: str | list[dict[str, Any]] = Field(description="what was wrong, and what is valid")
+
+
+# Every API route may answer these; /docs and the schema say so.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "Bad input: the message says what was wrong and what is valid"},
+    403: {"model": Problem, "description": "Refused for safety: answer the screening, or see a doctor"},
+    404: {"model": Problem, "description": "No such thing, or not yours"},
+    409: {"model": Problem, "description": "Not now: e.g. the session is already over"},
+}
 
 
 class In(BaseModel):

@@ -10,9 +10,9 @@ from supple import services
 from supple.catalog.models import Exercise
 from supple.planner.plan import Plan
 from supple.web.deps import SettingsDep
-from supple.web.schemas import PlanIn, PlanOut, Question, RoutineOut, ScreeningIn, ScreeningOut
+from supple.web.schemas import ERRORS, PlanIn, PlanOut, Question, RoutineOut, ScreeningIn, ScreeningOut
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=ERRORS)
 Filter = Annotated[str | None, Query(max_length=64)]
 
 

@@ -12,6 +12,7 @@ from supple.services.progress import activities, add_activity, drop_activity, ra
 from supple.session.engine import PAIN_ADVICE, SetResult
 from supple.web.deps import PersonDep, SettingsDep
 from supple.web.schemas import (
+    ERRORS,
     Activity,
     ActivityIn,
     FinishIn,
@@ -20,6 +21,7 @@ from supple.web.schemas import (
     PlanItemOut,
     PlanOut,
     RatingIn,
+    RowId,
     SessionIn,
     SessionOpened,
     SessionOut,
@@ -27,7 +29,7 @@ from supple.web.schemas import (
     SideIn,
 )
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=ERRORS)
 NOT_YOURS: dict[int | str, dict[str, Any]] = {
     404: {"description": "no such session (or not yours)"},
     400: {"description": "the session is over"},
@@ -46,7 +48,7 @@ def open_session(settings: SettingsDep, person: PersonDep, body: SessionIn) -> S
 
 
 @router.post("/sessions/{session_id}/sets", tags=["sessions"], status_code=204, responses=NOT_YOURS)
-def record_set(settings: SettingsDep, person: PersonDep, session_id: int, body: SetIn) -> Response:
+def record_set(settings: SettingsDep, person: PersonDep, session_id: RowId, body: SetIn) -> Response:
     result = SetResult(
         body.exercise, body.kind, body.side, body.rep, body.seconds, body.planned_seconds, body.skipped,
         body.hurt, body.pain, body.step,
@@ -56,7 +58,7 @@ def record_set(settings: SettingsDep, person: PersonDep, session_id: int, body: 
 
 
 @router.post("/sessions/{session_id}/sides", tags=["sessions"], status_code=204, responses=NOT_YOURS)
-def record_side(settings: SettingsDep, person: PersonDep, session_id: int, body: SideIn) -> Response:
+def record_side(settings: SettingsDep, person: PersonDep, session_id: RowId, body: SideIn) -> Response:
     """Which side felt tighter, after a sided stretch."""
     recording.record_side(
         settings=settings, person_id=person, session_id=session_id, exercise=body.exercise, tighter=body.tighter
@@ -65,7 +67,7 @@ def record_side(settings: SettingsDep, person: PersonDep, session_id: int, body:
 
 
 @router.post("/sessions/{session_id}/hurt", tags=["sessions"], responses=NOT_YOURS)
-def this_hurts(settings: SettingsDep, person: PersonDep, session_id: int, body: HurtIn) -> HurtOut:
+def this_hurts(settings: SettingsDep, person: PersonDep, session_id: RowId, body: HurtIn) -> HurtOut:
     """ "This hurts": the screening must be taken again before the next routine; here is an easier
     exercise today's precautions allow, if there is one (its steps ready to put in)."""
     hurt = recording.report_hurt(
@@ -78,7 +80,7 @@ def this_hurts(settings: SettingsDep, person: PersonDep, session_id: int, body: 
 
 
 @router.post("/sessions/{session_id}/finish", tags=["sessions"], status_code=204, responses=NOT_YOURS)
-def finish(settings: SettingsDep, person: PersonDep, session_id: int, body: FinishIn) -> Response:
+def finish(settings: SettingsDep, person: PersonDep, session_id: RowId, body: FinishIn) -> Response:
     recording.finish_session(
         settings=settings, person_id=person, session_id=session_id, state=body.state, pain_after=body.pain_after
     )
@@ -91,7 +93,7 @@ def history(settings: SettingsDep, person: PersonDep) -> list[SessionOut]:
 
 
 @router.get("/sessions/{session_id}", tags=["sessions"], responses={404: NOT_YOURS[404]})
-def session(settings: SettingsDep, person: PersonDep, session_id: int) -> SessionOut:
+def session(settings: SettingsDep, person: PersonDep, session_id: RowId) -> SessionOut:
     return SessionOut.model_validate(
         recording.session_detail(settings=settings, person_id=person, session_id=session_id)
     )
@@ -120,13 +122,13 @@ def new_activity(settings: SettingsDep, body: ActivityIn) -> Activity:
 
 
 @router.post("/activities/{goal_id}/ratings", tags=["progress"], status_code=204, responses={404: {}})
-def rate(settings: SettingsDep, goal_id: int, body: RatingIn) -> Response:
+def rate(settings: SettingsDep, goal_id: RowId, body: RatingIn) -> Response:
     rate_activity(settings=settings, goal_id=goal_id, score=body.score)
     return Response(status_code=204)
 
 
 @router.delete("/activities/{goal_id}", tags=["progress"], status_code=204, responses={404: {}})
-def drop(settings: SettingsDep, goal_id: int) -> Response:
+def drop(settings: SettingsDep, goal_id: RowId) -> Response:
     drop_activity(settings=settings, goal_id=goal_id)
     return Response(status_code=204)
 

@@ -16,6 +16,7 @@ from supple.web import charts
 from supple.web.csrf import verify_form
 from supple.web.deps import SettingsDep, TemplatesDep
 from supple.web.paths import STATIC
+from supple.web.schemas import RowId
 
 router = APIRouter(include_in_schema=False)
 Checked = Depends(verify_form)
@@ -51,13 +52,13 @@ def add_activity(
 
 
 @router.post("/activities/{goal_id}/rate", dependencies=[Checked])
-def rate_activity(settings: SettingsDep, goal_id: int, score: Annotated[int, Form(ge=0, le=10)]) -> Response:
+def rate_activity(settings: SettingsDep, goal_id: RowId, score: Annotated[int, Form(ge=0, le=10)]) -> Response:
     progress_services.rate_activity(settings=settings, goal_id=goal_id, score=score)
     return RedirectResponse("/progress#activities", status_code=303)
 
 
 @router.post("/activities/{goal_id}/drop", dependencies=[Checked])
-def drop_activity(settings: SettingsDep, goal_id: int) -> Response:
+def drop_activity(settings: SettingsDep, goal_id: RowId) -> Response:
     progress_services.drop_activity(settings=settings, goal_id=goal_id)
     return RedirectResponse("/progress#activities", status_code=303)
 

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette's note about httpx2; httpx is what FastAPI's docs use
+    from fastapi.testclient import TestClient
+
+from supple.config import Settings
+from supple.web.app import create_app
+
+
+@pytest.fixture
+def settings(home: Path) -> Settings:
+    return Settings(home=home)
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as test_client:
+        test_client.get("/")  # the CSRF cookie, as a browser gets it on its first page
+        yield test_client
+
+
+def csrf(client: TestClient) -> str:
+    token = client.cookies.get("supple_csrf")
+    assert token
+    return token
+
+
+def screen(client: TestClient, *yes: str) -> str:
+    response = client.post("/api/screening", json={"yes": list(yes)})
+    assert response.status_code == 200, response.text
+    verdict: str = response.json()["verdict"]
+    return verdict
+
+
+def save_routine(client: TestClient, name: str = "morning", **request: object) -> dict[str, object]:
+    body = {"conditions": ["sciatica"], "minutes": 10} | request
+    response = client.put(f"/api/routines/{name}", json=body)
+    assert response.status_code == 200, response.text
+    routine: dict[str, object] = response.json()
+    return routine

@@ -1,0 +1,174 @@
+"""The JSON API over the same services as the command line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from supple.config import Settings
+from tests.web.conftest import save_routine, screen
+
+
+def open_session(client: TestClient, **body: Any) -> dict[str, Any]:
+    response = client.post("/api/sessions", json=body)
+    assert response.status_code == 201, response.text
+    opened: dict[str, Any] = response.json()
+    return opened
+
+
+def a_set(step: dict[str, Any], index: int, **changes: Any) -> dict[str, Any]:
+    return {
+        "step": index, "exercise": step["exercise"], "kind": step["kind"], "side": step["side"], "rep": step["rep"],
+        "seconds": step["seconds"], "planned_seconds": step["seconds"],
+    } | changes  # fmt: skip
+
+
+def test_planning_is_refused_until_the_safety_questions_are_answered(client: TestClient) -> None:
+    response = client.post("/api/plans", json={"conditions": ["sciatica"], "minutes": 10})
+    assert response.status_code == 403
+    assert "safety questions" in response.json()["detail"]
+
+
+def test_a_stop_verdict_refuses_plans_and_sessions(client: TestClient) -> None:
+    assert screen(client, "bladder-bowel") == "stop"
+    assert client.post("/api/plans", json={"conditions": ["sciatica"], "minutes": 10}).status_code == 403
+    assert client.post("/api/sessions", json={}).status_code == 403
+
+
+def test_a_plan_fits_the_budget_and_says_why_each_exercise_is_there(client: TestClient) -> None:
+    screen(client)
+    plan = client.post("/api/plans", json={"conditions": ["sciatica", "hip-pain"], "minutes": 15}).json()
+    assert 0.7 * 15 * 60 <= plan["total_seconds"] <= 15 * 60
+    assert all(item["why"] for item in plan["items"][1:])
+    assert plan["items"][0]["dose"]["words"]
+
+
+def test_swapping_an_exercise_out_plans_without_it(client: TestClient) -> None:
+    screen(client)
+    body = {"conditions": ["sciatica"], "minutes": 15}
+    first = client.post("/api/plans", json=body).json()
+    gone = first["items"][1]["exercise"]
+    second = client.post("/api/plans", json=body | {"without": [gone]}).json()
+    assert gone not in [item["exercise"] for item in second["items"]]
+    assert second["total_seconds"] <= 15 * 60
+
+
+def test_bad_requests_say_what_is_valid(client: TestClient) -> None:
+    screen(client)
+    response = client.post("/api/plans", json={"conditions": ["back"], "minutes": 10})
+    assert response.status_code == 400 and "lower-back-pain" in response.json()["detail"]
+    assert client.post("/api/plans", json={"conditions": ["sciatica"], "minutes": 2}).status_code == 422
+    unknown = client.post("/api/plans", json={"conditions": ["sciatica"], "minutes": 10, "without": ["nope"]})
+    assert unknown.status_code == 400 and "exercise" in unknown.json()["detail"]
+
+
+def test_a_session_keeps_every_set_posted_and_its_ending(client: TestClient) -> None:
+    screen(client)
+    save_routine(client)
+    opened = open_session(client, pain_before=5)
+    work = [(i, s) for i, s in enumerate(opened["timeline"]) if s["work"]]
+    for index, step in work[:3]:
+        assert client.post(f"/api/sessions/{opened['id']}/sets", json=a_set(step, index)).status_code == 204
+    sided = next(s for _, s in work if s["sided"])
+    assert (
+        client.post(
+            f"/api/sessions/{opened['id']}/sides", json={"exercise": sided["exercise"], "tighter": "left"}
+        ).status_code
+        == 204
+    )
+    finish = client.post(f"/api/sessions/{opened['id']}/finish", json={"state": "finished", "pain_after": 3})
+    assert finish.status_code == 204
+    kept = client.get(f"/api/sessions/{opened['id']}").json()
+    assert kept["state"] == "finished" and (kept["pain_before"], kept["pain_after"]) == (5, 3)
+    assert [s["step"] for s in kept["sets"]] == [i for i, _ in work[:3]]
+    assert kept["sides"] == [{"exercise": sided["exercise"], "tighter": "left"}]
+    assert client.post(f"/api/sessions/{opened['id']}/sets", json=a_set(work[0][1], 0)).status_code == 409
+
+
+def test_the_timeline_is_the_plans_own_steps_and_cues(client: TestClient) -> None:
+    screen(client)
+    routine = save_routine(client)
+    opened = open_session(client)
+    assert sum(step["seconds"] for step in opened["timeline"]) == routine["plan"]["total_seconds"]  # type: ignore[index]
+    assert all(step["cues"][0]["kind"] == "start" for step in opened["timeline"])
+
+
+def test_this_hurts_asks_for_a_new_screening_and_offers_something_easier(client: TestClient) -> None:
+    screen(client)
+    save_routine(client, conditions=["lower-back-pain"], minutes=20)
+    opened = open_session(client)
+    hard = next(s for s in opened["timeline"] if s["exercise"] == "knee-to-chest" or s["work"] and s["kind"] == "hold")
+    answer = client.post(f"/api/sessions/{opened['id']}/hurt", json={"exercise": hard["exercise"], "item": 50}).json()
+    assert "see a doctor" in answer["advice"]
+    if answer["easier"] is not None:
+        assert answer["timeline"] and all(step["item"] == 50 for step in answer["timeline"])
+    assert client.get("/api/screening").json()["invalidated"]
+    assert client.post("/api/plans", json={"conditions": ["sciatica"], "minutes": 10}).status_code == 403
+
+
+def test_progress_and_activities(client: TestClient) -> None:
+    made = client.post("/api/activities", json={"activity": "putting on socks", "score": 4})
+    assert made.status_code == 201
+    goal = made.json()
+    assert client.post(f"/api/activities/{goal['id']}/ratings", json={"score": 7}).status_code == 204
+    assert [r["score"] for r in client.get("/api/activities").json()[0]["ratings"]] == [4, 7]
+    assert client.get("/api/progress").json()["function"]["change"] == 3
+    assert client.delete(f"/api/activities/{goal['id']}").status_code == 204
+    assert client.delete(f"/api/activities/{goal['id']}").status_code == 404
+
+
+def test_catalogue_filters_and_unknown_ids(client: TestClient) -> None:
+    chair = client.get("/api/catalog", params={"position": "seated-chair"}).json()
+    assert chair and all(e["position"] == "seated-chair" for e in chair)
+    assert client.get("/api/catalog/pigeon-pose").json()["sided"] is True
+    missing = client.get("/api/catalog/pigeon")
+    assert missing.status_code == 404 and "pigeon-pose" in missing.json()["detail"]
+
+
+def test_another_persons_session_is_neither_seen_nor_changed(client: TestClient, settings: Settings) -> None:
+    """A session id that is not the asker's answers exactly like one that does not exist."""
+    import datetime as dt
+
+    from supple import services
+    from supple.store import records
+
+    now = dt.datetime.now(dt.UTC)
+    db = services.database(settings)
+    services.local_person(settings)
+    other = records.open_session(
+        db, person_id=_another_person(db, now), plan={}, planned_seconds=60, pain_before=1, now=now
+    )
+    step = {"step": 0, "exercise": "pigeon-pose", "kind": "hold", "seconds": 30, "planned_seconds": 30}
+    calls = [
+        client.get(f"/api/sessions/{other}"),
+        client.post(f"/api/sessions/{other}/sets", json=step),
+        client.post(f"/api/sessions/{other}/sides", json={"exercise": "pigeon-pose", "tighter": "left"}),
+        client.post(f"/api/sessions/{other}/hurt", json={"exercise": "pigeon-pose", "item": 1}),
+        client.post(f"/api/sessions/{other}/finish", json={"state": "quit"}),
+    ]
+    assert [c.status_code for c in calls] == [404] * 5
+    assert client.get(f"/api/sessions/{other + 1000}").status_code == 404
+    assert client.get("/api/sessions").json() == []
+    untouched = records.sessions(db, person_id=_person_of(db, other))[0]
+    assert untouched.state == "running" and untouched.sets == () and untouched.sides == ()
+
+
+def _another_person(db: Any, now: Any) -> int:
+    from sqlalchemy.orm import Session
+
+    from supple.store.tables import Person
+
+    with Session(db) as s, s.begin():
+        person = Person(name="someone else", created_at=now)
+        s.add(person)
+        s.flush()
+        return person.id
+
+
+def _person_of(db: Any, session_id: int) -> int:
+    from supple.store import records
+
+    found = records.session_owner(db, session_id=session_id)
+    assert found is not None
+    return found[0]

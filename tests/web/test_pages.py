@@ -1,0 +1,142 @@
+"""The server-rendered pages: forms, CSRF, the host guard, settings (backup, deleting everything)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from supple.config import Settings
+from supple.web.app import create_app
+from tests.web.conftest import csrf, save_routine, screen
+
+FORMS = [
+    ("/screening", {}),
+    ("/routines", {"name": "x", "query": "conditions=sciatica&minutes=10"}),
+    ("/activities", {"activity": "walking"}),
+    ("/activities/1/rate", {"score": "3"}),
+    ("/activities/1/drop", {}),
+    ("/delete", {"confirm": "delete"}),
+]
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/screening", "/plan", "/progress", "/exercises", "/exercises/cat-cow", "/settings"]
+)
+def test_every_page_renders_with_the_safety_footer(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "does not diagnose or treat" in response.text
+    assert '<html lang="en">' in response.text
+
+
+@pytest.mark.parametrize(("path", "form"), FORMS)
+def test_a_form_post_without_the_token_is_refused(client: TestClient, path: str, form: dict[str, str]) -> None:
+    assert client.post(path, data=form).status_code == 403
+    assert client.post(path, data=form | {"csrf_token": "forged"}).status_code == 403
+
+
+def test_the_form_token_comes_with_the_page_and_is_accepted(client: TestClient) -> None:
+    page = client.get("/screening").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert token and token.group(1) == csrf(client)
+    response = client.post("/screening", data={"csrf_token": token.group(1)}, follow_redirects=False)
+    assert response.status_code == 303
+
+
+def test_a_loopback_server_refuses_other_host_names(settings: Settings) -> None:
+    """DNS rebinding: a page on evil.example renamed to 127.0.0.1 still sends its own Host."""
+    with TestClient(create_app(settings), base_url="http://evil.example") as client:
+        assert client.get("/api/screening").status_code == 400
+    with TestClient(create_app(settings, allowed_hosts=None), base_url="http://clinic.lan") as client:
+        assert client.get("/").status_code == 200
+
+
+def test_the_stop_verdict_page_points_to_a_doctor_and_offers_no_plan(client: TestClient) -> None:
+    client.post("/screening", data={"csrf_token": csrf(client), "yes": ["saddle-numbness"]})
+    page = client.get("/screening/result").text
+    assert "Please see a doctor before stretching" in page and 'href="/plan' not in page.split("<main")[1]
+    refused = client.get("/plan", params={"conditions": "sciatica", "minutes": "10"})
+    assert refused.status_code == 403 and "Answer the safety questions" in refused.text
+
+
+def test_a_caution_needs_the_person_to_say_they_understand(client: TestClient) -> None:
+    assert screen(client, "hip-replacement") == "caution"
+    assert client.get("/plan", params={"conditions": "hip-pain", "minutes": "10"}).status_code == 403
+    accepted = client.get("/plan", params={"conditions": "hip-pain", "minutes": "10", "ack_caution": "1"})
+    assert accepted.status_code == 200 and "exercise-card" in accepted.text
+
+
+def test_a_bad_plan_request_shows_the_problem_on_the_form(client: TestClient) -> None:
+    screen(client)
+    response = client.get("/plan", params={"conditions": "sciatica", "minutes": "200"})
+    assert response.status_code == 400 and 'role="alert"' in response.text
+
+
+def test_saving_plans_again_from_the_request_and_starts_the_player(client: TestClient) -> None:
+    screen(client)
+    page = client.get("/plan", params={"conditions": "sciatica", "minutes": "10"}).text
+    query = html.unescape(re.search(r'name="query" value="([^"]+)"', page).group(1))  # type: ignore[union-attr]
+    saved = client.post(
+        "/routines", data={"csrf_token": csrf(client), "name": "Evening Stretch", "query": query, "start": "1"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert saved.headers["location"] == "/play?routine=evening-stretch"
+    player = client.get(saved.headers["location"]).text
+    data = json.loads(html.unescape(re.search(r'id="player-data">(.*?)</script>', player, re.S).group(1)))  # type: ignore[union-attr]
+    assert data["routine"] == "evening-stretch" and data["timeline"]
+    assert client.get("/api/routines").json() == ["evening-stretch"]
+
+
+def test_the_swap_link_plans_without_that_exercise(client: TestClient) -> None:
+    screen(client)
+    page = client.get("/plan", params={"conditions": "sciatica", "minutes": "10"}).text
+    link = html.unescape(re.search(r'href="(/plan\?[^"]*without=([a-z-]+)[^"]*)"', page).group(1))  # type: ignore[union-attr]
+    swapped_out = re.search(r"without=([a-z-]+)", link).group(1)  # type: ignore[union-attr]
+    again = client.get(link).text
+    assert f'href="/exercises/{swapped_out}"' not in again.split('id="routine-title"')[1]
+
+
+def test_the_player_without_a_saved_routine_goes_to_the_plan_form(client: TestClient) -> None:
+    screen(client)
+    assert client.get("/play", follow_redirects=False).headers["location"] == "/plan"
+    assert client.get("/play", params={"routine": "nope"}).status_code == 404
+
+
+def test_export_delete_and_import_round_trip(client: TestClient) -> None:
+    screen(client)
+    save_routine(client)
+    backup = client.get("/export")
+    assert backup.headers["content-disposition"].startswith("attachment")
+    refused = client.post("/delete", data={"csrf_token": csrf(client), "confirm": "yes"})
+    assert refused.status_code == 400
+    client.post("/delete", data={"csrf_token": csrf(client), "confirm": "delete"})
+    assert client.get("/api/routines").json() == []
+    assert client.get("/api/screening").status_code == 404
+    restored = client.post(
+        "/import", data={"csrf_token": csrf(client)}, files={"backup": ("b.json", backup.content, "application/json")},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert restored.status_code == 303
+    assert client.get("/api/routines").json() == ["morning"]
+    again = client.post(
+        "/import", data={"csrf_token": csrf(client)}, files={"backup": ("b.json", backup.content, "application/json")}
+    )
+    assert again.status_code == 400 and "not empty" in again.text
+
+
+def test_reminders_download_as_a_calendar(client: TestClient) -> None:
+    response = client.get("/reminders.ics", params=[("days", "mon"), ("days", "thu"), ("at", "07:30")])
+    assert response.headers["content-type"].startswith("text/calendar")
+    assert "RRULE:FREQ=WEEKLY;BYDAY=MO,TH" in response.text
+    assert client.get("/reminders.ics", params={"days": "someday"}).status_code == 400
+
+
+def test_the_api_documentation_is_served_without_a_cdn(client: TestClient) -> None:
+    docs = client.get("/docs").text
+    assert "/docs-assets/swagger-ui-bundle.js" in docs and "cdn" not in docs
+    assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/openapi.json").json()["paths"]["/api/sessions/{session_id}/sets"]
