@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import selection, session, startup, store  # noqa: E402
+from bench import selection, session, startup, store, web  # noqa: E402
 from bench.stats import machine  # noqa: E402
 
 README = Path(__file__).with_name("README.md")
@@ -74,6 +74,18 @@ def main() -> None:
             ],
             store.run(),
             ["what", "median ms", "p99 ms", "min ms", "runs"],
+        ),
+        section(
+            "Web (supple serve under an open-loop load from another process on 127.0.0.1)",
+            [
+                f"Budget: p99 under 50 ms at 300 requests/s of mixed traffic. {web.RATE} requests/s for {web.SECONDS} s,",
+                "half reading a saved routine's plan (GET /api/routines/NAME), half recording a set",
+                "(POST /api/sessions/ID/sets, committed); latency counted from when each request was due.",
+                "PostgreSQL is a throwaway local server with fsync on; SQLite has synchronous=FULL.",
+                "The load generator runs on the same two cores as the server.",
+            ],
+            web.run(),
+            ["traffic", "requests/s", "p50 ms", "p99 ms", "max ms", "errors", "sets acknowledged / kept"],
         ),
     ]
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")

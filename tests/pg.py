@@ -33,8 +33,9 @@ def _as_postgres(args: list[str]) -> list[str]:
 
 
 @contextmanager
-def throwaway_server() -> Iterator[str]:
-    """Yields the URL of a fresh server's `postgres` database; the server and its files go after."""
+def throwaway_server(*, durable: bool = False) -> Iterator[str]:
+    """Yields the URL of a fresh server's `postgres` database; the server and its files go after.
+    Tests run it with fsync off (faster, and nothing to keep); benchmarks ask for a durable one."""
     bin_dir = postgres_bin()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL is not installed (Debian: apt install postgresql)")
@@ -45,7 +46,8 @@ def throwaway_server() -> Iterator[str]:
     port = _free_port()
     run = {"check": True, "capture_output": True}
     subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]), **run)
-    options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder} -c fsync=off"
+    options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder}"
+    options += "" if durable else " -c fsync=off"
     start = [str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"]
     subprocess.run(_as_postgres(start), **run)
     try:

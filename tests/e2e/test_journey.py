@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 from playwright.sync_api import Page, expect
-
 from tests.e2e.conftest import Server
 
 FAST = 60  # the player's clock runs this many times faster than real time

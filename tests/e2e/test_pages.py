@@ -6,7 +6,6 @@ import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-
 from tests.e2e.conftest import SPEECH_SPY, Server
 from tests.e2e.test_journey import make_routine, screen_all_clear
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.testclient import TestClient
+from tests.web.conftest import save_routine, screen
 
 from supple.config import Settings
-from tests.web.conftest import save_routine, screen
 
 
 def open_session(client: TestClient, **body: Any) -> dict[str, Any]:

@@ -8,10 +8,10 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.web.conftest import csrf, save_routine, screen
 
 from supple.config import Settings
 from supple.web.app import create_app
-from tests.web.conftest import csrf, save_routine, screen
 
 FORMS = [
     ("/screening", {}),

@@ -51,7 +51,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] | None = LOOP
     templates = Jinja2Templates(directory=TEMPLATES)
     filters.install(templates.env)
     app.state.templates = templates
-    app.middleware("http")(csrf.issue_token)
+    app.add_middleware(csrf.IssueToken)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*allowed_hosts, "testserver"])
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

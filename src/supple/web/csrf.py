@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Awaitable, Callable
 
 from fastapi import HTTPException, Request
-from starlette.responses import Response
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 COOKIE = "supple_csrf"
 FIELD = "csrf_token"
@@ -25,14 +25,30 @@ def token_for(request: Request) -> str:
     return token
 
 
-async def issue_token(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    """Middleware: make sure every browser has a token, and templates can put it in forms."""
-    existing = request.cookies.get(COOKIE, "")
-    request.state.csrf_token = existing or secrets.token_urlsafe(32)
-    response = await call_next(request)
-    if not existing:
-        response.set_cookie(COOKIE, request.state.csrf_token, httponly=True, samesite="strict", path="/")
-    return response
+class IssueToken:
+    """ASGI middleware: every page visit gets a token (in request.state for the templates, and in a
+    cookie when the browser has none yet). Pure ASGI, and it skips the API and static files: the
+    hot paths pay nothing for it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or path.startswith(("/api/", "/static/", "/docs-assets/")):
+            await self.app(scope, receive, send)
+            return
+        existing = Request(scope).cookies.get(COOKIE, "")
+        token = existing or secrets.token_urlsafe(32)
+        scope.setdefault("state", {})["csrf_token"] = token
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start" and not existing:
+                headers = MutableHeaders(scope=message)
+                headers.append("set-cookie", f"{COOKIE}={token}; HttpOnly; Path=/; SameSite=strict")
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)
 
 
 async def verify_form(request: Request) -> None:

@@ -1,0 +1,124 @@
+"""Web throughput and latency: `supple serve` under an open-loop load from another process.
+
+Mixed traffic, half reading a plan (a saved routine as it would be played today: the safety gate,
+today's precautions, the plan's JSON) and half recording a set (one committed transaction), on
+SQLite and on PostgreSQL (a throwaway durable server: fsync on), with 1 and 4 worker processes.
+Budget (DESIGN.md): p99 under 50 ms at 300 requests/s.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+
+from bench.stats import percentile
+
+ROOT = Path(__file__).resolve().parents[1]
+SUPPLE = str(Path(sys.executable).parent / "supple")
+RATE, SECONDS = 300, 10
+
+
+@contextmanager
+def server(home: Path, database_url: str | None, workers: int, port: int) -> Iterator[str]:
+    env = {**os.environ, "SUPPLE_HOME": str(home)}
+    env.pop("SUPPLE_DATABASE_URL", None)
+    if database_url:
+        env["SUPPLE_DATABASE_URL"] = database_url
+    argv = [SUPPLE, "serve", "--port", str(port), "--workers", str(workers)]
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/manifest.webmanifest", timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("supple serve did not start") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _request(url: str, method: str, body: object) -> dict[str, object]:
+    request = urllib.request.Request(
+        url, method=method, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        data: dict[str, object] = json.loads(response.read() or b"{}")
+        return data
+
+
+def prepare(url: str) -> int:
+    """Screen, save a routine and open a session; returns the session's id."""
+    _request(url + "/api/screening", "POST", {"yes": []})
+    _request(url + "/api/routines/morning", "PUT", {"conditions": ["sciatica", "hip-pain"], "minutes": 20})
+    opened = _request(url + "/api/sessions", "POST", {"routine": "morning"})
+    return int(str(opened["id"]))
+
+
+def load(url: str, session: int) -> dict[str, object]:
+    argv = [sys.executable, "-m", "bench.load", url, "--rate", str(RATE), "--seconds", str(SECONDS),
+            "--session", str(session)]  # fmt: skip
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=True, timeout=SECONDS * 10)
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def count_sets(url: str, session: int) -> int:
+    with urllib.request.urlopen(f"{url}/api/sessions/{session}", timeout=30) as response:
+        return len(json.loads(response.read())["sets"])
+
+
+def one_run(database: str, workers: int, port: int) -> list[dict[str, object]]:
+    with tempfile.TemporaryDirectory() as home:
+        postgres = _postgres() if database == "PostgreSQL" else nullcontext(None)
+        with postgres as database_url, server(Path(home), database_url, workers, port) as url:
+            session = prepare(url)
+            result = load(url, session)
+            kept = count_sets(url, session)
+    latencies: dict[str, list[float]] = result["latencies"]  # type: ignore[assignment]
+    rows = []
+    for kind in ("read plan", "record set"):
+        ms = [s * 1000 for s in latencies[kind]]
+        rows.append({
+            "traffic": f"{database}, {workers} worker{'s' if workers > 1 else ''}: {kind}",
+            "requests/s": round(len(ms) / float(str(result["elapsed_s"])) , 1),
+            "p50 ms": percentile(ms, 50), "p99 ms": percentile(ms, 99), "max ms": max(ms),
+            "errors": len(latencies["errors"]),
+            "sets acknowledged / kept": f"{len(ms)} / {kept}" if kind == "record set" else "",
+        })  # fmt: skip
+    return rows
+
+
+def _postgres() -> object:
+    sys.path.insert(0, str(ROOT))
+    from tests.pg import throwaway_server
+
+    return throwaway_server(durable=True)
+
+
+def run() -> list[dict[str, object]]:
+    from tests.e2e.conftest import free_port
+
+    rows: list[dict[str, object]] = []
+    for database in ("SQLite", "PostgreSQL"):
+        for workers in (1, 2, 4):
+            rows += one_run(database, workers, free_port())
+    return rows
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)
