@@ -78,7 +78,8 @@ def main() -> None:
         section(
             "Web (supple serve under an open-loop load from another process on 127.0.0.1)",
             [
-                f"Budget: p99 under 50 ms at 300 requests/s of mixed traffic. {web.RATE} requests/s for {web.SECONDS} s,",
+                "Budget: p99 under 50 ms at 300 requests/s of mixed traffic.",
+                f"{web.RATE} requests/s for {web.SECONDS} s:",
                 "half reading a saved routine's plan (GET /api/routines/NAME), half recording a set",
                 "(POST /api/sessions/ID/sets, committed); latency counted from when each request was due.",
                 "PostgreSQL is a throwaway local server with fsync on; SQLite has synchronous=FULL.",
