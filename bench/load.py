@@ -22,6 +22,9 @@ SET = json.dumps({"step": 3, "exercise": "pigeon-pose", "kind": "hold", "side": 
                   "seconds": 30.0, "planned_seconds": 30}).encode()  # fmt: skip
 
 
+TIMEOUT_S = 30
+
+
 class Pool:
     """Keep-alive connections to one server; a request takes a free one or opens another."""
 
@@ -50,12 +53,12 @@ async def one(pool: Pool, n: int, due: float, args: argparse.Namespace, out: dic
     kind = "read plan" if n % 2 == 0 else "record set"
     try:
         if kind == "read plan":
-            status = await pool.request("GET", f"/api/routines/{args.routine}")
+            sent = pool.request("GET", f"/api/routines/{args.routine}")
         else:
-            status = await pool.request("POST", f"/api/sessions/{args.session}/sets", SET)
-        ok = status in (200, 204)
-    except (OSError, ValueError, IndexError, asyncio.IncompleteReadError):
-        ok = False
+            sent = pool.request("POST", f"/api/sessions/{args.session}/sets", SET)
+        ok = await asyncio.wait_for(sent, TIMEOUT_S) in (200, 204)
+    except (OSError, ValueError, IndexError, asyncio.IncompleteReadError, TimeoutError):
+        ok = False  # a timed-out connection is dropped, not put back in the pool
     out[kind if ok else "errors"].append(time.perf_counter() - due)
 
 

@@ -33,7 +33,8 @@ def server(home: Path, database_url: str | None, workers: int, port: int) -> Ite
     if database_url:
         env["SUPPLE_DATABASE_URL"] = database_url
     argv = [SUPPLE, "serve", "--port", str(port), "--workers", str(workers)]
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = (home / "server.log").open("wb")  # a file, not a pipe nobody reads: a full pipe blocks the server
+    process = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -48,7 +49,12 @@ def server(home: Path, database_url: str | None, workers: int, port: int) -> Ite
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
 
 
 def _request(url: str, method: str, body: object) -> dict[str, object]:
@@ -71,7 +77,9 @@ def prepare(url: str) -> int:
 def load(url: str, session: int) -> dict[str, object]:
     argv = [sys.executable, "-m", "bench.load", url, "--rate", str(RATE), "--seconds", str(SECONDS),
             "--session", str(session)]  # fmt: skip
-    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=True, timeout=SECONDS * 10)
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=SECONDS * 10 + 60)
+    if done.returncode:
+        raise RuntimeError(f"the load generator failed: {done.stderr[-2000:]}")
     result: dict[str, object] = json.loads(done.stdout)
     return result
 
@@ -88,6 +96,9 @@ def one_run(database: str, workers: int, port: int) -> list[dict[str, object]]:
             session = prepare(url)
             result = load(url, session)
             kept = count_sets(url, session)
+        server_log = (Path(home) / "server.log").read_text(errors="replace")
+        if server_log.strip():
+            print(f"--- {database}, {workers} workers: the server said ---\n{server_log[-3000:]}", file=sys.stderr)
     latencies: dict[str, list[float]] = result["latencies"]  # type: ignore[assignment]
     rows = []
     for kind in ("read plan", "record set"):

@@ -47,6 +47,7 @@ def throwaway_server(*, durable: bool = False) -> Iterator[str]:
     run = {"check": True, "capture_output": True}
     subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]), **run)
     options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder}"
+    options += " -c max_connections=200"  # initdb sizes it to the machine; 4 workers' pools need more
     options += "" if durable else " -c fsync=off"
     start = [str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"]
     subprocess.run(_as_postgres(start), **run)

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
+from starlette.datastructures import QueryParams
 
 from supple import services
 from supple.errors import BadRequest, NotFound, UnsafeToStart
@@ -59,8 +60,8 @@ def _plan_request(params: dict[str, Any]) -> PlanIn | None:
         raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
 
 
-def _query_lists(request: Request) -> dict[str, Any]:
-    query = request.query_params
+def _query_lists(query: QueryParams) -> dict[str, Any]:
+    """The plan form's fields, as PlanIn takes them (checkboxes send nothing when unticked)."""
     params: dict[str, Any] = {key: query.getlist(key) for key in ("conditions", "avoid_positions", "without")}
     equipment = query.getlist("equipment")
     params["equipment"] = equipment or (["none"] if query.get("equipment_sent") else None)
@@ -86,7 +87,7 @@ def plan_query(body: PlanIn, **changes: Any) -> str:
 def plan_page(request: Request, settings: SettingsDep, templates: TemplatesDep) -> Response:
     """The form, and below it the plan once the form is sent (a GET: planning changes nothing)."""
     catalog = services.catalog_for(settings=settings)
-    params = _query_lists(request)
+    params = _query_lists(request.query_params)
     context: dict[str, Any] = {"vocab": catalog.vocabulary, "catalog": catalog, "params": params, "plan": None}
     screening = services.latest_screening(settings=settings)
     context["screening"] = screening
@@ -115,14 +116,7 @@ def save_routine(
     start: Annotated[str, Form()] = "",
 ) -> Response:
     """Plan again from the same request (never trusting a plan sent back) and keep it."""
-    from urllib.parse import parse_qs
-
-    fields = parse_qs(query)
-    params: dict[str, Any] = {key: fields.get(key, []) for key in ("conditions", "avoid_positions", "without")}
-    params["equipment"] = fields.get("equipment", []) or (["none"] if "equipment_sent" in fields else None)
-    params["minutes"] = fields.get("minutes", ["20"])[0]
-    for flag in ("no_floor", "warmed_up", "ack_caution"):
-        params[flag] = flag in fields
+    params = _query_lists(QueryParams(query))
     body = _plan_request(params)
     if body is None:
         raise BadRequest("say what bothers you first")
