@@ -57,8 +57,8 @@ async def one(pool: Pool, n: int, due: float, args: argparse.Namespace, out: dic
         else:
             sent = pool.request("POST", f"/api/sessions/{args.session}/sets", SET)
         ok = await asyncio.wait_for(sent, TIMEOUT_S) in (200, 204)
-    except (OSError, ValueError, IndexError, asyncio.IncompleteReadError, TimeoutError):
-        ok = False  # a timed-out connection is dropped, not put back in the pool
+    except (OSError, ValueError, IndexError, RuntimeError, asyncio.IncompleteReadError, TimeoutError):
+        ok = False  # the connection is dropped (timed out, or closed by the server while idle)
     out[kind if ok else "errors"].append(time.perf_counter() - due)
 
 

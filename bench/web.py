@@ -97,7 +97,7 @@ def one_run(database: str, workers: int, port: int) -> list[dict[str, object]]:
             result = load(url, session)
             kept = count_sets(url, session)
         server_log = (Path(home) / "server.log").read_text(errors="replace")
-        if server_log.strip():
+        if "Traceback" in server_log:
             print(f"--- {database}, {workers} workers: the server said ---\n{server_log[-3000:]}", file=sys.stderr)
     latencies: dict[str, list[float]] = result["latencies"]  # type: ignore[assignment]
     rows = []
