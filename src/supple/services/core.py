@@ -208,12 +208,11 @@ def routine_to_play(
 ) -> Plan:
     """A routine file (a plan's JSON or a clinician's YAML), a saved routine by name, or else the
     routine saved last; after the safety gate, with today's precautions applied."""
+    if plan_file is None:
+        return saved_routine(settings=settings, name=routine, ack_caution=ack_caution, now=now)[1]
     screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
     precautions = precautions_for(settings=settings, screening=screening)
-    catalog = catalog_for(settings=settings)
-    if plan_file is not None:
-        return load_routine(plan_file, catalog=catalog, precautions=precautions)
-    return _saved(settings, routine, catalog, precautions)[1]
+    return load_routine(plan_file, catalog=catalog_for(settings=settings), precautions=precautions)
 
 
 def saved_routine(
@@ -221,29 +220,25 @@ def saved_routine(
 ) -> tuple[str, Plan]:
     """A saved routine by name (else the one saved last) and its name, as it would be played
     today: after the safety gate, with today's precautions applied."""
-    screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
-    precautions = precautions_for(settings=settings, screening=screening)
-    return _saved(settings, name, catalog_for(settings=settings), precautions)
-
-
-def _saved(
-    settings: Settings, routine: str | None, catalog: Catalog, precautions: Sequence[Precaution]
-) -> tuple[str, Plan]:
     from supple.services.sessions import database, local_person
     from supple.store import records
 
+    screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
+    precautions = precautions_for(settings=settings, screening=screening)
     db, person = database(settings), local_person(settings)
-    found = records.routine(db, person_id=person, name=routine)
-    if found is None and routine is not None:
+    found = records.routine(db, person_id=person, name=name)
+    if found is None and name is not None:
         saved = ", ".join(records.routine_names(db, person_id=person)) or "none yet"
-        raise NotFound(f"no saved routine {routine!r} (saved: {saved})")
+        raise NotFound(f"no saved routine {name!r} (saved: {saved})")
     if found is None:
         raise NotFound(
             "no routine to play yet: pass --for CONDITION ... --minutes N, or --plan FILE, "
             "or save one with `supple plan ... --save NAME`"
         )
-    name, data = found
-    return name, plan_from_data(data, source=f"saved routine {name}", catalog=catalog, precautions=precautions)
+    found_name, data = found
+    catalog = catalog_for(settings=settings)
+    plan = plan_from_data(data, source=f"saved routine {found_name}", catalog=catalog, precautions=precautions)
+    return found_name, plan
 
 
 def rehearse_session(*, plan: Plan) -> list[Cue]:

@@ -21,7 +21,6 @@ ENDINGS = ("finished", "quit", "ended")
 @dataclass(frozen=True)
 class Opened:
     id: int
-    plan: Plan
     timeline: list[dict[str, object]]
 
 
@@ -36,18 +35,24 @@ def open_session(
         database(settings), person_id=person_id, plan=plan.to_json(), planned_seconds=plan.total_seconds,
         pain_before=pain_before, now=clock(),
     )  # fmt: skip
-    return Opened(session_id, plan, timeline_json(lay_out(plan)))
+    return Opened(session_id, timeline_json(lay_out(plan)))
 
 
-def _running_session_of(settings: Settings, person_id: int, session_id: int) -> None:
-    """Refuse a session that is not this person's (as if it did not exist) or is already over."""
+def _state_of_own(settings: Settings, person_id: int, session_id: int) -> str:
+    """The session's state; a session that is not this person's is refused as if it did not exist."""
     from supple.store import records
 
     found = records.session_owner(database(settings), session_id=session_id)
     if found is None or found[0] != person_id:
         raise NotFound(f"no session {session_id}")
-    if found[1] != "running":
-        raise Conflict(f"session {session_id} is over ({found[1]}): nothing more can be added to it")
+    return found[1]
+
+
+def _running_session_of(settings: Settings, person_id: int, session_id: int) -> None:
+    """Refuse a session that is not this person's, or that is already over."""
+    state = _state_of_own(settings, person_id, session_id)
+    if state != "running":
+        raise Conflict(f"session {session_id} is over ({state}): nothing more can be added to it")
 
 
 def _check_pain(pain: int | None) -> None:
@@ -122,10 +127,10 @@ def finish_session(
 def session_detail(*, settings: Settings, person_id: int, session_id: int) -> dict[str, Any]:
     from supple.store import records
 
-    found = records.session_owner(database(settings), session_id=session_id)
-    if found is None or found[0] != person_id:
+    _state_of_own(settings, person_id, session_id)
+    record = records.session(database(settings), session_id=session_id)
+    if record is None:  # deleted between the two reads
         raise NotFound(f"no session {session_id}")
-    record = next(s for s in records.sessions(database(settings), person_id=person_id) if s.id == session_id)
     return record.to_json(with_sets=True)
 
 

@@ -25,6 +25,16 @@ PAIN_ADVICE = (
     "You have reported pain twice, so the session ends here. Rest today and go gently tomorrow; "
     "if the pain persists or gets worse, see a doctor or physiotherapist."
 )
+FINISHED_TEXT = "That is the whole routine. Well done."
+STOPPED_TEXT = "Stop, and ease out of the position gently."
+
+
+def player_rules() -> dict[str, object]:
+    """What a player elsewhere (the browser's) needs to behave and speak as this engine does."""
+    return {
+        "hurts_to_end": HURTS_TO_END, "back_restarts_after_s": BACK_RESTARTS_AFTER_S,
+        "finished": FINISHED_TEXT, "stopped": STOPPED_TEXT, "pain_advice": PAIN_ADVICE,
+    }  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -180,7 +190,7 @@ class Session:
     def _move_to(self, target: int, due: float) -> list[Cue]:
         if target >= len(self.steps):
             self.state, self.index, self._cue = "finished", len(self.steps) - 1, len(self.steps[-1].cues)
-            return [Cue("finished", "That is the whole routine. Well done.", due, self.index, "")]
+            return [Cue("finished", FINISHED_TEXT, due, self.index, "")]
         self.index, self._cue = target, 0
         return []
 
@@ -281,7 +291,7 @@ class Session:
             return HurtOutcome(exercise, self.state == "ended", [])
         self.hurts += 1
         self.pause(now)
-        cues = [Cue("stopped", "Stop, and ease out of the position gently.", now, self.index, exercise.id)]
+        cues = [Cue("stopped", STOPPED_TEXT, now, self.index, exercise.id)]
         cues += self._leave_item(now, pain=pain)
         if self.hurts >= HURTS_TO_END:
             self.state = "ended"

@@ -172,6 +172,13 @@ def reopen_session(db: Engine, *, session_id: int) -> None:
         s.execute(update(SessionRow).where(SessionRow.id == session_id).values(state="running"))
 
 
+def session(db: Engine, *, session_id: int) -> SessionRecord | None:
+    """One session with its sets and side answers, or None."""
+    with Session(db) as s:
+        found = _session_records(s, SessionRow.id == session_id)
+        return found[0] if found else None
+
+
 def sessions(db: Engine, *, person_id: int) -> list[SessionRecord]:
     """Every session of the person, oldest first, with its sets and side answers."""
     with Session(db) as s:

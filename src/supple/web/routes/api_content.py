@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 
 from supple import services
 from supple.catalog.models import Exercise
-from supple.planner.plan import Plan
 from supple.web.deps import SettingsDep
+from supple.web.plans import plan_for
 from supple.web.schemas import ERRORS, PlanIn, PlanOut, Question, RoutineOut, ScreeningIn, ScreeningOut
 
 router = APIRouter(prefix="/api", responses=ERRORS)
@@ -66,14 +66,6 @@ def screen(settings: SettingsDep, body: ScreeningIn) -> ScreeningOut:
     """Answer the safety questions: the ids answered yes (every other one is a no)."""
     screening = services.record_screening(settings=settings, yes=body.yes)
     return ScreeningOut.model_validate(screening.to_json())
-
-
-def plan_for(settings: SettingsDep, body: PlanIn) -> Plan:
-    return services.make_plan(
-        settings=settings, conditions=body.conditions, minutes=body.minutes, equipment=body.equipment,
-        avoid_positions=body.avoid_positions, no_floor=body.no_floor, warmed_up=body.warmed_up,
-        ack_caution=body.ack_caution, without=body.without,
-    )  # fmt: skip
 
 
 @router.post("/plans", tags=["plans"], responses={403: {"description": "refused for safety (screening)"}})

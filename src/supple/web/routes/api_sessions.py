@@ -19,7 +19,6 @@ from supple.web.schemas import (
     HurtIn,
     HurtOut,
     PlanItemOut,
-    PlanOut,
     RatingIn,
     RowId,
     SessionIn,
@@ -131,6 +130,3 @@ def rate(settings: SettingsDep, goal_id: RowId, body: RatingIn) -> Response:
 def drop(settings: SettingsDep, goal_id: RowId) -> Response:
     drop_activity(settings=settings, goal_id=goal_id)
     return Response(status_code=204)
-
-
-__all__ = ["PlanOut", "router"]

@@ -11,10 +11,12 @@ from pydantic import ValidationError
 from starlette.datastructures import QueryParams
 
 from supple import services
-from supple.errors import BadRequest, NotFound, UnsafeToStart
+from supple.errors import BadRequest, NotFound
+from supple.session.engine import player_rules
 from supple.session.timeline import lay_out, timeline_json
 from supple.web.csrf import verify_form
 from supple.web.deps import SettingsDep, TemplatesDep
+from supple.web.plans import plan_for
 from supple.web.schemas import PlanIn
 
 router = APIRouter(include_in_schema=False)
@@ -94,15 +96,9 @@ def plan_page(request: Request, settings: SettingsDep, templates: TemplatesDep) 
     try:
         body = _plan_request(params)
         if body is not None:
-            plan = services.make_plan(
-                settings=settings, conditions=body.conditions, minutes=body.minutes, equipment=body.equipment,
-                avoid_positions=body.avoid_positions, no_floor=body.no_floor, warmed_up=body.warmed_up,
-                ack_caution=body.ack_caution, without=body.without,
-            )  # fmt: skip
+            plan = plan_for(settings, body)
             context |= {"plan": plan, "body": body, "query": plan_query(body), "plan_query": plan_query}
-    except UnsafeToStart:
-        raise
-    except BadRequest as error:
+    except BadRequest as error:  # shown on the form; a safety refusal (UnsafeToStart) goes to its page
         context["problem"] = str(error)
     status = 400 if "problem" in context else 200
     return templates.TemplateResponse(request, "plan.html", context, status_code=status)
@@ -120,11 +116,7 @@ def save_routine(
     body = _plan_request(params)
     if body is None:
         raise BadRequest("say what bothers you first")
-    plan = services.make_plan(
-        settings=settings, conditions=body.conditions, minutes=body.minutes, equipment=body.equipment,
-        avoid_positions=body.avoid_positions, no_floor=body.no_floor, warmed_up=body.warmed_up,
-        ack_caution=body.ack_caution, without=body.without,
-    )  # fmt: skip
+    plan = plan_for(settings, body)
     clean = name.strip().lower().replace(" ", "-")
     services.save_routine(settings=settings, name=clean, plan=plan)
     target = f"/play?{urlencode({'routine': clean})}" if start else f"/plan?{query}&{urlencode({'saved': clean})}"
@@ -149,6 +141,7 @@ def player(
     timeline = timeline_json(lay_out(plan))
     context = {
         "plan": plan, "routine": name, "routines": services.routine_names(settings=settings), "speed": speed,
-        "player_data": {"routine": name, "timeline": timeline, "total": plan.total_seconds, "speed": speed},
+        "player_data": {"routine": name, "timeline": timeline, "total": plan.total_seconds, "speed": speed,
+                        "rules": player_rules()},
     }  # fmt: skip
     return templates.TemplateResponse(request, "player.html", context)

@@ -8,8 +8,7 @@
   const $ = (id) => document.getElementById(id);
   const steps = data.timeline.slice();
   const speed = data.speed || 1;
-  const BACK_RESTARTS_AFTER_S = 3;
-  const HURTS_TO_END = 2;
+  const rules = data.rules; // session/engine.py's own numbers and words, so both players agree
 
   // --- the outbox: operations sent in order, retried until the server has them ---------------
   const OUTBOX = "supple-outbox";
@@ -139,7 +138,7 @@
       if (target >= steps.length) {
         this.index = steps.length - 1;
         this.state = "finished";
-        emit({ kind: "finished", text: "That's the routine done. Well done." }, steps[this.index]);
+        emit({ kind: "finished", text: rules.finished }, steps[this.index]);
         finished();
         return;
       }
@@ -192,7 +191,7 @@
     },
     back(now) {
       if (!this.active()) return;
-      const restart = this.stepDone(now) > BACK_RESTARTS_AFTER_S || this.index === 0;
+      const restart = this.stepDone(now) > rules.back_restarts_after_s || this.index === 0;
       this.jump(now, restart ? this.index : this.index - 1);
     },
     hurt(now, pain) {
@@ -200,9 +199,9 @@
       const hurtStep = steps[this.index];
       this.hurts += 1;
       this.pause(now);
-      emit({ kind: "stopped", text: "Stop, and ease out of the position gently." }, hurtStep);
+      emit({ kind: "stopped", text: rules.stopped }, hurtStep);
       this.leaveItem(now, pain);
-      if (this.hurts >= HURTS_TO_END && this.state !== "finished") {
+      if (this.hurts >= rules.hurts_to_end && this.state !== "finished") {
         this.state = "ended";
         ended();
         return false;
@@ -294,8 +293,7 @@
     if (wakeLock) wakeLock.release();
   }
   function ended() {
-    const advice = "You have reported pain twice, so the session ends here. Rest today and go gently tomorrow; " +
-      "if the pain persists or gets worse, see a doctor or physiotherapist.";
+    const advice = rules.pain_advice;
     say(advice);
     $("after-title").textContent = "Session ended";
     $("ended-advice").textContent = advice;
