@@ -41,17 +41,20 @@
             return;
           }
           if (response.status >= 500) { setTimeout(() => this.flush(), 3000); return; }
+          // The answer is read and acted on before the operation leaves the outbox, so an empty
+          // outbox means every answer has been handled (the easier exercise offered, say).
+          const body = response.status === 204 ? null : await response.json().catch(() => null);
           this.ops.shift();
-          this.save();
           if (!response.ok) {
-            const detail = await response.json().catch(() => ({}));
-            this.failed.push({ op, status: response.status, detail: detail.detail });
-            if (op.kind === "open") refused(detail.detail || "The server refused to start this session.");
+            this.save();
+            const detail = body && body.detail;
+            this.failed.push({ op, status: response.status, detail });
+            if (op.kind === "open") refused(detail || "The server refused to start this session.");
             continue;
           }
           this.sent += 1;
-          const body = response.status === 204 ? null : await response.json();
-          if (op.kind === "open") { this.sessions[op.key] = body.id; this.save(); }
+          if (op.kind === "open") this.sessions[op.key] = body.id;
+          this.save();
           if (op.kind === "hurt") offerEasier(body);
         }
       } finally {
