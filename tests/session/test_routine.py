@@ -108,3 +108,19 @@ def test_the_example_in_the_routines_doc_loads(tmp_path) -> None:
         "light-cardio-warmup", "single-knee-to-chest", "kneeling-hip-flexor-stretch", "cat-cow",
     ]  # fmt: skip
     assert plan.notes == ("Keep the knee on a folded towel.",)
+
+
+@pytest.mark.parametrize("minutes", [5, 12, 40])
+def test_every_planned_routine_saved_and_played_back_is_the_same_plan(minutes: int) -> None:
+    """What the planner saved is what the player gets: dose, range and words included."""
+    from supple.catalog.loader import builtin_catalog
+    from supple.planner.plan import build_plan
+    from supple.planner.request import make_request
+    from supple.session.routine import plan_from_data
+
+    real = builtin_catalog()
+    for condition in sorted(real.vocabulary.conditions):
+        plan = build_plan(real, make_request(real.vocabulary, conditions=[condition], minutes=minutes))
+        saved = json.loads(json.dumps(plan.to_json()))
+        again = plan_from_data(saved, source="saved routine", catalog=real)
+        assert again.to_json() == saved, condition

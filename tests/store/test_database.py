@@ -113,3 +113,22 @@ def test_session_totals_match_the_sets_they_sum(db) -> None:
     assert [(s.seconds_done, s.counts) for s in light] == [(s.seconds_done, s.counts) for s in full]
     assert [(s.seconds_done, s.counts) for s in light] == [(67.5, True), (0.0, False), (0.0, False)]
     assert records.seconds_by_exercise(db, person_id=person, since=NOW) == {"cat-cow": 67.5}
+
+
+def test_a_set_is_kept_only_in_the_persons_own_running_session(db) -> None:
+    person = records.local_person(db, now=NOW)
+    session = records.open_session(db, person_id=person, plan={}, planned_seconds=60, pain_before=None, now=NOW)
+    done = SetResult("pigeon-pose", "hold", None, None, 30.0, 30, pain=None, step=2)
+    assert records.add_set_if_running(db, person_id=person, session_id=session, result=done, now=NOW)
+    assert not records.add_set_if_running(db, person_id=person + 1, session_id=session, result=done, now=NOW)
+    assert not records.add_set_if_running(db, person_id=person, session_id=session + 1, result=done, now=NOW)
+    records.close_session(db, session_id=session, state="finished", pain_after=None, now=NOW)
+    assert not records.add_set_if_running(db, person_id=person, session_id=session, result=done, now=NOW)
+    kept = records.session(db, session_id=session)
+    assert kept is not None and len(kept.sets) == 1
+    assert (kept.sets[0].exercise, kept.sets[0].side, kept.sets[0].rep, kept.sets[0].step) == (
+        "pigeon-pose",
+        None,
+        None,
+        2,
+    )

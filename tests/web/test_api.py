@@ -172,3 +172,27 @@ def _person_of(db: Any, session_id: int) -> int:
     found = records.session_owner(db, session_id=session_id)
     assert found is not None
     return found[0]
+
+
+def test_a_saved_routine_read_back_is_exactly_the_schemas_shape(client: TestClient) -> None:
+    from supple.web.schemas import RoutineOut
+
+    screen(client)
+    saved = save_routine(client, conditions=["sciatica", "hip-pain"], minutes=20)
+    read = client.get("/api/routines/morning").json()
+    assert RoutineOut.model_validate(read).model_dump(mode="json") == read, "no field missing, none extra"
+    assert read == saved
+
+
+def test_a_routine_read_back_follows_a_new_save_and_todays_screening(client: TestClient) -> None:
+    screen(client)
+    save_routine(client, conditions=["knee-pain"], minutes=10)
+    first = client.get("/api/routines/morning").json()["plan"]
+    assert first == client.get("/api/routines/morning").json()["plan"]
+    save_routine(client, conditions=["hip-pain", "sciatica"], minutes=20)
+    second = client.get("/api/routines/morning").json()["plan"]
+    assert second["conditions_covered"] == ["hip-pain", "sciatica"] != first["conditions_covered"]
+    assert screen(client, "hip-replacement") == "caution"
+    after_surgery = client.get("/api/routines/morning").json()["plan"]
+    assert len(after_surgery["items"]) < len(second["items"])
+    assert any(note.startswith("Left out") for note in after_surgery["notes"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -226,7 +228,7 @@ def saved_routine(
     screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
     precautions = precautions_for(settings=settings, screening=screening)
     db, person = database(settings), local_person(settings)
-    found = records.routine(db, person_id=person, name=name)
+    found = records.routine_version(db, person_id=person, name=name)
     if found is None and name is not None:
         saved = ", ".join(records.routine_names(db, person_id=person)) or "none yet"
         raise NotFound(f"no saved routine {name!r} (saved: {saved})")
@@ -235,10 +237,43 @@ def saved_routine(
             "no routine to play yet: pass --for CONDITION ... --minutes N, or --plan FILE, "
             "or save one with `supple plan ... --save NAME`"
         )
-    found_name, data = found
+    routine_id, found_name, saved_at = found
     catalog = catalog_for(settings=settings)
+    key = (str(db.url), routine_id, saved_at, tuple(p.id for p in precautions))
+    known = _played.get(key)
+    if known is not None and known[0] is catalog:
+        return found_name, known[1]
+    data = records.routine_plan(db, routine_id=routine_id)
     plan = plan_from_data(data, source=f"saved routine {found_name}", catalog=catalog, precautions=precautions)
+    _played.put(key, (catalog, plan))
     return found_name, plan
+
+
+class _Recent:
+    """The last few plans made from saved routines, so the player and the API, which ask for one at
+    every start, do not lay the same routine out again until it, today's precautions or the
+    catalogue change."""
+
+    def __init__(self, size: int) -> None:
+        self.size, self.items = size, OrderedDict[tuple[object, ...], tuple[Catalog, Plan]]()
+        self.lock = threading.Lock()  # the web server asks from many threads
+
+    def get(self, key: tuple[object, ...]) -> tuple[Catalog, Plan] | None:
+        with self.lock:
+            found = self.items.get(key)
+            if found is not None:
+                self.items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[object, ...], value: tuple[Catalog, Plan]) -> None:
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+_played = _Recent(256)
 
 
 def rehearse_session(*, plan: Plan) -> list[Cue]:

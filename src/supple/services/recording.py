@@ -65,11 +65,13 @@ def record_set(
 ) -> None:
     from supple.store import records
 
-    _running_session_of(settings, person_id, session_id)
     _check_pain(result.pain)
     if result.exercise not in catalog_for(settings=settings).exercises:
         raise BadRequest(f"unknown exercise {result.exercise!r}")
-    records.add_set(database(settings), session_id=session_id, result=result, now=clock())
+    db = database(settings)
+    if not records.add_set_if_running(db, person_id=person_id, session_id=session_id, result=result, now=clock()):
+        _running_session_of(settings, person_id, session_id)  # says why: not theirs, or over
+        raise Conflict(f"session {session_id} is over: nothing more can be added to it")
 
 
 def record_side(

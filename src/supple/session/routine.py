@@ -106,7 +106,7 @@ def _dosage(exercise: Exercise, changes: dict[str, Any], path: File, where: str)
     if not changes:
         return exercise.dosage
     merged = {**exercise.dosage.model_dump(), **changes}
-    if "hold_s" in changes:
+    if "hold_s" in changes and "hold_range_s" not in changes:
         merged["hold_range_s"] = None  # a prescribed hold replaces the sources' range
     try:
         dosage = Dosage.model_validate(merged)
@@ -141,6 +141,11 @@ def _from_saved_plan(saved: SavedPlan, path: File, catalog: Catalog, precautions
         where = f"items[{number}]"
         exercise = _exercise(catalog, item.exercise, path, f"{where}.exercise")
         changes = {k: v for k, v in item.dose.items() if k in DOSE_FIELDS and v != getattr(exercise.dosage, k)}
+        if "hold_range_s" in item.dose:  # the range the plan's hold came from plays back as it was
+            saved_range = item.dose["hold_range_s"]
+            saved_range = tuple(saved_range) if isinstance(saved_range, list) else saved_range
+            if changes or saved_range != exercise.dosage.hold_range_s:
+                changes["hold_range_s"] = saved_range
         dosage = _dosage(exercise, changes, path, f"{where}.dose")
         chosen.append((exercise, dosage, item.why, item.modifications))
     covered, uncovered = saved.conditions_covered, saved.conditions_uncovered

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from supple.errors import BadRequest
+from supple.store.db import writing
 from supple.store.tables import (
     Base,
     GoalRatingRow,
@@ -158,7 +159,7 @@ def import_data(db: Engine, backup: Backup) -> int:
 
     Empty means no records: a person row with nothing kept (every page and command makes the local
     person on first use) is replaced by the backup's people."""
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         kept = (ScreeningRow, RoutineRow, SessionRow, GoalRow)
         if any(s.scalar(select(func.count()).select_from(table)) for table in kept):
             raise BadRequest("the store is not empty: import only into a new SUPPLE_HOME or database")

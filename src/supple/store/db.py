@@ -6,10 +6,15 @@ each commit, so a set committed as it ends survives a crash of supple or of the 
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.orm import Session
 
 HEAD_REVISION = "0001"  # the newest migration; a test checks it against Alembic's head
 
@@ -23,10 +28,32 @@ def make_engine(url: str) -> Engine:
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        # A connection for each of the web server's threads (anyio runs 40), so none waits for one
+        # and none is opened and closed per request.
+        engine = create_engine(url, connect_args={"timeout": 30}, pool_size=40, max_overflow=0)
         event.listen(engine, "connect", _sqlite_pragmas)
+        # SQLite has one writer at a time, and a writer that finds the database locked sleeps
+        # in steps of up to 100 ms before trying again; the threads of one process take turns on
+        # a lock instead, which wakes the next one as soon as the last commit is on disk.
+        _WRITE_LOCKS[engine] = threading.Lock()
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=20)
+
+
+_WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def writing(db: Engine) -> Iterator[Session]:
+    """A session in a transaction that commits on leaving (rolls back on an error); on SQLite the
+    process's writers take turns."""
+    lock = _WRITE_LOCKS.get(db)
+    if lock is None:
+        with Session(db) as s, s.begin():
+            yield s
+        return
+    with lock, Session(db) as s, s.begin():
+        yield s
 
 
 def _sqlite_pragmas(connection: Any, record: Any) -> None:

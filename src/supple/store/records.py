@@ -4,14 +4,31 @@ so a set is kept the moment it ends, whatever happens to the process afterwards.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, Select, case, delete, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    bindparam,
+    case,
+    cast,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningInsert
 
 from supple.progress.records import GoalRecord, SessionRecord, SetRecord, SideRecord
 from supple.safety.screen import Screening
 from supple.session.engine import SetResult, SideAnswer
+from supple.store.db import writing
 from supple.store.tables import (
     GoalRatingRow,
     GoalRow,
@@ -26,10 +43,23 @@ from supple.store.tables import (
 LOCAL_PERSON = "me"
 
 
+# The web app's hottest statements are built once (functools.cache, not at import: the command
+# line imports this module too) with bound parameters, so SQLAlchemy neither rebuilds nor recompiles
+# them per request.
+@functools.cache
+def _first_person() -> Select[int]:
+    return select(Person.id).order_by(Person.id).limit(1)
+
+
 def local_person(db: Engine, *, now: dt.datetime) -> int:
     """The one person of single-person mode, created on first use."""
-    with Session(db) as s, s.begin():
-        found = s.scalar(select(Person.id).order_by(Person.id).limit(1))
+    # Asked on every request of the web app: a plain query first, the write only the first time.
+    with db.connect() as c:
+        found = c.scalar(_first_person())
+    if found is not None:
+        return found
+    with writing(db) as s:
+        found = s.scalar(_first_person())
         if found is not None:
             return found
         person = Person(name=LOCAL_PERSON, created_at=now)
@@ -39,7 +69,7 @@ def local_person(db: Engine, *, now: dt.datetime) -> int:
 
 
 def add_screening(db: Engine, *, person_id: int, screening: Screening) -> int:
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         row = ScreeningRow(
             person_id=person_id, taken_at=screening.screened_at, verdict=screening.verdict,
             answered_yes=list(screening.answered_yes), invalidated=screening.invalidated,
@@ -50,7 +80,7 @@ def add_screening(db: Engine, *, person_id: int, screening: Screening) -> int:
 
 
 def invalidate_latest_screening(db: Engine, *, person_id: int, reason: str) -> None:
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         latest = s.scalar(
             select(ScreeningRow).where(ScreeningRow.person_id == person_id).order_by(ScreeningRow.id.desc()).limit(1)
         )
@@ -67,7 +97,7 @@ def screenings(db: Engine, *, person_id: int) -> list[tuple[dt.datetime, str, li
 
 def save_routine(db: Engine, *, person_id: int, name: str, plan: dict[str, Any], now: dt.datetime) -> None:
     """Keep a routine under a name, replacing one saved under the same name."""
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         row = s.scalar(select(RoutineRow).where(RoutineRow.person_id == person_id, RoutineRow.name == name))
         if row is None:
             s.add(RoutineRow(person_id=person_id, name=name, plan=plan, saved_at=now))
@@ -77,11 +107,31 @@ def save_routine(db: Engine, *, person_id: int, name: str, plan: dict[str, Any],
 
 def routine(db: Engine, *, person_id: int, name: str | None = None) -> tuple[str, dict[str, Any]] | None:
     """The routine saved under `name`, or the one saved last; None when there is none."""
-    query = select(RoutineRow.name, RoutineRow.plan).where(RoutineRow.person_id == person_id)
-    query = query.where(RoutineRow.name == name) if name is not None else query
-    with Session(db) as s:
-        found = s.execute(query.order_by(RoutineRow.saved_at.desc(), RoutineRow.id.desc()).limit(1)).first()
-        return (found.name, found.plan) if found is not None else None
+    found = routine_version(db, person_id=person_id, name=name)
+    return None if found is None else (found[1], routine_plan(db, routine_id=found[0]))
+
+
+@functools.cache
+def _routine_version(by_name: bool) -> Select[int, str, dt.datetime]:
+    query = select(RoutineRow.id, RoutineRow.name, RoutineRow.saved_at).where(
+        RoutineRow.person_id == bindparam("person_id")
+    )
+    query = query.where(RoutineRow.name == bindparam("name")) if by_name else query
+    return query.order_by(RoutineRow.saved_at.desc(), RoutineRow.id.desc()).limit(1)
+
+
+def routine_version(db: Engine, *, person_id: int, name: str | None = None) -> tuple[int, str, dt.datetime] | None:
+    """The id, name and save time of the routine saved under `name` (or saved last), without its
+    plan: enough to tell whether a plan already made from it is still current."""
+    with db.connect() as c:
+        found = c.execute(_routine_version(name is not None), {"person_id": person_id, "name": name}).first()
+        return None if found is None else (found.id, found.name, found.saved_at)
+
+
+def routine_plan(db: Engine, *, routine_id: int) -> dict[str, Any]:
+    with db.connect() as c:
+        plan: dict[str, Any] = c.execute(select(RoutineRow.plan).where(RoutineRow.id == routine_id)).scalar_one()
+        return plan
 
 
 def routine_names(db: Engine, *, person_id: int) -> list[str]:
@@ -94,7 +144,7 @@ def routine_names(db: Engine, *, person_id: int) -> list[str]:
 def open_session(
     db: Engine, *, person_id: int, plan: dict[str, Any], planned_seconds: int, pain_before: int | None, now: dt.datetime
 ) -> int:
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         row = SessionRow(
             person_id=person_id, started_at=now, ended_at=None, state="running", plan=plan,
             planned_seconds=planned_seconds, pain_before=pain_before, pain_after=None,
@@ -104,25 +154,59 @@ def open_session(
         return row.id
 
 
+_SET_FIELDS = (
+    "session_id", "step", "exercise", "kind", "side", "rep", "seconds", "planned_seconds", "skipped", "hurt", "pain",
+    "ended_at",
+)  # fmt: skip
+
+
+def _set_values(session_id: int, result: SetResult, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "session_id": session_id, "step": result.step, "exercise": result.exercise, "kind": result.kind,
+        "side": result.side, "rep": result.rep, "seconds": result.seconds, "planned_seconds": result.planned_seconds,
+        "skipped": result.skipped, "hurt": result.hurt, "pain": result.pain, "ended_at": now,
+    }  # fmt: skip
+
+
 def add_set(db: Engine, *, session_id: int, result: SetResult, now: dt.datetime) -> int:
-    with Session(db) as s, s.begin():
-        row = SetRow(
-            session_id=session_id, step=result.step, exercise=result.exercise, kind=result.kind, side=result.side,
-            rep=result.rep, seconds=result.seconds, planned_seconds=result.planned_seconds, skipped=result.skipped,
-            hurt=result.hurt, pain=result.pain, ended_at=now,
-        )  # fmt: skip
+    with writing(db) as s:
+        row = SetRow(**_set_values(session_id, result, now))
         s.add(row)
         s.flush()
         return row.id
 
 
+@functools.cache
+def _insert_set_if_running() -> ReturningInsert[int]:
+    columns = [SetRow.__table__.c[name] for name in _SET_FIELDS]
+    # Typed casts: PostgreSQL cannot tell a bare parameter's type in a SELECT list (a NULL would be text).
+    values = select(*(cast(bindparam(c.name, type_=c.type), c.type) for c in columns))
+    running = exists().where(
+        SessionRow.id == bindparam("session_id"),
+        SessionRow.person_id == bindparam("person_id"),
+        SessionRow.state == "running",
+    )
+    # RETURNING says whether a row went in: through psycopg, SQLAlchemy gives INSERT ... SELECT no row count.
+    return insert(SetRow).from_select(columns, values.where(running)).returning(SetRow.id)
+
+
+def add_set_if_running(db: Engine, *, person_id: int, session_id: int, result: SetResult, now: dt.datetime) -> bool:
+    """Keep the set if the session is the person's and still running, in one statement (one round
+    trip, and no read-then-write race); False when it is not."""
+    with writing(db) as s:
+        kept = s.connection().execute(
+            _insert_set_if_running(), {**_set_values(session_id, result, now), "person_id": person_id}
+        )
+        return kept.first() is not None
+
+
 def add_side_answer(db: Engine, *, session_id: int, answer: SideAnswer, now: dt.datetime) -> None:
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         s.add(SideAnswerRow(session_id=session_id, exercise=answer.exercise, tighter=answer.tighter, answered_at=now))
 
 
 def close_session(db: Engine, *, session_id: int, state: str, pain_after: int | None, now: dt.datetime) -> None:
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         s.execute(
             update(SessionRow)
             .where(SessionRow.id == session_id)
@@ -130,16 +214,21 @@ def close_session(db: Engine, *, session_id: int, state: str, pain_after: int | 
         )
 
 
+@functools.cache
+def _session_owner() -> Select[int, str]:
+    return select(SessionRow.person_id, SessionRow.state).where(SessionRow.id == bindparam("session_id"))
+
+
 def session_owner(db: Engine, *, session_id: int) -> tuple[int, str] | None:
     """Whose session this is, and its state; None when there is no such session."""
-    with Session(db) as s:
-        found = s.execute(select(SessionRow.person_id, SessionRow.state).where(SessionRow.id == session_id)).first()
+    with db.connect() as c:
+        found = c.execute(_session_owner(), {"session_id": session_id}).first()
         return None if found is None else (found.person_id, found.state)
 
 
 def delete_person(db: Engine, *, person_id: int) -> None:
     """Everything kept about the person goes, in one transaction (the tables cascade)."""
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         s.execute(delete(Person).where(Person.id == person_id))
 
 
@@ -159,7 +248,7 @@ def interrupted_session(db: Engine, *, person_id: int) -> tuple[SessionRecord, d
 
 def mark_interrupted(db: Engine, *, person_id: int) -> None:
     """Sessions still marked running are over: nothing will finish them now."""
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         s.execute(
             update(SessionRow)
             .where(SessionRow.person_id == person_id, SessionRow.state == "running")
@@ -168,7 +257,7 @@ def mark_interrupted(db: Engine, *, person_id: int) -> None:
 
 
 def reopen_session(db: Engine, *, session_id: int) -> None:
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         s.execute(update(SessionRow).where(SessionRow.id == session_id).values(state="running"))
 
 
@@ -275,7 +364,7 @@ def seconds_by_exercise(db: Engine, *, person_id: int, since: dt.datetime) -> di
 
 
 def add_goal(db: Engine, *, person_id: int, activity: str, now: dt.datetime) -> int:
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         row = GoalRow(person_id=person_id, activity=activity, created_at=now, retired_at=None)
         s.add(row)
         s.flush()
@@ -283,12 +372,12 @@ def add_goal(db: Engine, *, person_id: int, activity: str, now: dt.datetime) -> 
 
 
 def rate_goal(db: Engine, *, goal_id: int, score: int, now: dt.datetime) -> None:
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         s.add(GoalRatingRow(goal_id=goal_id, score=score, rated_at=now))
 
 
 def retire_goal(db: Engine, *, goal_id: int, now: dt.datetime) -> None:
-    with Session(db) as s, s.begin():
+    with writing(db) as s:
         s.execute(update(GoalRow).where(GoalRow.id == goal_id).values(retired_at=now))
 
 

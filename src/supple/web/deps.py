@@ -10,12 +10,12 @@ from fastapi.templating import Jinja2Templates
 from supple.config import Settings
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_templates(request: Request) -> Jinja2Templates:
+async def get_templates(request: Request) -> Jinja2Templates:
     templates: Jinja2Templates = request.app.state.templates
     return templates
 
@@ -25,7 +25,7 @@ def get_person(request: Request) -> int:
     person (the server listens on 127.0.0.1 unless told otherwise)."""
     from supple import services
 
-    return services.local_person(get_settings(request))
+    return services.local_person(request.app.state.settings)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
