@@ -16,7 +16,12 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session
 
-HEAD_REVISION = "0001"  # the newest migration; a test checks it against Alembic's head
+HEAD_REVISION = "0001"
+# Connections kept open per process: one for each thread the web server runs requests on
+# (web/app.py), so none waits for one and none is opened and closed per request (a pool that
+# overflows closes what it returns). Workers x POOL_SIZE must stay under PostgreSQL's
+# max_connections (100 by default).
+POOL_SIZE = 16  # the newest migration; a test checks it against Alembic's head
 
 
 def sqlite_url(home: Path) -> str:
@@ -28,16 +33,14 @@ def make_engine(url: str) -> Engine:
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        # A connection for each of the web server's threads (anyio runs 40), so none waits for one
-        # and none is opened and closed per request.
-        engine = create_engine(url, connect_args={"timeout": 30}, pool_size=40, max_overflow=0)
+        engine = create_engine(url, connect_args={"timeout": 30}, pool_size=POOL_SIZE, max_overflow=0)
         event.listen(engine, "connect", _sqlite_pragmas)
         # SQLite has one writer at a time, and a writer that finds the database locked sleeps
         # in steps of up to 100 ms before trying again; the threads of one process take turns on
         # a lock instead, which wakes the next one as soon as the last commit is on disk.
         _WRITE_LOCKS[engine] = threading.Lock()
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=0)
 
 
 _WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()

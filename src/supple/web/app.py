@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import AsyncIterator, Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
@@ -46,7 +47,10 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] | None = LOOP
 
     from supple.web.routes import api_content, api_sessions, pages_more, pages_plan
 
-    app = FastAPI(title="supple", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="supple", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
+        lifespan=_threads_for_the_pool,
+    )  # fmt: skip
     app.state.settings = settings
     templates = Jinja2Templates(directory=TEMPLATES)
     filters.install(templates.env)
@@ -60,6 +64,18 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] | None = LOOP
         app.include_router(module.router)
     _error_pages(app, templates)
     return app
+
+
+@contextlib.asynccontextmanager
+async def _threads_for_the_pool(app: FastAPI) -> AsyncIterator[None]:
+    """Run requests on as many threads as the database pool has connections. More threads than
+    that would only wait for a connection, and on two cores they mostly fight over the GIL."""
+    import anyio.to_thread
+
+    from supple.store.db import POOL_SIZE
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = POOL_SIZE
+    yield
 
 
 def app_from_env() -> FastAPI:
