@@ -35,3 +35,10 @@ def test_export_fhir_writes_a_bundle_that_validates(run_cli, saved, tmp_path) ->
 def test_export_refuses_mixed_up_options(run_cli, saved, args, message) -> None:
     result = run_cli("export", *args)
     assert result.code == 2 and message in result.err
+
+
+def test_a_place_that_cannot_be_written_is_named(run_cli, saved, tmp_path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    result = run_cli("export", "--fhir", str(blocker / "sam.json"))
+    assert result.code == 2 and "cannot be written" in result.err and "Traceback" not in result.err

@@ -48,3 +48,10 @@ def test_bad_input_says_what_is_valid(run_cli, saved, tmp_path, args, message) -
 def test_the_safety_gate_comes_first(run_cli, home, tmp_path) -> None:
     result = run_cli("handout", "--pdf", str(tmp_path / "x.pdf"))
     assert result.code == 3 and "supple screen" in result.err
+
+
+def test_a_place_that_cannot_be_written_is_named(run_cli, saved, tmp_path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    result = run_cli("handout", "--pdf", str(blocker / "sam.pdf"))
+    assert result.code == 2 and "cannot be written" in result.err and "Traceback" not in result.err

@@ -82,7 +82,10 @@ def write_handout(
     handout = make_handout(settings=settings, plan_file=plan_file, routine=routine, person=person,
                            base_url=base_url, ack_caution=ack_caution)  # fmt: skip
     data, pages = _pdf(handout, chosen)
-    write_bytes_atomically(path, data)
+    try:
+        write_bytes_atomically(path, data)
+    except OSError as error:
+        raise BadRequest(f"{path}: cannot be written ({error.strerror})") from None
     return WrittenHandout(handout, pages)
 
 

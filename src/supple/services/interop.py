@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from supple.config import Settings
-from supple.errors import NotFound
+from supple.errors import BadRequest, NotFound
 from supple.planner.plan import Plan
 from supple.services.core import catalog_for
 from supple.services.sessions import database, local_person, utc_now
@@ -51,5 +51,8 @@ def write_fhir(*, settings: Settings, path: Path, routine: str | None = None) ->
     from supple.store.atomic import write_json_atomically
 
     export = fhir_export(settings=settings, routine=routine)
-    write_json_atomically(path, export.bundle)
+    try:
+        write_json_atomically(path, export.bundle)
+    except OSError as error:
+        raise BadRequest(f"{path}: cannot be written ({error.strerror})") from None
     return export
