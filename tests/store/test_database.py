@@ -126,9 +126,22 @@ def test_a_set_is_kept_only_in_the_persons_own_running_session(db) -> None:
     assert not records.add_set_if_running(db, person_id=person, session_id=session, result=done, now=NOW)
     kept = records.session(db, session_id=session)
     assert kept is not None and len(kept.sets) == 1
-    assert (kept.sets[0].exercise, kept.sets[0].side, kept.sets[0].rep, kept.sets[0].step) == (
-        "pigeon-pose",
-        None,
-        None,
-        2,
-    )
+    only = kept.sets[0]
+    assert (only.exercise, only.side, only.rep, only.step) == ("pigeon-pose", None, None, 2)
+
+
+def test_pain_scores_come_from_sessions_and_hurts_in_time_order(db) -> None:
+    person = records.local_person(db, now=NOW)
+    session = records.open_session(db, person_id=person, plan={}, planned_seconds=300, pain_before=4, now=NOW)
+    hurt = SetResult("pigeon-pose", "hold", "left", 2, 7.5, 30, skipped=True, hurt=True, pain=6, step=5)
+    unrated = SetResult("cat-cow", "reps", None, 1, 3.0, 64, skipped=True, hurt=True, pain=None, step=1)
+    records.add_set(db, session_id=session, result=unrated, now=NOW + dt.timedelta(seconds=60))
+    records.add_set(db, session_id=session, result=hurt, now=NOW + dt.timedelta(seconds=140))
+    records.close_session(db, session_id=session, state="ended", pain_after=2, now=NOW + dt.timedelta(minutes=5))
+    records.open_session(db, person_id=person, plan={}, planned_seconds=300, pain_before=None, now=NOW)  # no ratings
+    scores = records.pain_scores(db, person_id=person)
+    assert [(s.moment, s.score, s.exercise) for s in scores] == [
+        ("before", 4, None), ("hurt", 6, "pigeon-pose"), ("after", 2, None)
+    ]  # fmt: skip
+    assert scores[1].at == NOW + dt.timedelta(seconds=140) and scores[2].at == NOW + dt.timedelta(minutes=5)
+    assert records.person_created_at(db, person_id=person) == NOW

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from supple import __version__
-from supple.cli import backup, catalog, go, goal, plan, progress, remind, screen, serve
+from supple.cli import backup, catalog, go, goal, handout, plan, progress, remind, screen, serve
 from supple.cli.argv import spread_multi_value_options
 from supple.errors import SuppleError
 
@@ -33,6 +33,7 @@ app.command("history")(progress.history_command)
 app.command("stats")(progress.stats_command)
 app.command("serve")(serve.serve_command)
 app.command("remind")(remind.remind_command)
+app.command("handout")(handout.handout_command)
 app.command("export")(backup.export_command)
 app.command("import")(backup.import_command)
 app.add_typer(goal.app, name="goal")

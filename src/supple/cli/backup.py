@@ -1,4 +1,4 @@
-"""`supple export FILE` and `supple import FILE`: a portable backup of everything."""
+"""`supple export` and `supple import`: a portable backup of everything, and FHIR for a clinic."""
 
 from __future__ import annotations
 
@@ -7,20 +7,45 @@ from typing import Annotated
 
 import typer
 
-File = Annotated[Path, typer.Argument(metavar="FILE")]
 
-
-def export_command(path: File) -> None:
-    """Write a versioned JSON backup of everything supple keeps for you."""
-    from supple import services
+def export_command(
+    path: Annotated[Path | None, typer.Argument(metavar="[FILE]", help="Where to write the JSON backup.")] = None,
+    fhir: Annotated[
+        Path | None,
+        typer.Option("--fhir", metavar="FILE", help="Write the routine and pain ratings as HL7 FHIR R4 instead."),
+    ] = None,
+    routine: Annotated[
+        str | None,
+        typer.Option("--routine", metavar="NAME", help="With --fhir: this saved routine (else the latest)."),
+    ] = None,
+) -> None:
+    """Write a versioned JSON backup of everything supple keeps for you, or with --fhir FILE a FHIR R4
+    Bundle (the saved routine as a CarePlan, pain ratings as Observations) for a clinic's records."""
     from supple.cli.console import console
     from supple.config import Settings
+    from supple.errors import BadRequest
 
-    sessions = services.export_backup(settings=Settings.from_env(), path=path)
+    if path is not None and fhir is not None:
+        raise BadRequest("give a FILE for a backup or --fhir FILE for FHIR, not both")
+    settings = Settings.from_env()
+    if fhir is not None:
+        from supple.services.interop import write_fhir
+
+        export = write_fhir(settings=settings, path=fhir, routine=routine)
+        plan = f"routine {export.routine}" if export.routine else "no saved routine"
+        console().print(f"Wrote {fhir}: FHIR R4 Bundle with {plan} and {export.observations} pain ratings.")
+        return
+    if path is None:
+        raise BadRequest("say where to write: a FILE for a backup, or --fhir FILE for FHIR")
+    if routine is not None:
+        raise BadRequest("--routine goes with --fhir FILE: a backup holds every routine")
+    from supple import services
+
+    sessions = services.export_backup(settings=settings, path=path)
     console().print(f"Wrote {path} ({sessions} sessions).")
 
 
-def import_command(path: File) -> None:
+def import_command(path: Annotated[Path, typer.Argument(metavar="FILE")]) -> None:
     """Restore a backup into an empty store; a damaged or foreign file changes nothing."""
     from supple import services
     from supple.cli.console import console

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 
 class SetRecord(NamedTuple):  # a tuple: tens of thousands load fast (bench/README.md)
@@ -73,6 +73,16 @@ class SessionRecord:
             ]  # fmt: skip
             data["sides"] = [{"exercise": a.exercise, "tighter": a.tighter} for a in self.sides]
         return data
+
+
+class PainScore(NamedTuple):
+    """A 0-10 pain rating the person gave: before or after a session, or at a "this hurts"."""
+
+    at: dt.datetime
+    score: int
+    moment: Literal["before", "after", "hurt"]
+    session_id: int
+    exercise: str | None = None  # the exercise that hurt
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import ReturningInsert
 
-from supple.progress.records import GoalRecord, SessionRecord, SetRecord, SideRecord
+from supple.progress.records import GoalRecord, PainScore, SessionRecord, SetRecord, SideRecord
 from supple.safety.screen import Screening
 from supple.session.engine import SetResult, SideAnswer
 from supple.store.db import writing
@@ -392,3 +392,33 @@ def goals(db: Engine, *, person_id: int) -> list[GoalRecord]:
         for rating in s.scalars(query):
             ratings[rating.goal_id].append((rating.rated_at, rating.score))
         return [GoalRecord(row.id, row.activity, row.created_at, tuple(ratings[row.id])) for row in rows]
+
+
+def person_created_at(db: Engine, *, person_id: int) -> dt.datetime:
+    with Session(db) as s:
+        created = s.scalar(select(Person.created_at).where(Person.id == person_id))
+    if created is None:
+        raise LookupError(f"no person {person_id}")
+    return created
+
+
+def pain_scores(db: Engine, *, person_id: int) -> list[PainScore]:
+    """Every pain rating of the person, oldest first: before and after sessions, and at each "this hurts"."""
+    scores: list[PainScore] = []
+    columns = (SessionRow.id, SessionRow.started_at, SessionRow.ended_at, SessionRow.pain_before, SessionRow.pain_after)
+    hurts = (
+        select(SetRow.session_id, SetRow.ended_at, SetRow.pain, SetRow.exercise)
+        .join(SessionRow, SessionRow.id == SetRow.session_id)
+        .where(SessionRow.person_id == person_id, SetRow.hurt.is_(True), SetRow.pain.is_not(None))
+    )
+    with Session(db) as s:
+        for session_id, started, ended, before, after in s.execute(
+            select(*columns).where(SessionRow.person_id == person_id)
+        ):
+            if before is not None:
+                scores.append(PainScore(started, before, "before", session_id))
+            if after is not None:
+                scores.append(PainScore(ended or started, after, "after", session_id))
+        scores += [PainScore(ended, pain, "hurt", session_id, exercise) for session_id, ended, pain, exercise in
+                   s.execute(hurts) if pain is not None]  # fmt: skip
+    return sorted(scores, key=lambda score: (score.at, score.session_id))

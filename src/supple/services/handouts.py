@@ -1,0 +1,144 @@
+"""The printable home-exercise programme: what `supple handout` and the web's handout pages call.
+
+Not re-exported from `supple.services`: only the handout needs it, and it keeps its imports lazy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from supple.config import Settings
+from supple.errors import BadRequest
+from supple.export.handout import FigureFor, Handout, build_handout, no_figure
+from supple.export.render import PageLinks, Paper
+from supple.planner.plan import Plan
+from supple.services.core import (
+    catalog_for,
+    precautions_for,
+    require_safe_start,
+    saved_routine,
+    screening_questions,
+)  # fmt: skip
+
+# Each exercise's figure on the handout. The figures package is being built on another branch;
+# once it is merged, this line becomes: `from supple.figures import exercise_svg as figure_for`.
+figure_for: FigureFor = no_figure
+
+
+@dataclass(frozen=True)
+class WrittenHandout:
+    handout: Handout
+    pages: int
+
+
+def make_handout(
+    *,
+    settings: Settings,
+    plan_file: Path | None = None,
+    routine: str | None = None,
+    person: str | None = None,
+    base_url: str | None = None,
+    ack_caution: bool = False,
+    today: dt.date | None = None,
+) -> Handout:
+    """The handout of a routine file, a saved routine by name, or else the routine saved last; after
+    the safety gate and with today's precautions, as `supple go` would play it. With `base_url`
+    (where the web app is reached), a QR code links to the saved routine there."""
+    if plan_file is not None and routine is not None:
+        raise BadRequest("choose one of --plan FILE and --routine NAME")
+    if plan_file is not None:
+        if base_url:
+            raise BadRequest("--base-url links to a saved routine in the web app: save it first and use --routine NAME")
+        title, plan = _from_file(settings, plan_file, ack_caution)
+        link = None
+    else:
+        name, plan = saved_routine(settings=settings, name=routine, ack_caution=ack_caution)
+        title, link = _title(name), routine_link(base_url, name) if base_url else None
+    return build_handout(
+        plan, catalog_for(settings=settings), screening_questions(settings=settings), title=title, person=person,
+        today=today or dt.date.today(), figure_for=figure_for, link=link,
+    )  # fmt: skip
+
+
+def write_handout(
+    *,
+    settings: Settings,
+    path: Path,
+    plan_file: Path | None = None,
+    routine: str | None = None,
+    person: str | None = None,
+    paper: str = "a4",
+    base_url: str | None = None,
+    ack_caution: bool = False,
+) -> WrittenHandout:
+    """Render the handout as a PDF into `path`."""
+    from supple.export.render import parse_paper
+    from supple.store.atomic import write_bytes_atomically
+
+    chosen = parse_paper(paper)
+    handout = make_handout(settings=settings, plan_file=plan_file, routine=routine, person=person,
+                           base_url=base_url, ack_caution=ack_caution)  # fmt: skip
+    data, pages = _pdf(handout, chosen)
+    try:
+        write_bytes_atomically(path, data)
+    except OSError as error:
+        raise BadRequest(f"{path}: cannot be written ({error.strerror})") from None
+    return WrittenHandout(handout, pages)
+
+
+def handout_page(
+    *, settings: Settings, routine: str, person: str | None, paper: str, base_url: str | None, back: str
+) -> str:
+    """The web page of a saved routine's handout: the PDF's HTML, with a toolbar the printout leaves out."""
+    from supple.export.render import handout_html, parse_paper
+
+    chosen = parse_paper(paper)
+    handout = make_handout(settings=settings, routine=routine, person=person, base_url=base_url, ack_caution=True)
+    links = PageLinks(pdf=f"/routines/{quote(routine)}/handout.pdf", back=back, person=handout.person, paper=chosen)
+    return handout_html(handout, paper=chosen, links=links)
+
+
+def handout_document(
+    *, settings: Settings, routine: str, person: str | None, paper: str, base_url: str | None
+) -> bytes:
+    """A saved routine's handout as a PDF, for the web's download."""
+    from supple.export.render import parse_paper
+
+    chosen = parse_paper(paper)
+    handout = make_handout(settings=settings, routine=routine, person=person, base_url=base_url, ack_caution=True)
+    return _pdf(handout, chosen)[0]
+
+
+def routine_link(base_url: str, routine: str) -> str:
+    """Where the web app plays `routine`, for the handout's QR code."""
+    parts = urlsplit(base_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise BadRequest(f"--base-url {base_url!r}: give the web app's address, e.g. http://192.168.1.20:8000")
+    return f"{base_url.strip().rstrip('/')}/play?routine={quote(routine)}"
+
+
+def _pdf(handout: Handout, paper: Paper) -> tuple[bytes, int]:
+    from supple.export.render import handout_html, handout_pdf
+
+    return handout_pdf(handout_html(handout, paper=paper))
+
+
+def _title(name: str) -> str:
+    words = name.replace("-", " ").replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def _from_file(settings: Settings, path: Path, ack_caution: bool) -> tuple[str, Plan]:
+    """A routine file's title (a clinician's `name:`, else the file's name) and its plan for today."""
+    from supple.catalog.loader import read_yaml
+    from supple.session.routine import plan_from_data
+
+    screening = require_safe_start(settings=settings, ack_caution=ack_caution)
+    precautions = precautions_for(settings=settings, screening=screening)
+    data = read_yaml(path)  # JSON is YAML too: a plan's JSON or a clinician's routine
+    plan = plan_from_data(data, source=path, catalog=catalog_for(settings=settings), precautions=precautions)
+    name = data.get("name") if isinstance(data, dict) else None
+    return (name.strip() if isinstance(name, str) and name.strip() else _title(path.stem)), plan
