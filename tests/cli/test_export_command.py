@@ -1,17 +1,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
-
-
-@pytest.fixture
-def saved(run_cli, home: Path) -> Path:
-    assert run_cli("screen", "--none").code == 0
-    assert run_cli("plan", "--for", "sciatica", "--minutes", "12", "--save", "morning").code == 0
-    return home
 
 
 def test_export_fhir_writes_a_bundle_that_validates(run_cli, saved, tmp_path) -> None:

@@ -1,16 +1,7 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from tests.export.conftest import pdf_pages, pdf_text
-
-
-@pytest.fixture
-def saved(run_cli, home: Path) -> Path:
-    assert run_cli("screen", "--none").code == 0
-    assert run_cli("plan", "--for", "sciatica", "--minutes", "12", "--save", "morning").code == 0
-    return home
 
 
 def test_the_handout_of_the_routine_saved_last_is_a_readable_pdf(run_cli, saved, tmp_path) -> None:

@@ -12,11 +12,6 @@ from supple.errors import UnsafeToStart
 NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(home=tmp_path / "home")
-
-
 def test_the_gate_asks_for_a_screening_until_there_is_one(settings: Settings) -> None:
     with pytest.raises(UnsafeToStart, match="run `supple screen`"):
         services.require_safe_start(settings=settings, ack_caution=False, now=NOW)

@@ -15,11 +15,6 @@ SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="
 
 
 @pytest.fixture
-def settings(tmp_path) -> Settings:
-    return Settings(home=tmp_path / "home")
-
-
-@pytest.fixture
 def saved(settings) -> Settings:
     services.record_screening(settings=settings, yes=[])
     plan = services.make_plan(settings=settings, conditions=["sciatica"], minutes=12)

@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from supple.cli.options import AckCaution, AvoidPositions, Conditions, Equipment, Minutes, NoFloor, WarmedUp
+from supple.cli.options import (
+    AckCaution,
+    AvoidPositions,
+    Conditions,
+    Equipment,
+    Minutes,
+    NoFloor,
+    PlanFile,
+    Routine,
+    WarmedUp,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -21,12 +31,8 @@ if TYPE_CHECKING:
 
 
 def go_command(
-    plan_file: Annotated[
-        Path | None, typer.Option("--plan", metavar="FILE", help="A routine file: a plan's JSON or a routine YAML.")
-    ] = None,
-    routine: Annotated[
-        str | None, typer.Option("--routine", metavar="NAME", help="A routine saved with `supple plan --save NAME`.")
-    ] = None,
+    plan_file: PlanFile = None,
+    routine: Routine = None,
     conditions: Conditions = None,
     minutes: Minutes = None,
     equipment: Equipment = None,

@@ -7,17 +7,13 @@ from typing import Annotated
 
 import typer
 
-from supple.cli.options import AckCaution
+from supple.cli.options import AckCaution, PlanFile, Routine
 
 
 def handout_command(
     pdf: Annotated[Path, typer.Option("--pdf", metavar="FILE", help="Where to write the PDF.")],
-    plan_file: Annotated[
-        Path | None, typer.Option("--plan", metavar="FILE", help="A routine file: a plan's JSON or a routine YAML.")
-    ] = None,
-    routine: Annotated[
-        str | None, typer.Option("--routine", metavar="NAME", help="A routine saved with `supple plan --save NAME`.")
-    ] = None,
+    plan_file: PlanFile = None,
+    routine: Routine = None,
     name: Annotated[
         str | None, typer.Option("--name", help="The person's name, printed at the top (else a line to write it on).")
     ] = None,

@@ -1,7 +1,9 @@
-"""Options that `plan` and `go` share, declared once so both commands read and document the same."""
+"""Options that several commands share (`plan`, `go`, `handout`), declared once so they read and
+document the same."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,4 +25,10 @@ NoFloor = Annotated[bool, typer.Option("--no-floor", help="Nothing that gets dow
 WarmedUp = Annotated[bool, typer.Option("--warmed-up", help="Skip the warm-up: you have just been active.")]
 AckCaution = Annotated[
     bool, typer.Option("--ack-caution", help="A professional has cleared you despite a caution in your screening.")
+]
+PlanFile = Annotated[
+    Path | None, typer.Option("--plan", metavar="FILE", help="A routine file: a plan's JSON or a routine YAML.")
+]
+Routine = Annotated[
+    str | None, typer.Option("--routine", metavar="NAME", help="A routine saved with `supple plan --save NAME`.")
 ]
