@@ -12,7 +12,7 @@ from supple.figures.svg import exercise_document
 from supple.figures.validate import PoseError, exercise_problems, pose_problems, require_drawable
 from supple.figures.words import describe
 
-__all__ = ["PoseError", "describe_figure", "exercise_problems", "exercise_svg", "pose_problems"]
+__all__ = ["PoseError", "describe_figure", "exercise_problems", "exercise_svg", "pose_problems", "still_svg"]
 
 
 def exercise_svg(exercise: Exercise) -> str:
@@ -22,6 +22,14 @@ def exercise_svg(exercise: Exercise) -> str:
     Raises PoseError, naming the field, when the pose cannot be drawn.
     """
     return exercise_document(exercise, require_drawable(exercise))
+
+
+def still_svg(exercise: Exercise) -> str:
+    """The same figure without motion: a movement's first key pose with the others as ghosts.
+
+    For readers who asked for reduced motion, and for print, where nothing moves anyway.
+    """
+    return exercise_document(exercise, require_drawable(exercise), animate=False)
 
 
 def describe_figure(exercise: Exercise) -> str:

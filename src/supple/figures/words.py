@@ -18,8 +18,8 @@ def describe(exercise: Exercise, pose: Pose) -> str:
     sentences = [pose.description.rstrip(".") + "."]
     places = list(dict.fromkeys(WHERE[m] for m in exercise.targets if m in WHERE))
     if places and pose.stretched != "none":
-        which = " of the working side" if exercise.sided and pose.stretched != "both" else ""
-        sentences.append(f"Highlighted where the stretch or effort is felt{which}: {_join(places)}.")
+        which = ", on the working side" if exercise.sided and pose.stretched != "both" else ""
+        sentences.append(f"Highlighted where it is felt{which}: {_join(places)}.")
     labels = [frame.label for frame in pose.frames if frame.label]
     if len(pose.frames) > 1:
         count = NUMBERS.get(len(pose.frames), str(len(pose.frames)))
