@@ -3,8 +3,8 @@
 .venv/bin/python docs/make_figures_sheet.py            (needs Debian's chromium)
 .venv/bin/python docs/make_figures_sheet.py --each DIR (also one PNG per figure, to look at closely)
 
-The figures are drawn as a reader who asked for reduced motion sees them (and as they print): a
-movement shows its first key pose with the others as faint ghosts.
+The figures are drawn still, as a reader who asked for reduced motion sees them and as they
+print: a movement shows its first key pose with the others as faint ghosts over it.
 """
 
 from __future__ import annotations
@@ -36,13 +36,13 @@ small {{ color: #666; }}
 def figures() -> list[tuple[str, str, str]]:
     """(id, caption, SVG) for every exercise in the built-in catalogue."""
     from supple.catalog.loader import builtin_catalog
-    from supple.figures import exercise_svg
+    from supple.figures import still_svg
 
     catalog = builtin_catalog()
     rows = []
     for exercise in catalog:
         kind = "moves" if exercise.pose is not None and len(exercise.pose.frames) > 1 else "still"
-        rows.append((exercise.id, f"{exercise.name} <small>({kind})</small>", exercise_svg(exercise)))
+        rows.append((exercise.id, f"{escape(exercise.name)} <small>({kind})</small>", still_svg(exercise)))
     return rows
 
 
@@ -64,7 +64,7 @@ def main() -> None:
     )  # fmt: skip
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900}, reduced_motion="reduce")
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.set_content(PAGE.format(columns=COLUMNS, cells=cells))
         page.screenshot(path=str(OUT), full_page=True)
         if args.each:

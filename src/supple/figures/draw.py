@@ -177,13 +177,12 @@ def held_prop_drawables(pen: Pen, pose: Pose, body: Body) -> list[Drawable]:
             items.append(Drawable(pen.camera.depth(middle), 1, pen.circle(middle, radius, "ball")))
         else:
             items.append(Drawable(front, 3, pen.polyline(points, prop.kind, 3.0 if prop.kind == "band" else 2.2)))
-            if prop.kind == "band":
-                items += _cuffs(pen, body, prop, front)
+            items += _cuffs(pen, body, prop, front)
     return items
 
 
 def _cuffs(pen: Pen, body: Body, prop: Prop, depth: float) -> list[Drawable]:
-    """A band around a thigh or shin shows as a short strip across the limb."""
+    """A band or belt around a thigh or shin shows as a short strip across the limb."""
     items = []
     for name in prop.between:
         side, _, part = name.partition(".")
@@ -191,7 +190,7 @@ def _cuffs(pen: Pen, body: Body, prop: Prop, depth: float) -> list[Drawable]:
             segment = body.segment(part, "near" if side == "near" else "far")
             across = segment.axes.x.scaled(segment.width / 2 + 1.5)
             centre = body.points[name]
-            items.append(Drawable(depth, 3, pen.line(centre.minus(across), centre.plus(across), "band", 3.5)))
+            items.append(Drawable(depth, 3, pen.line(centre.minus(across), centre.plus(across), prop.kind, 3.5)))
     return items
 
 
