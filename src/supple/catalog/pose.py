@@ -28,6 +28,7 @@ PAIRED = ("hips", "hips_out", "hips_rotate", "knees", "ankles", "shoulders", "sh
 
 
 class PoseRecord(BaseModel):
+    # As models.Record (which imports this module): unknown keys are errors, values frozen.
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 

@@ -31,8 +31,6 @@ TOE = 19.0  # ahead of the ankle
 # How thick each part is drawn, in cm: also how far from a surface it counts as touching it.
 WIDTH = {"torso": 20.0, "neck": 8.0, "thigh": 12.0, "shin": 10.0, "foot": 7.0, "upper-arm": 9.0, "forearm": 8.0}
 
-LENGTHS = {"trunk": TRUNK, "neck": NECK, "thigh": THIGH, "shin": SHIN, "upper-arm": UPPER_ARM, "forearm": FOREARM}
-
 
 @dataclass(frozen=True)
 class Segment:

@@ -50,7 +50,3 @@ class Camera:
     def right(self) -> Vec:
         """The world direction that runs to the right across the picture."""
         return self._axes[0]
-
-
-def in_box(x: float, y: float, margin: float = 0.0) -> bool:
-    return BOX_LEFT + margin <= x <= BOX_RIGHT - margin and BOX_BOTTOM + margin <= y <= BOX_TOP - margin

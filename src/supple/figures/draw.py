@@ -201,10 +201,10 @@ def scenery(pen: Pen, pose: Pose, bodies: list[Body]) -> list[str]:
         # Seen from above, a line would not run under every part on the floor: show the patch
         # of floor the figure takes up instead, like a mat under it.
         points = [p for body in bodies for p in body.points.values()]
-        xs, zs = [p.x for p in points], [p.z for p in points]
-        low, high = min(xs) - FLOOR_MARGIN, max(xs) + FLOOR_MARGIN
-        near, far = min(zs) - FLOOR_MARGIN, max(zs) + FLOOR_MARGIN
-        elements = [pen.hull([Vec(x, 0.0, z) for x in (low, high) for z in (near, far)], "floor-area")]
+        xs, zs = tuple(p.x for p in points), tuple(p.z for p in points)
+        xs = (min(xs) - FLOOR_MARGIN, max(xs) + FLOOR_MARGIN)
+        zs = (min(zs) - FLOOR_MARGIN, max(zs) + FLOOR_MARGIN)
+        elements = [pen.hull([Vec(x, 0.0, z) for x in xs for z in zs], "floor-area")]
     else:
         across = camera.right().scaled(BOX_RIGHT - BOX_LEFT)
         elements = [pen.line(across.scaled(-1), across, "floor", 1.6)]

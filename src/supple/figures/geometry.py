@@ -36,7 +36,6 @@ class Vec(NamedTuple):
 X = Vec(1.0, 0.0, 0.0)
 Y = Vec(0.0, 1.0, 0.0)
 Z = Vec(0.0, 0.0, 1.0)
-ORIGIN = Vec(0.0, 0.0, 0.0)
 
 
 class Frame(NamedTuple):
