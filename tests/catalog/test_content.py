@@ -243,6 +243,11 @@ def our_texts(catalog: Catalog) -> Iterator[tuple[str, str]]:
         for source in exercise.sources:
             for fact in source.facts:
                 yield exercise.id, fact
+        if exercise.pose is not None:  # the figure's words, its text alternative
+            yield exercise.id, exercise.pose.description
+            for frame in exercise.pose.frames:
+                if frame.label:
+                    yield exercise.id, frame.label
     for principle in catalog.principles.principles:
         yield principle.id, principle.text
 

@@ -11,7 +11,6 @@ from supple.errors import BadRequest, NotFound, UnsafeToStart
 from supple.services import handouts
 
 NOW = dt.datetime(2026, 11, 2, 7, 30, tzinfo=dt.UTC)
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
 
 
 @pytest.fixture
@@ -72,14 +71,16 @@ def test_a_file_has_no_place_in_the_web_app_to_link_to(saved, tmp_path) -> None:
         handouts.make_handout(settings=saved, plan_file=path, routine="sam-morning")
 
 
-def test_figures_come_from_the_module_figure_source(saved, monkeypatch) -> None:
-    monkeypatch.setattr(handouts, "figure_for", lambda exercise: SVG)
+def test_every_exercise_on_the_handout_has_its_still_figure(saved) -> None:
+    from supple.figures import still_svg
+
     handout = handouts.make_handout(settings=saved)
-    assert all(exercise.figure == SVG for exercise in handout.exercises)
-
-
-def test_on_this_branch_no_exercise_has_a_figure(saved) -> None:
-    assert all(exercise.figure is None for exercise in handouts.make_handout(settings=saved).exercises)
+    by_name = {exercise.name: exercise for exercise in services.catalog_for(settings=saved)}
+    assert handout.exercises
+    for exercise in handout.exercises:
+        figure = exercise.figure
+        assert figure is not None and figure == still_svg(by_name[exercise.name]), exercise.name
+        assert "<animate" not in figure and "@keyframes" not in figure
 
 
 def test_the_web_page_and_the_pdf_of_a_saved_routine(saved) -> None:

@@ -12,6 +12,8 @@ from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from supple.catalog.pose import Pose
+
 KEBAB_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Id = Annotated[str, StringConstraints(pattern=KEBAB_PATTERN)]
@@ -135,6 +137,9 @@ class Exercise(Record):
     # precautions are written against these, so they also cover exercises users add.
     demands: tuple[Id, ...] = ()
     sources: tuple[Source, ...] = Field(min_length=1)
+    # The figure: a stick figure drawn by supple.figures. Optional for a person's own exercises
+    # (they get a plain figure of the position); every built-in exercise has one.
+    pose: Pose | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -148,6 +153,9 @@ class Exercise(Record):
             raise ValueError(f"phases: only dynamic and strength moves are paced by phases, not {self.kind}")
         if self.kind != "warmup" and not self.helps_with:
             raise ValueError("helps_with: only a warm-up may help with no condition")
+        moving = self.kind == "dynamic" or bool(self.phases)
+        if moving and self.pose is not None and len(self.pose.frames) < 2:
+            raise ValueError("pose.frames: a movement needs at least two key poses, one for each end of it")
         for link in ("easier", "harder"):
             if self.id in getattr(self, link):
                 raise ValueError(f"{link}: an exercise cannot link to itself")

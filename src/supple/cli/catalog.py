@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -40,6 +42,12 @@ def catalog_command(
 def show_command(
     exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise's id (see `supple catalog`).")],
     as_json: JsonFlag = False,
+    svg: Annotated[
+        Path | None,
+        typer.Option(
+            "--svg", metavar="FILE", help="Write the exercise's figure to FILE as an SVG image ('-': stdout)."
+        ),
+    ] = None,
 ) -> None:
     """Show one exercise: how to do it, the dose, cautions and sources."""
     from supple import services
@@ -48,6 +56,15 @@ def show_command(
 
     settings = Settings.from_env()
     exercise = services.get_exercise(settings=settings, exercise_id=exercise_id)
+    if svg is not None:
+        from supple.services.figures import exercise_figure, write_figure
+
+        if str(svg) == "-":
+            sys.stdout.write(exercise_figure(settings=settings, exercise_id=exercise.id).svg)
+            return
+        written = write_figure(settings=settings, exercise_id=exercise.id, path=svg)
+        # On stderr, so `--json` output on stdout stays a single JSON document.
+        sys.stderr.write(f"Figure of {exercise.name} written to {written}\n")
     if as_json:
         write_json(exercise.model_dump(mode="json"))
         return

@@ -12,8 +12,9 @@ from urllib.parse import quote, urlsplit
 
 from supple.config import Settings
 from supple.errors import BadRequest
-from supple.export.handout import FigureFor, Handout, build_handout, no_figure
+from supple.export.handout import Handout, build_handout
 from supple.export.render import PageLinks, Paper
+from supple.figures import still_svg
 from supple.planner.plan import Plan
 from supple.services.core import (
     catalog_for,
@@ -22,10 +23,6 @@ from supple.services.core import (
     saved_routine,
     screening_questions,
 )  # fmt: skip
-
-# Each exercise's figure on the handout. The figures package is being built on another branch;
-# once it is merged, this line becomes: `from supple.figures import exercise_svg as figure_for`.
-figure_for: FigureFor = no_figure
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,8 @@ def make_handout(
     today: dt.date | None = None,
 ) -> Handout:
     """The handout of a routine file, a saved routine by name, or else the routine saved last; after
-    the safety gate and with today's precautions, as `supple go` would play it. With `base_url`
+    the safety gate and with today's precautions, as `supple go` would play it. Paper doesn't move:
+    a movement's key poses are printed together, the later ones as ghosts. With `base_url`
     (where the web app is reached), a QR code links to the saved routine there."""
     if plan_file is not None and routine is not None:
         raise BadRequest("choose one of --plan FILE and --routine NAME")
@@ -59,7 +57,7 @@ def make_handout(
         title, link = _title(name), routine_link(base_url, name) if base_url else None
     return build_handout(
         plan, catalog_for(settings=settings), screening_questions(settings=settings), title=title, person=person,
-        today=today or dt.date.today(), figure_for=figure_for, link=link,
+        today=today or dt.date.today(), figure_for=still_svg, link=link,
     )  # fmt: skip
 
 

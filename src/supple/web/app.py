@@ -45,7 +45,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] | None = LOOP
     rebinding (a web page that renames its own host to 127.0.0.1); None accepts any Host."""
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-    from supple.web.routes import api_content, api_sessions, pages_handout, pages_more, pages_plan
+    from supple.web.routes import api_content, api_sessions, figures, pages_handout, pages_more, pages_plan
 
     app = FastAPI(
         title="supple", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
@@ -60,7 +60,7 @@ def create_app(settings: Settings, *, allowed_hosts: Sequence[str] | None = LOOP
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*allowed_hosts, "testserver"])
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _api_docs(app)
-    for module in (api_content, api_sessions, pages_plan, pages_handout, pages_more):
+    for module in (api_content, api_sessions, pages_plan, pages_handout, pages_more, figures):
         app.include_router(module.router)
     _error_pages(app, templates)
     return app

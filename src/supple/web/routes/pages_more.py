@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from supple import services
 from supple.errors import BadRequest
 from supple.services import progress as progress_services
+from supple.services.figures import figure_descriptions
 from supple.web import charts
 from supple.web.csrf import verify_form
 from supple.web.deps import SettingsDep, TemplatesDep
@@ -85,7 +86,8 @@ def catalogue(
 def exercise_page(request: Request, settings: SettingsDep, templates: TemplatesDep, exercise_id: str) -> Response:
     exercise = services.get_exercise(settings=settings, exercise_id=exercise_id)
     catalog = services.catalog_for(settings=settings)
-    context = {"exercise": exercise, "vocab": catalog.vocabulary, "catalog": catalog}
+    figure_alt = figure_descriptions(exercises=[exercise])[exercise.id]
+    context = {"exercise": exercise, "vocab": catalog.vocabulary, "catalog": catalog, "figure_alt": figure_alt}
     return templates.TemplateResponse(request, "exercise.html", context)
 
 

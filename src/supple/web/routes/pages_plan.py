@@ -12,6 +12,7 @@ from starlette.datastructures import QueryParams
 
 from supple import services
 from supple.errors import BadRequest, NotFound
+from supple.services.figures import figure_descriptions
 from supple.session.engine import player_rules
 from supple.session.timeline import lay_out, timeline_json
 from supple.web.csrf import verify_form
@@ -98,6 +99,7 @@ def plan_page(request: Request, settings: SettingsDep, templates: TemplatesDep) 
         if body is not None:
             plan = plan_for(settings, body)
             context |= {"plan": plan, "body": body, "query": plan_query(body), "plan_query": plan_query}
+            context["figure_alts"] = figure_descriptions(exercises=[item.exercise for item in plan.items])
     except BadRequest as error:  # shown on the form; a safety refusal (UnsafeToStart) goes to its page
         context["problem"] = str(error)
     status = 400 if "problem" in context else 200

@@ -1,0 +1,23 @@
+"""Tiny poses for the mechanics: a person standing upright, then changed one field at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from supple.catalog.pose import Pose
+
+# Standing upright, soles on the floor: the plain standing figure.
+STANDING: dict[str, Any] = {"at": [0, 94]}
+# Sitting upright on a chair whose seat is under the pelvis.
+SITTING: dict[str, Any] = {"at": [0, 55.5], "hips": 95, "knees": 95}
+CHAIR = {"kind": "chair", "at": [-8, 0]}
+
+
+def pose(frame: dict[str, Any] | None = None, *more: dict[str, Any], **fields: Any) -> Pose:
+    """A pose of one key pose (standing unless given) and any later ones, plus pose fields."""
+    frames = [frame if frame is not None else STANDING, *more]
+    return Pose.model_validate({"description": "A test figure.", "frames": frames, **fields})
+
+
+def standing(**changes: Any) -> Pose:
+    return pose({**STANDING, **changes})
