@@ -37,7 +37,8 @@ def show_days_still_to_come(page: Any) -> None:
     """Whether this week's calendar has days still to come depends on the weekday the test runs;
     mark the last row's cells as future so their colours are checked every day (on a Sunday they'd vanish)."""
     page.evaluate(
-        "document.querySelectorAll('.calendar tr:last-child td').forEach((td, i) => { if (i > 0) td.classList.add('future'); })"
+        "document.querySelectorAll('.calendar tr:last-child td')"
+        ".forEach((td, i) => { if (i > 0) td.classList.add('future'); })"
     )
 
 
