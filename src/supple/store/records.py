@@ -6,15 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, Select, case, delete, func, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, Select, case, delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from supple.progress.records import GoalRecord, SessionRecord, SetRecord, SideRecord
 from supple.safety.screen import Screening
 from supple.session.engine import SetResult, SideAnswer
 from supple.store.tables import (
+    Account,
     GoalRatingRow,
     GoalRow,
+    NextPlanRow,
     Person,
     RoutineRow,
     ScreeningRow,
@@ -27,9 +29,11 @@ LOCAL_PERSON = "me"
 
 
 def local_person(db: Engine, *, now: dt.datetime) -> int:
-    """The one person of single-person mode, created on first use."""
+    """The one person of single-person mode, created on first use. Never someone with an account:
+    a command run against a clinic's database must not act as the clinic's first clinician."""
     with Session(db) as s, s.begin():
-        found = s.scalar(select(Person.id).order_by(Person.id).limit(1))
+        no_account = ~exists().where(Account.person_id == Person.id)
+        found = s.scalar(select(Person.id).where(no_account).order_by(Person.id).limit(1))
         if found is not None:
             return found
         person = Person(name=LOCAL_PERSON, created_at=now)
@@ -63,6 +67,37 @@ def screenings(db: Engine, *, person_id: int) -> list[tuple[dt.datetime, str, li
     with Session(db) as s:
         rows = s.scalars(select(ScreeningRow).where(ScreeningRow.person_id == person_id).order_by(ScreeningRow.id))
         return [(r.taken_at, r.verdict, list(r.answered_yes), r.invalidated) for r in rows]
+
+
+def latest_screening(db: Engine, *, person_id: int) -> tuple[dt.datetime, str, list[str], str | None] | None:
+    """The person's latest screening (clinic mode's gate): when, the verdict, the yes answers, and
+    why it no longer counts; None before the first."""
+    query = (
+        select(ScreeningRow.taken_at, ScreeningRow.verdict, ScreeningRow.answered_yes, ScreeningRow.invalidated)
+        .where(ScreeningRow.person_id == person_id)
+        .order_by(ScreeningRow.id.desc())
+        .limit(1)
+    )
+    with db.connect() as c:
+        row = c.execute(query).first()
+        return None if row is None else (row[0], row[1], list(row[2]), row[3])
+
+
+def next_plan_advice(db: Engine, *, person_id: int) -> dict[str, Any] | None:
+    with db.connect() as c:
+        advice: dict[str, Any] | None = c.execute(
+            select(NextPlanRow.advice).where(NextPlanRow.person_id == person_id)
+        ).scalar()
+        return advice
+
+
+def save_next_plan_advice(db: Engine, *, person_id: int, advice: dict[str, Any], now: dt.datetime) -> None:
+    with Session(db) as s, s.begin():
+        row = s.get(NextPlanRow, person_id)
+        if row is None:
+            s.add(NextPlanRow(person_id=person_id, advice=advice, updated_at=now))
+        else:
+            row.advice, row.updated_at = advice, now
 
 
 def save_routine(db: Engine, *, person_id: int, name: str, plan: dict[str, Any], now: dt.datetime) -> None:

@@ -214,3 +214,23 @@ class Activity(BaseModel):
 
 class Ok(BaseModel):
     ok: bool = True
+
+
+# --- clinic mode -----------------------------------------------------------------------------------
+
+
+class ClientIn(In):
+    username: str = Field(description="2 to 64 lower-case letters, digits, '.', '_', '-', '@' or '+'")
+    # No length limits in the schema: a refusal would repeat the value back. The service checks it.
+    password: str = Field(description="10 to 1024 characters; the client can change it after signing in")
+
+
+class ClientOut(BaseModel):
+    id: int
+    username: str
+    created_at: str
+
+
+class ClientDetail(ClientOut):
+    screening: ScreeningOut | None = Field(description="the client's latest safety check, if any")
+    routines: list[str]
