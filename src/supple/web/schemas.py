@@ -24,6 +24,7 @@ class Problem(BaseModel):
 # Every API route may answer these; /docs and the schema say so.
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "Bad input: the message says what was wrong and what is valid"},
+    401: {"model": Problem, "description": "Clinic mode: sign in first"},
     403: {"model": Problem, "description": "Refused for safety: answer the screening, or see a doctor"},
     404: {"model": Problem, "description": "No such thing, or not yours"},
     409: {"model": Problem, "description": "Not now: e.g. the session is already over"},

@@ -28,7 +28,7 @@ from supple.web.schemas import (
     SessionOut,
 )
 
-router = APIRouter(prefix="/api/clients", tags=["clinic"], responses=ERRORS | {401: {"description": "sign in first"}})
+router = APIRouter(prefix="/api/clients", tags=["clinic"], responses=ERRORS)
 
 
 def _client_json(record: AccountRecord) -> ClientOut:
