@@ -104,5 +104,13 @@ def test_a_clinician_gives_a_client_a_routine_and_sees_them_play_it(browser: Bro
     sam_page.get_by_role("button", name="Sign out").click()
     expect(sam_page.get_by_text("You are signed out.")).to_be_visible()
     assert sam_page.request.get("/api/sessions").status == 401
-    for context in (carol, sam, bob):
+    phone = browser.new_context(base_url=clinic_server.url, viewport={"width": 360, "height": 740}, is_mobile=True)
+    phone.add_cookies(carol.cookies())
+    on_phone = phone.new_page()
+    for path in ("/clients", f"/clients/{sam_id}", f"/clients/{sam_id}/routines/morning", f"/clients/{sam_id}/progress",
+                 "/account", "/login"):  # fmt: skip
+        on_phone.goto(path)
+        overflow = on_phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
+    for context in (carol, sam, bob, phone):
         context.close()

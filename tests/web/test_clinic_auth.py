@@ -230,3 +230,24 @@ def test_single_person_mode_has_no_accounts_and_no_sign_in(settings: Settings) -
         assert client.get("/login").status_code == 404
         assert client.get("/clients").status_code == 404
         assert client.get("/api/progress").status_code == 200
+
+
+def test_an_ordinary_request_costs_one_lookup_and_no_password_hashing(
+    clinic: Clinic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """argon2 runs at sign-in only; after that the token is found by its hash, once per request
+    (the routes' PersonDep shares the lookup the router makes)."""
+    clinic.add("carol")
+    carol = clinic.sign_in("carol")
+    lookups: list[str] = []
+    real = store.signed_in
+
+    def counted(db: object, **kw: object) -> object:
+        lookups.append("lookup")
+        return real(db, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "signed_in", counted)
+    monkeypatch.setattr(passwords, "_hasher", lambda: pytest.fail("no argon2 on an ordinary request"))
+    for path in ("/api/routines", "/progress", "/api/clients", "/"):
+        assert carol.get(path).status_code == 200
+    assert len(lookups) == 4
