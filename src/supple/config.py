@@ -14,6 +14,9 @@ APP_NAME = "supple"
 class Settings:
     home: Path
     database_url: str | None = None
+    # Clinic mode (`supple serve --multi-user`): accounts, and each person's screening and next-plan
+    # advice in the database instead of SUPPLE_HOME's files. Only the web app turns it on.
+    multi_user: bool = False
 
     @property
     def user_exercises_dir(self) -> Path:

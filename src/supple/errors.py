@@ -42,3 +42,20 @@ class UnsafeToStart(SuppleError):
     """The safety gate refuses: no screening yet, a stop verdict, or an unacknowledged caution."""
 
     exit_code = 3
+
+
+class Unauthorized(SuppleError):
+    """Not signed in (clinic mode), or a username and password that do not match."""
+
+    exit_code = 2
+
+
+class TooManyAttempts(SuppleError):
+    """Too many failed sign-ins for a username or from an address: wait `retry_after` seconds."""
+
+    exit_code = 2
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        minutes = -(-retry_after // 60)
+        super().__init__(f"too many failed sign-ins: try again in {minutes} minute{'s' if minutes != 1 else ''}")

@@ -28,7 +28,7 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, *options: str) -> None:
         self.home = home
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -36,7 +36,10 @@ class Server:
         env = {**os.environ, "SUPPLE_HOME": str(home)}
         env.pop("SUPPLE_DATABASE_URL", None)
         self.process = subprocess.Popen(
-            [supple, "serve", "--port", str(self.port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            [supple, "serve", "--port", str(self.port), *options],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
         )
         self._wait()
 

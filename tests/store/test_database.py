@@ -130,6 +130,16 @@ def test_a_set_is_kept_only_in_the_persons_own_running_session(db) -> None:
     assert (only.exercise, only.side, only.rep, only.step) == ("pigeon-pose", None, None, 2)
 
 
+def test_a_hurt_kept_by_the_guarded_insert_reads_back_with_its_time_and_score(db) -> None:
+    person = records.local_person(db, now=NOW)
+    session = records.open_session(db, person_id=person, plan={}, planned_seconds=60, pain_before=None, now=NOW)
+    hurt = SetResult("cat-cow", "reps", None, 2, 7.5, 60, skipped=True, hurt=True, pain=6, step=3)
+    later = NOW + dt.timedelta(seconds=42)
+    assert records.add_set_if_running(db, person_id=person, session_id=session, result=hurt, now=later)
+    [score] = records.pain_scores(db, person_id=person)
+    assert (score.moment, score.score, score.exercise, score.at) == ("hurt", 6, "cat-cow", later)
+
+
 def test_pain_scores_come_from_sessions_and_hurts_in_time_order(db) -> None:
     person = records.local_person(db, now=NOW)
     session = records.open_session(db, person_id=person, plan={}, planned_seconds=300, pain_before=4, now=NOW)

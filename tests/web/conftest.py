@@ -10,6 +10,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's note about httpx2; httpx is what FastAPI's docs use
     from fastapi.testclient import TestClient
 
+from tests.web.clinic import Clinic, Clock
+
 from supple.config import Settings
 from supple.web.app import create_app
 
@@ -45,3 +47,27 @@ def save_routine(client: TestClient, name: str = "morning", **request: object) -
     assert response.status_code == 200, response.text
     routine: dict[str, object] = response.json()
     return routine
+
+
+@pytest.fixture
+def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id still, with the least work it allows: the real parameters cost 0.2 s a hash here."""
+    from argon2 import PasswordHasher
+
+    from supple.services import passwords
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr(passwords, "_hasher", lambda: cheap)
+
+
+@pytest.fixture
+def clinic(database_url: str, tmp_path: Path, cheap_hashes: None) -> Iterator[Clinic]:
+    """Clinic mode on an empty database of each kind (SQLite and PostgreSQL), with a clock to move."""
+    from supple import services
+
+    settings = Settings(home=tmp_path / "home", database_url=database_url, multi_user=True)
+    clock = Clock()
+    running = Clinic(settings, create_app(settings, clock=clock), clock)
+    yield running
+    running.close()
+    services.database(settings).dispose()  # the server keeps a connection pool per database

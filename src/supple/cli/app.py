@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from supple import __version__
-from supple.cli import backup, catalog, go, goal, handout, plan, progress, remind, screen, serve
+from supple.cli import account, backup, catalog, go, goal, handout, plan, progress, remind, screen, serve
 from supple.cli.argv import spread_multi_value_options
 from supple.errors import SuppleError
 
@@ -37,6 +37,7 @@ app.command("handout")(handout.handout_command)
 app.command("export")(backup.export_command)
 app.command("import")(backup.import_command)
 app.add_typer(goal.app, name="goal")
+app.add_typer(account.app, name="account")
 
 
 def _version(value: bool) -> None:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from supple.config import Settings
+
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 ALLOW_ANY_HOST = "SUPPLE_ALLOW_ANY_HOST"  # read by supple.web.app:app_from_env
+MULTI_USER = "SUPPLE_MULTI_USER"  # likewise: every worker process builds a clinic-mode app
 
 
 def serve_command(
@@ -16,6 +23,22 @@ def serve_command(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Worker processes.")] = 1,
+    multi_user: Annotated[
+        bool, typer.Option("--multi-user", help="Clinic mode: accounts for clinicians and their clients.")
+    ] = False,
+    ssl_certfile: Annotated[
+        Path | None, typer.Option("--ssl-certfile", help="Serve https with this certificate.")
+    ] = None,
+    ssl_keyfile: Annotated[Path | None, typer.Option("--ssl-keyfile", help="The certificate's private key.")] = None,
+    behind_proxy: Annotated[
+        str | None,
+        typer.Option(
+            "--behind-proxy",
+            metavar="ADDRESS",
+            help="Trust X-Forwarded-Proto/-For from the https proxy at this address (the client's address "
+            "counts failed sign-ins; https makes the cookies Secure).",
+        ),
+    ] = None,  # fmt: skip
 ) -> None:
     """Start the web app: open the address it prints in a browser, on this machine or a phone."""
     import os
@@ -28,19 +51,46 @@ def serve_command(
     settings = Settings.from_env()
     out = console()
     local = host in LOOPBACK
-    if not local:
+    https = ssl_certfile is not None or behind_proxy is not None
+    _check_mode(settings, multi_user, out)
+    if not local and not multi_user:
         out.print(
             "[bold yellow]Warning:[/] supple is open to every device that can reach this one on "
             f"{host}:{port}, with no login: anyone on the network can see and change your data. "
-            "Use it only on a network you trust."
+            "Use it only on a network you trust, or a clinic's supple with --multi-user."
+        )
+    if not local and multi_user and not https:
+        out.print(
+            "[bold yellow]Warning:[/] passwords and health data cross the network unencrypted over plain http: "
+            "serve https (--ssl-certfile and --ssl-keyfile, or --behind-proxy ADDRESS)."
         )
     # The app is named by import path, not imported here: the command line and the web app are
     # separate adapters, and uvicorn's worker processes each build their own app from it.
     os.environ["SUPPLE_HOME"] = str(settings.home)
     os.environ[ALLOW_ANY_HOST] = "" if local else "1"
+    os.environ[MULTI_USER] = "1" if multi_user else ""
     shown = "127.0.0.1" if host in ("localhost", "::1") else host
-    out.print(f"supple is running at http://{shown}:{port}/ (Ctrl+C stops it). Data: {settings.home}")
+    scheme = "https" if https else "http"
+    mode = "clinic mode, " if multi_user else ""
+    out.print(f"supple is running at {scheme}://{shown}:{port}/ ({mode}Ctrl+C stops it). Data: {settings.home}")
     uvicorn.run(
         "supple.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
-        log_level="warning", proxy_headers=False,
+        log_level="warning", proxy_headers=behind_proxy is not None, forwarded_allow_ips=behind_proxy,
+        ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile,
     )  # fmt: skip
+
+
+def _check_mode(settings: Settings, multi_user: bool, out: Console) -> None:
+    """A clinic's database is served only in clinic mode (without it, every record would be one
+    click from anyone who reaches the server); a clinic with no accounts yet is told how to start."""
+    from supple.errors import BadRequest
+    from supple.services import accounts
+
+    has_accounts = accounts.has_accounts(settings=settings)
+    if has_accounts and not multi_user:
+        raise BadRequest("this database has clinic accounts: serve it with `supple serve --multi-user`")
+    if multi_user and not has_accounts:
+        out.print(
+            "No accounts yet: add the first clinician with `supple account add NAME --clinician`, "
+            "who then adds clients from the web."
+        )

@@ -17,8 +17,9 @@ from supple.config import Settings
 from supple.errors import BadRequest, NotFound
 from supple.planner.candidates import dose_options
 from supple.planner.expand import expand
+from supple.planner.personal import Personal
 from supple.planner.plan import Plan, PlanItem, build_plan
-from supple.planner.request import make_request
+from supple.planner.request import PlanRequest, make_request
 from supple.safety.gate import check_gate
 from supple.safety.loader import SafetyData, builtin_safety
 from supple.safety.models import Precaution, Question
@@ -95,37 +96,60 @@ def screening_questions(*, settings: Settings) -> tuple[Question, ...]:
     return _safety(settings).questions
 
 
-def record_screening(*, settings: Settings, yes: Iterable[str], now: dt.datetime | None = None) -> Screening:
+def record_screening(
+    *, settings: Settings, yes: Iterable[str], now: dt.datetime | None = None, person_id: int | None = None
+) -> Screening:
     """Screen with these yes-answers (every other question answered no) and keep the result."""
     screening = screen(_safety(settings), yes, now=_now(now))
-    save_screening(home=settings.home, screening=screening)
-    # The history is kept in the database; screening.json stays the gate's source, which lets
-    # `supple plan` check it without opening the database (its start-up budget).
-    from supple.services.sessions import database, local_person
+    if not settings.multi_user:
+        # The history is kept in the database; screening.json stays the one person's gate, which
+        # lets `supple plan` check it without opening the database (its start-up budget).
+        save_screening(home=settings.home, screening=screening)
+    from supple.services.sessions import database, person_of
     from supple.store import records
 
-    records.add_screening(database(settings), person_id=local_person(settings), screening=screening)
+    records.add_screening(database(settings), person_id=person_of(settings, person_id), screening=screening)
     return screening
 
 
-def latest_screening(*, settings: Settings) -> Screening | None:
-    return load_screening(home=settings.home)
+def latest_screening(*, settings: Settings, person_id: int | None = None) -> Screening | None:
+    """The person's latest screening: SUPPLE_HOME's file for the one person, else the database's
+    latest (clinic mode: every person has their own, and the workers keep no files)."""
+    if not settings.multi_user:
+        return load_screening(home=settings.home)
+    from supple.services.sessions import database, person_of
+    from supple.store import records
+
+    found = records.latest_screening(database(settings), person_id=person_of(settings, person_id))
+    if found is None:
+        return None
+    taken_at, _, yes, invalidated = found
+    try:  # the reasons and advice are worked out again from the answers, as they were given
+        screening = screen(_safety(settings), yes, now=taken_at)
+    except BadRequest:  # a question since removed from supple: ask the questions again
+        return None
+    return screening.invalidate(invalidated) if invalidated else screening
 
 
-def require_safe_start(*, settings: Settings, ack_caution: bool, now: dt.datetime | None = None) -> Screening:
+def require_safe_start(
+    *, settings: Settings, ack_caution: bool, now: dt.datetime | None = None, person_id: int | None = None
+) -> Screening:
     """The gate `plan` and `go` pass first: raises UnsafeToStart (exit 3) when they must not start."""
-    return check_gate(latest_screening(settings=settings), now=_now(now), ack_caution=ack_caution)
+    screening = latest_screening(settings=settings, person_id=person_id)
+    return check_gate(screening, now=_now(now), ack_caution=ack_caution)
 
 
-def request_fresh_screening(*, settings: Settings, reason: str) -> None:
+def request_fresh_screening(*, settings: Settings, reason: str, person_id: int | None = None) -> None:
     """Ask for a new screening before the next routine, e.g. after a "this hurts" in a session."""
-    screening = latest_screening(settings=settings)
+    screening = latest_screening(settings=settings, person_id=person_id)
     if screening is not None:
-        save_screening(home=settings.home, screening=screening.invalidate(reason))
-        from supple.services.sessions import database, local_person
+        if not settings.multi_user:
+            save_screening(home=settings.home, screening=screening.invalidate(reason))
+        from supple.services.sessions import database, person_of
         from supple.store import records
 
-        records.invalidate_latest_screening(database(settings), person_id=local_person(settings), reason=reason)
+        person = person_of(settings, person_id)
+        records.invalidate_latest_screening(database(settings), person_id=person, reason=reason)
 
 
 def precautions_for(
@@ -154,9 +178,30 @@ def make_plan(
     ack_caution: bool = False,
     without: Sequence[str] = (),
     now: dt.datetime | None = None,
+    person_id: int | None = None,
 ) -> Plan:
     """A routine for this request, after the safety gate, with the screening's precautions applied.
     `without` swaps exercises out: the best routine that leaves them out."""
+    catalog, request = plan_request(
+        settings=settings, conditions=conditions, minutes=minutes, equipment=equipment,
+        avoid_positions=avoid_positions, no_floor=no_floor, warmed_up=warmed_up, without=without,
+    )  # fmt: skip
+    screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now, person_id=person_id)
+    return plan_with(settings=settings, catalog=catalog, request=request, screening=screening, person_id=person_id)
+
+
+def plan_request(
+    *,
+    settings: Settings,
+    conditions: Sequence[str],
+    minutes: int,
+    equipment: Sequence[str] | None = None,
+    avoid_positions: Sequence[str] = (),
+    no_floor: bool = False,
+    warmed_up: bool = False,
+    without: Sequence[str] = (),
+) -> tuple[Catalog, PlanRequest]:
+    """The catalogue and the request checked against it (BadRequest says what is valid)."""
     catalog = catalog_for(settings=settings)
     request = make_request(
         catalog.vocabulary,
@@ -169,32 +214,52 @@ def make_plan(
         without=without,
         exercise_ids=catalog.exercises,
     )
-    screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
-    precautions = precautions_for(settings=settings, screening=screening, conditions=request.conditions)
-    return build_plan(catalog, request, precautions=precautions, personal=load_personal(home=settings.home))
+    return catalog, request
+
+
+def plan_with(
+    *, settings: Settings, catalog: Catalog, request: PlanRequest, screening: Screening | None, person_id: int | None
+) -> Plan:
+    """The plan for a request, with the screening's precautions (if any) and the person's history."""
+    answers = screening.answered_yes if screening is not None else ()
+    precautions = active_precautions(_safety(settings), answers=answers, conditions=request.conditions)
+    return build_plan(catalog, request, precautions=precautions, personal=personal_advice(settings, person_id))
+
+
+def personal_advice(settings: Settings, person_id: int | None) -> Personal:
+    """What the person's history changes in the next plan (dose adaptation), kept when a session ends."""
+    if not settings.multi_user:
+        return load_personal(home=settings.home)
+    from supple.services.sessions import database, person_of
+    from supple.store import records
+
+    advice = records.next_plan_advice(database(settings), person_id=person_of(settings, person_id))
+    return Personal.from_json(advice) if advice else Personal()
 
 
 ROUTINE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
-def save_routine(*, settings: Settings, name: str, plan: Plan, now: dt.datetime | None = None) -> None:
+def save_routine(
+    *, settings: Settings, name: str, plan: Plan, now: dt.datetime | None = None, person_id: int | None = None
+) -> None:
     """Keep the plan under a name, for `supple go --routine NAME` (and plain `supple go`)."""
     if not ROUTINE_NAME.match(name):
         raise BadRequest(
             f"routine name {name!r}: use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit"
         )
-    from supple.services.sessions import database, local_person
+    from supple.services.sessions import database, person_of
     from supple.store import records
 
-    db = database(settings)
-    records.save_routine(db, person_id=local_person(settings), name=name, plan=plan.to_json(), now=_now(now))
+    person = person_of(settings, person_id)
+    records.save_routine(database(settings), person_id=person, name=name, plan=plan.to_json(), now=_now(now))
 
 
-def routine_names(*, settings: Settings) -> list[str]:
-    from supple.services.sessions import database, local_person
+def routine_names(*, settings: Settings, person_id: int | None = None) -> list[str]:
+    from supple.services.sessions import database, person_of
     from supple.store import records
 
-    return records.routine_names(database(settings), person_id=local_person(settings))
+    return records.routine_names(database(settings), person_id=person_of(settings, person_id))
 
 
 # --- guided sessions ---------------------------------------------------------------------------
@@ -207,27 +272,33 @@ def routine_to_play(
     routine: str | None = None,
     ack_caution: bool = False,
     now: dt.datetime | None = None,
+    person_id: int | None = None,
 ) -> Plan:
     """A routine file (a plan's JSON or a clinician's YAML), a saved routine by name, or else the
     routine saved last; after the safety gate, with today's precautions applied."""
     if plan_file is None:
-        return saved_routine(settings=settings, name=routine, ack_caution=ack_caution, now=now)[1]
-    screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
+        return saved_routine(settings=settings, name=routine, ack_caution=ack_caution, now=now, person_id=person_id)[1]
+    screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now, person_id=person_id)
     precautions = precautions_for(settings=settings, screening=screening)
     return load_routine(plan_file, catalog=catalog_for(settings=settings), precautions=precautions)
 
 
 def saved_routine(
-    *, settings: Settings, name: str | None = None, ack_caution: bool = False, now: dt.datetime | None = None
+    *,
+    settings: Settings,
+    name: str | None = None,
+    ack_caution: bool = False,
+    now: dt.datetime | None = None,
+    person_id: int | None = None,
 ) -> tuple[str, Plan]:
     """A saved routine by name (else the one saved last) and its name, as it would be played
     today: after the safety gate, with today's precautions applied."""
-    from supple.services.sessions import database, local_person
+    from supple.services.sessions import database, person_of
     from supple.store import records
 
-    screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now)
+    screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now, person_id=person_id)
     precautions = precautions_for(settings=settings, screening=screening)
-    db, person = database(settings), local_person(settings)
+    db, person = database(settings), person_of(settings, person_id)
     found = records.routine_version(db, person_id=person, name=name)
     if found is None and name is not None:
         saved = ", ".join(records.routine_names(db, person_id=person)) or "none yet"
@@ -280,11 +351,11 @@ def rehearse_session(*, plan: Plan) -> list[Cue]:
     return rehearse(plan)
 
 
-def easier_now(*, settings: Settings, exercise_id: str) -> PlanItem | None:
+def easier_now(*, settings: Settings, exercise_id: str, person_id: int | None = None) -> PlanItem | None:
     """After a "this hurts": the first easier alternative today's precautions allow, at the gentle
     end of its dose, ready to put into the session (or None)."""
     catalog = catalog_for(settings=settings)
-    screening = latest_screening(settings=settings)
+    screening = latest_screening(settings=settings, person_id=person_id)
     precautions = precautions_for(settings=settings, screening=screening) if screening else ()
     for easier_id in catalog.exercises[exercise_id].easier:
         # the shorter hold first: gentler after pain
@@ -295,6 +366,6 @@ def easier_now(*, settings: Settings, exercise_id: str) -> PlanItem | None:
     return None
 
 
-def report_pain(*, settings: Settings, exercise_name: str) -> None:
+def report_pain(*, settings: Settings, exercise_name: str, person_id: int | None = None) -> None:
     """A "this hurts" means the answers may have changed: screen again before the next routine."""
-    request_fresh_screening(settings=settings, reason=f"you reported pain during {exercise_name}")
+    request_fresh_screening(settings=settings, reason=f"you reported pain during {exercise_name}", person_id=person_id)

@@ -40,6 +40,7 @@ def make_handout(
     base_url: str | None = None,
     ack_caution: bool = False,
     today: dt.date | None = None,
+    person_id: int | None = None,
 ) -> Handout:
     """The handout of a routine file, a saved routine by name, or else the routine saved last; after
     the safety gate and with today's precautions, as `supple go` would play it. Paper doesn't move:
@@ -53,7 +54,7 @@ def make_handout(
         title, plan = _from_file(settings, plan_file, ack_caution)
         link = None
     else:
-        name, plan = saved_routine(settings=settings, name=routine, ack_caution=ack_caution)
+        name, plan = saved_routine(settings=settings, name=routine, ack_caution=ack_caution, person_id=person_id)
         title, link = _title(name), routine_link(base_url, name) if base_url else None
     return build_handout(
         plan, catalog_for(settings=settings), screening_questions(settings=settings), title=title, person=person,
@@ -88,26 +89,81 @@ def write_handout(
 
 
 def handout_page(
-    *, settings: Settings, routine: str, person: str | None, paper: str, base_url: str | None, back: str
+    *,
+    settings: Settings,
+    routine: str,
+    person: str | None,
+    paper: str,
+    base_url: str | None,
+    back: str,
+    person_id: int | None = None,
 ) -> str:
     """The web page of a saved routine's handout: the PDF's HTML, with a toolbar the printout leaves out."""
     from supple.export.render import handout_html, parse_paper
 
     chosen = parse_paper(paper)
-    handout = make_handout(settings=settings, routine=routine, person=person, base_url=base_url, ack_caution=True)
+    handout = make_handout(
+        settings=settings, routine=routine, person=person, base_url=base_url, ack_caution=True, person_id=person_id
+    )
     links = PageLinks(pdf=f"/routines/{quote(routine)}/handout.pdf", back=back, person=handout.person, paper=chosen)
     return handout_html(handout, paper=chosen, links=links)
 
 
 def handout_document(
-    *, settings: Settings, routine: str, person: str | None, paper: str, base_url: str | None
+    *,
+    settings: Settings,
+    routine: str,
+    person: str | None,
+    paper: str,
+    base_url: str | None,
+    person_id: int | None = None,
 ) -> bytes:
     """A saved routine's handout as a PDF, for the web's download."""
     from supple.export.render import parse_paper
 
     chosen = parse_paper(paper)
-    handout = make_handout(settings=settings, routine=routine, person=person, base_url=base_url, ack_caution=True)
+    handout = make_handout(
+        settings=settings, routine=routine, person=person, base_url=base_url, ack_caution=True, person_id=person_id
+    )
     return _pdf(handout, chosen)[0]
+
+
+def client_handout_page(
+    *, settings: Settings, clinician_id: int, client_id: int, routine: str, paper: str, base_url: str | None
+) -> str:
+    """Clinic mode: the handout of a client's routine, for their clinician to print and hand over."""
+    from supple.export.render import handout_html, parse_paper
+
+    chosen = parse_paper(paper)
+    handout = _client_handout(settings, clinician_id, client_id, routine, base_url)
+    here = f"/clients/{client_id}/routines/{quote(routine)}"
+    links = PageLinks(pdf=f"{here}/handout.pdf", back=here, person=handout.person, paper=chosen)
+    return handout_html(handout, paper=chosen, links=links)
+
+
+def client_handout_document(
+    *, settings: Settings, clinician_id: int, client_id: int, routine: str, paper: str, base_url: str | None
+) -> bytes:
+    from supple.export.render import parse_paper
+
+    chosen = parse_paper(paper)
+    return _pdf(_client_handout(settings, clinician_id, client_id, routine, base_url), chosen)[0]
+
+
+def _client_handout(
+    settings: Settings, clinician_id: int, client_id: int, routine: str, base_url: str | None
+) -> Handout:
+    """The routine as the client will play it today (their precautions), under the client's name;
+    the QR code opens it in the web app, where the client signs in and plays it."""
+    from supple.services import clinic
+
+    client = clinic.client(settings=settings, clinician_id=clinician_id, client_id=client_id)
+    plan = clinic.client_routine(settings=settings, clinician_id=clinician_id, client_id=client_id, name=routine)
+    return build_handout(
+        plan, catalog_for(settings=settings), screening_questions(settings=settings), title=_title(routine),
+        person=client.username, today=dt.date.today(), figure_for=still_svg,
+        link=routine_link(base_url, routine) if base_url else None,
+    )  # fmt: skip
 
 
 def routine_link(base_url: str, routine: str) -> str:

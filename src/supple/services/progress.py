@@ -27,7 +27,7 @@ from supple.progress.outcomes import (
 from supple.progress.outcomes import tighter_sides as sides_from
 from supple.progress.records import GoalRecord, SessionRecord
 from supple.services.core import catalog_for
-from supple.services.sessions import database, history, local_person
+from supple.services.sessions import database, history, person_of
 
 AREA_WINDOW = dt.timedelta(weeks=4)
 
@@ -73,15 +73,17 @@ class Stats:
         }  # fmt: skip
 
 
-def session_history(*, settings: Settings) -> list[SessionRecord]:
-    return history(settings=settings)
+def session_history(*, settings: Settings, person_id: int | None = None) -> list[SessionRecord]:
+    return history(settings=settings, person_id=person_id)
 
 
-def stats(*, settings: Settings, today: dt.date | None = None, week_count: int = 12) -> Stats:
+def stats(
+    *, settings: Settings, today: dt.date | None = None, week_count: int = 12, person_id: int | None = None
+) -> Stats:
     from supple.store import records
 
     today = today or dt.date.today()
-    db, person = database(settings), local_person(settings)
+    db, person = database(settings), person_of(settings, person_id)
     past = records.session_totals(db, person_id=person)
     catalog = catalog_for(settings=settings)
     muscles = catalog.vocabulary.muscles
@@ -105,25 +107,46 @@ def stats(*, settings: Settings, today: dt.date | None = None, week_count: int =
     )
 
 
-def side_counts(*, settings: Settings) -> dict[str, tuple[int, int]]:
+def side_counts(*, settings: Settings, person_id: int | None = None) -> dict[str, tuple[int, int]]:
     """Per stretch, how often the left and the right side were answered tighter."""
     from supple.store import records
 
     # session totals carry the side answers without loading every set
-    past = records.session_totals(database(settings), person_id=local_person(settings))
+    past = records.session_totals(database(settings), person_id=person_of(settings, person_id))
     return {exercise: (tally["left"], tally["right"]) for exercise, tally in side_tally(past).items()}
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    """Everything the progress page shows of a person."""
+
+    report: Stats
+    sides: dict[str, tuple[int, int]]
+    activities: list[GoalRecord]
+    recent: list[SessionRecord]  # the ten latest, newest first
+
+
+def progress_view(*, settings: Settings, person_id: int | None = None, today: dt.date | None = None) -> ProgressView:
+    return ProgressView(
+        report=stats(settings=settings, today=today, person_id=person_id),
+        sides=side_counts(settings=settings, person_id=person_id),
+        activities=activities(settings=settings, person_id=person_id),
+        recent=list(reversed(history(settings=settings, person_id=person_id)))[:10],
+    )
 
 
 # --- the Patient-Specific Functional Scale: activities the person finds hard ---------------------
 
 
-def activities(*, settings: Settings) -> list[GoalRecord]:
+def activities(*, settings: Settings, person_id: int | None = None) -> list[GoalRecord]:
     from supple.store import records
 
-    return records.goals(database(settings), person_id=local_person(settings))
+    return records.goals(database(settings), person_id=person_of(settings, person_id))
 
 
-def add_activity(*, settings: Settings, activity: str, score: int | None = None) -> GoalRecord:
+def add_activity(
+    *, settings: Settings, activity: str, score: int | None = None, person_id: int | None = None
+) -> GoalRecord:
     """Name an activity you find hard (up to three at a time), and rate it now if you like."""
     from supple.errors import BadRequest
     from supple.progress.outcomes import PSFS_MAX_ACTIVITIES
@@ -132,37 +155,39 @@ def add_activity(*, settings: Settings, activity: str, score: int | None = None)
     text = " ".join(activity.split())
     if not text or len(text) > 200:
         raise BadRequest("name the activity in 1 to 200 characters, e.g. 'putting on socks'")
-    current = activities(settings=settings)
+    person = person_of(settings, person_id)
+    current = activities(settings=settings, person_id=person)
     if len(current) >= PSFS_MAX_ACTIVITIES:
         raise BadRequest(f"you follow {PSFS_MAX_ACTIVITIES} activities already: drop one first (supple goal drop ID)")
     now = dt.datetime.now(dt.UTC)
-    goal_id = records.add_goal(database(settings), person_id=local_person(settings), activity=text, now=now)
+    goal_id = records.add_goal(database(settings), person_id=person, activity=text, now=now)
     if score is not None:
-        rate_activity(settings=settings, goal_id=goal_id, score=score)
-    return next(g for g in activities(settings=settings) if g.id == goal_id)
+        rate_activity(settings=settings, goal_id=goal_id, score=score, person_id=person)
+    return next(g for g in activities(settings=settings, person_id=person) if g.id == goal_id)
 
 
-def rate_activity(*, settings: Settings, goal_id: int, score: int) -> None:
+def rate_activity(*, settings: Settings, goal_id: int, score: int, person_id: int | None = None) -> None:
     from supple.errors import BadRequest
     from supple.store import records
 
     if not 0 <= score <= 10:
         raise BadRequest("rate it from 0 (unable to do it) to 10 (able to do it as before)")
-    _known(settings, goal_id)
+    _known(settings, goal_id, person_id)
     records.rate_goal(database(settings), goal_id=goal_id, score=score, now=dt.datetime.now(dt.UTC))
 
 
-def drop_activity(*, settings: Settings, goal_id: int) -> None:
+def drop_activity(*, settings: Settings, goal_id: int, person_id: int | None = None) -> None:
     from supple.store import records
 
-    _known(settings, goal_id)
+    _known(settings, goal_id, person_id)
     records.retire_goal(database(settings), goal_id=goal_id, now=dt.datetime.now(dt.UTC))
 
 
-def _known(settings: Settings, goal_id: int) -> None:
+def _known(settings: Settings, goal_id: int, person_id: int | None) -> None:
+    """Refuse an activity that is not the person's, as if it did not exist."""
     from supple.errors import NotFound
 
-    ids = [g.id for g in activities(settings=settings)]
+    ids = [g.id for g in activities(settings=settings, person_id=person_id)]
     if goal_id not in ids:
         raise NotFound(f"no activity {goal_id} (yours: {', '.join(map(str, ids)) or 'none yet'})")
 

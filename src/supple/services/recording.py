@@ -104,8 +104,8 @@ def report_hurt(*, settings: Settings, person_id: int, session_id: int, exercise
     catalog = catalog_for(settings=settings)
     if exercise not in catalog.exercises:
         raise BadRequest(f"unknown exercise {exercise!r}")
-    report_pain(settings=settings, exercise_name=catalog.exercises[exercise].name)
-    easier = easier_now(settings=settings, exercise_id=exercise)
+    report_pain(settings=settings, exercise_name=catalog.exercises[exercise].name, person_id=person_id)
+    easier = easier_now(settings=settings, exercise_id=exercise, person_id=person_id)
     steps = timeline_json(item_steps(item, easier)) if easier is not None else []
     return Hurt(exercise, easier, steps)
 
@@ -123,7 +123,9 @@ def finish_session(
         raise BadRequest(f"a session ends as one of {', '.join(ENDINGS)}, not {state!r}")
     _check_pain(pain_after)
     _running_session_of(settings, person_id, session_id)
-    end_session(settings=settings, session_id=session_id, state=state, pain_after=pain_after, clock=clock)
+    end_session(
+        settings=settings, session_id=session_id, state=state, pain_after=pain_after, clock=clock, person_id=person_id
+    )
 
 
 def session_detail(*, settings: Settings, person_id: int, session_id: int) -> dict[str, Any]:

@@ -55,6 +55,16 @@ def local_person(settings: Settings, now: dt.datetime | None = None) -> int:
     return records.local_person(database(settings), now=now or utc_now())
 
 
+def person_of(settings: Settings, person_id: int | None) -> int:
+    """Whose records: the person named, or else the one person of single-person mode. Clinic mode
+    always names the person (the web's PersonDep): nobody is anybody by default there."""
+    if person_id is not None:
+        return person_id
+    if settings.multi_user:
+        raise RuntimeError("clinic mode: every use case must say whose records it touches")
+    return local_person(settings)
+
+
 @dataclass(frozen=True)
 class KeptSession:
     id: int
@@ -99,20 +109,28 @@ def _recorded_session(
 
 
 def end_session(
-    *, settings: Settings, session_id: int, state: str, pain_after: int | None, clock: Clock = utc_now
+    *,
+    settings: Settings,
+    session_id: int,
+    state: str,
+    pain_after: int | None,
+    clock: Clock = utc_now,
+    person_id: int | None = None,
 ) -> None:
     from supple.store import records
 
     records.close_session(database(settings), session_id=session_id, state=state, pain_after=pain_after, now=clock())
-    refresh_personal(settings=settings, today=clock().astimezone().date())
+    refresh_personal(settings=settings, today=clock().astimezone().date(), person_id=person_id)
 
 
-def refresh_personal(*, settings: Settings, today: dt.date) -> Personal:
-    """Work out the next plan's adjustments from the whole history, and keep them for `plan`."""
+def refresh_personal(*, settings: Settings, today: dt.date, person_id: int | None = None) -> Personal:
+    """Work out the next plan's adjustments from the whole history, and keep them for `plan`: in
+    SUPPLE_HOME for the one person, in the database per person in clinic mode."""
     from supple.progress.dose import advise
+    from supple.store import records
     from supple.store.personal_file import save_personal
 
-    past = history(settings=settings)
+    past = history(settings=settings, person_id=person_id)
     catalog = catalog_for(settings=settings)
     holds = {
         done.exercise: catalog.exercises[done.exercise].dosage.hold_s or 0
@@ -121,7 +139,11 @@ def refresh_personal(*, settings: Settings, today: dt.date) -> Personal:
         if done.kind == "hold" and done.exercise in catalog.exercises
     }
     personal = advise(past, today=today, holds=holds)
-    save_personal(home=settings.home, personal=personal)
+    if settings.multi_user:
+        person = person_of(settings, person_id)
+        records.save_next_plan_advice(database(settings), person_id=person, advice=personal.to_json(), now=utc_now())
+    else:
+        save_personal(home=settings.home, personal=personal)
     return personal
 
 
@@ -172,17 +194,18 @@ def set_aside_unfinished(*, settings: Settings) -> None:
     records.mark_interrupted(database(settings), person_id=local_person(settings))
 
 
-def history(*, settings: Settings) -> list[SessionRecord]:
+def history(*, settings: Settings, person_id: int | None = None) -> list[SessionRecord]:
     from supple.store import records
 
-    return records.sessions(database(settings), person_id=local_person(settings))
+    return records.sessions(database(settings), person_id=person_of(settings, person_id))
 
 
-def backup_data(*, settings: Settings, clock: Clock = utc_now) -> dict[str, Any]:
-    """Everything kept, as the versioned backup document."""
+def backup_data(*, settings: Settings, clock: Clock = utc_now, person_id: int | None = None) -> dict[str, Any]:
+    """Everything kept, as the versioned backup document; in clinic mode, the person's own only."""
     from supple.store.backup import export_data
 
-    return export_data(database(settings), now=clock())
+    only = person_of(settings, person_id) if settings.multi_user else None
+    return export_data(database(settings), now=clock(), person_id=only)
 
 
 def export_backup(*, settings: Settings, path: Path, clock: Clock = utc_now) -> int:
@@ -205,31 +228,38 @@ def import_backup(*, settings: Settings, path: Path) -> int:
     return restore_backup(settings=settings, data=text, source=str(path))
 
 
-def restore_backup(*, settings: Settings, data: bytes, source: str) -> int:
-    """Restore a backup document (the file's bytes) into an empty store; `source` names it in errors."""
+def restore_backup(*, settings: Settings, data: bytes, source: str, person_id: int | None = None) -> int:
+    """Restore a backup document (the file's bytes) into an empty store; `source` names it in errors.
+    In clinic mode a one-person backup goes into the person's own empty records, nobody else's."""
     import json
 
     from supple.errors import BadRequest
-    from supple.store.backup import import_data, parse_backup
+    from supple.store.backup import import_data, import_person, parse_backup
 
     try:
         document = json.loads(data.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
         raise BadRequest(f"{source}: not a supple backup: not valid JSON ({error})") from None
     try:
-        restored = import_data(database(settings), parse_backup(document))
+        backup = parse_backup(document)
+        if settings.multi_user:
+            restored = import_person(database(settings), person_id=person_of(settings, person_id), backup=backup)
+        else:
+            restored = import_data(database(settings), backup)
     except BadRequest as error:
         raise BadRequest(f"{source}: {error}") from None
-    refresh_personal(settings=settings, today=utc_now().astimezone().date())
+    refresh_personal(settings=settings, today=utc_now().astimezone().date(), person_id=person_id)
     return restored
 
 
-def delete_everything(*, settings: Settings) -> None:
-    """Forget the person: every record in the database, the screening and the next plan's advice."""
+def delete_everything(*, settings: Settings, person_id: int | None = None) -> None:
+    """Forget the person: every record in the database, the screening and the next plan's advice
+    (in clinic mode their account and sign-ins too: the tables cascade)."""
     from supple.store import records
     from supple.store.personal_file import personal_path
     from supple.store.screening_file import screening_path
 
-    records.delete_person(database(settings), person_id=local_person(settings))
-    for path in (screening_path(settings.home), personal_path(settings.home)):
-        path.unlink(missing_ok=True)
+    records.delete_person(database(settings), person_id=person_of(settings, person_id))
+    if not settings.multi_user:
+        for path in (screening_path(settings.home), personal_path(settings.home)):
+            path.unlink(missing_ok=True)

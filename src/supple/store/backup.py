@@ -1,7 +1,9 @@
 """A versioned JSON backup of everything in the store, and restoring it into an empty store.
 
 The file is checked whole before anything is written, and restored in one transaction: a corrupt
-or foreign file changes nothing.
+or foreign file changes nothing. It holds people's records only, never accounts, password hashes
+or sign-ins: credentials do not travel in a file people keep or email (a clinic backs up its
+PostgreSQL database for those). In clinic mode each person exports and restores their own.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session
 from supple.errors import BadRequest
 from supple.store.db import writing
 from supple.store.tables import (
+    Account,
     Base,
     GoalRatingRow,
     GoalRow,
@@ -108,10 +111,13 @@ def _columns(row: Base, *skip: str) -> dict[str, Any]:
     return {name: getattr(row, name) for name in names}
 
 
-def export_data(db: Engine, *, now: dt.datetime) -> dict[str, Any]:
+def export_data(db: Engine, *, now: dt.datetime, person_id: int | None = None) -> dict[str, Any]:
+    """Everyone's records, or one person's."""
+    chosen = select(Person).order_by(Person.id)
+    chosen = chosen if person_id is None else chosen.where(Person.id == person_id)
     with Session(db) as s:
         people = []
-        for person in s.scalars(select(Person).order_by(Person.id)):
+        for person in s.scalars(chosen):
             sessions = []
             for row in s.scalars(select(SessionRow).where(SessionRow.person_id == person.id).order_by(SessionRow.id)):
                 sets = s.scalars(select(SetRow).where(SetRow.session_id == row.id).order_by(SetRow.id))
@@ -160,7 +166,7 @@ def import_data(db: Engine, backup: Backup) -> int:
     Empty means no records: a person row with nothing kept (every page and command makes the local
     person on first use) is replaced by the backup's people."""
     with writing(db) as s:
-        kept = (ScreeningRow, RoutineRow, SessionRow, GoalRow)
+        kept = (ScreeningRow, RoutineRow, SessionRow, GoalRow, Account)
         if any(s.scalar(select(func.count()).select_from(table)) for table in kept):
             raise BadRequest("the store is not empty: import only into a new SUPPLE_HOME or database")
         s.execute(delete(Person))
@@ -169,20 +175,41 @@ def import_data(db: Engine, backup: Backup) -> int:
             person = Person(name=p.name, created_at=p.created_at)
             s.add(person)
             s.flush()
-            for screening in p.screenings:
-                s.add(ScreeningRow(person_id=person.id, **screening.model_dump()))
-            for routine in p.routines:
-                s.add(RoutineRow(person_id=person.id, **routine.model_dump()))
-            for item in p.sessions:
-                row = SessionRow(person_id=person.id, **item.model_dump(exclude={"sets", "side_answers"}))
-                s.add(row)
-                s.flush()
-                s.add_all(SetRow(session_id=row.id, **x.model_dump()) for x in item.sets)
-                s.add_all(SideAnswerRow(session_id=row.id, **x.model_dump()) for x in item.side_answers)
-                count += 1
-            for g in p.goals:
-                goal = GoalRow(person_id=person.id, **g.model_dump(exclude={"ratings"}))
-                s.add(goal)
-                s.flush()
-                s.add_all(GoalRatingRow(goal_id=goal.id, rated_at=at, score=score) for at, score in g.ratings)
+            count += _restore_records(s, person.id, p)
         return count
+
+
+def import_person(db: Engine, *, person_id: int, backup: Backup) -> int:
+    """Clinic mode: restore a one-person backup into this person's records, which must be empty.
+    Nobody else's records, nor anyone's account, are touched. Returns the sessions restored."""
+    if len(backup.people) != 1:
+        raise BadRequest(f"this backup holds {len(backup.people)} people: restore a backup of one person's data")
+    with writing(db) as s:
+        kept = (ScreeningRow, RoutineRow, SessionRow, GoalRow)
+        if any(s.scalar(select(func.count()).select_from(t).where(t.person_id == person_id)) for t in kept):
+            raise BadRequest(
+                "you already have records: restore a backup only before anything is kept, or after deleting"
+            )
+        return _restore_records(s, person_id, backup.people[0])
+
+
+def _restore_records(s: Session, person_id: int, p: PersonOut) -> int:
+    count = 0
+    for screening in p.screenings:
+        s.add(ScreeningRow(person_id=person_id, **screening.model_dump()))
+    for routine in p.routines:
+        s.add(RoutineRow(person_id=person_id, **routine.model_dump()))
+    for item in p.sessions:
+        row = SessionRow(person_id=person_id, **item.model_dump(exclude={"sets", "side_answers"}))
+        s.add(row)
+        s.flush()
+        s.add_all(SetRow(session_id=row.id, **x.model_dump()) for x in item.sets)
+        s.add_all(SideAnswerRow(session_id=row.id, **x.model_dump()) for x in item.side_answers)
+        count += 1
+    for g in p.goals:
+        goal = GoalRow(person_id=person_id, **g.model_dump(exclude={"ratings"}))
+        s.add(goal)
+        s.flush()
+        s.add_all(GoalRatingRow(goal_id=goal.id, rated_at=at, score=score) for at, score in g.ratings)
+    s.flush()
+    return count

@@ -16,12 +16,12 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"  # the newest migration; a test checks it against Alembic's head
 # Connections kept open per process: one for each thread the web server runs requests on
 # (web/app.py), so none waits for one and none is opened and closed per request (a pool that
 # overflows closes what it returns). Workers x POOL_SIZE must stay under PostgreSQL's
 # max_connections (100 by default).
-POOL_SIZE = 16  # the newest migration; a test checks it against Alembic's head
+POOL_SIZE = 16
 
 
 def sqlite_url(home: Path) -> str:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    type_coerce,
     update,
 )
 from sqlalchemy.orm import Session
@@ -30,8 +31,10 @@ from supple.safety.screen import Screening
 from supple.session.engine import SetResult, SideAnswer
 from supple.store.db import writing
 from supple.store.tables import (
+    Account,
     GoalRatingRow,
     GoalRow,
+    NextPlanRow,
     Person,
     RoutineRow,
     ScreeningRow,
@@ -48,11 +51,13 @@ LOCAL_PERSON = "me"
 # them per request.
 @functools.cache
 def _first_person() -> Select[int]:
-    return select(Person.id).order_by(Person.id).limit(1)
+    no_account = ~exists().where(Account.person_id == Person.id)
+    return select(Person.id).where(no_account).order_by(Person.id).limit(1)
 
 
 def local_person(db: Engine, *, now: dt.datetime) -> int:
-    """The one person of single-person mode, created on first use."""
+    """The one person of single-person mode, created on first use. Never someone with an account:
+    a command run against a clinic's database must not act as the clinic's first clinician."""
     # Asked on every request of the web app: a plain query first, the write only the first time.
     with db.connect() as c:
         found = c.scalar(_first_person())
@@ -93,6 +98,37 @@ def screenings(db: Engine, *, person_id: int) -> list[tuple[dt.datetime, str, li
     with Session(db) as s:
         rows = s.scalars(select(ScreeningRow).where(ScreeningRow.person_id == person_id).order_by(ScreeningRow.id))
         return [(r.taken_at, r.verdict, list(r.answered_yes), r.invalidated) for r in rows]
+
+
+def latest_screening(db: Engine, *, person_id: int) -> tuple[dt.datetime, str, list[str], str | None] | None:
+    """The person's latest screening (clinic mode's gate): when, the verdict, the yes answers, and
+    why it no longer counts; None before the first."""
+    query = (
+        select(ScreeningRow.taken_at, ScreeningRow.verdict, ScreeningRow.answered_yes, ScreeningRow.invalidated)
+        .where(ScreeningRow.person_id == person_id)
+        .order_by(ScreeningRow.id.desc())
+        .limit(1)
+    )
+    with db.connect() as c:
+        row = c.execute(query).first()
+        return None if row is None else (row[0], row[1], list(row[2]), row[3])
+
+
+def next_plan_advice(db: Engine, *, person_id: int) -> dict[str, Any] | None:
+    with db.connect() as c:
+        advice: dict[str, Any] | None = c.execute(
+            select(NextPlanRow.advice).where(NextPlanRow.person_id == person_id)
+        ).scalar()
+        return advice
+
+
+def save_next_plan_advice(db: Engine, *, person_id: int, advice: dict[str, Any], now: dt.datetime) -> None:
+    with writing(db) as s:
+        row = s.get(NextPlanRow, person_id)
+        if row is None:
+            s.add(NextPlanRow(person_id=person_id, advice=advice, updated_at=now))
+        else:
+            row.advice, row.updated_at = advice, now
 
 
 def save_routine(db: Engine, *, person_id: int, name: str, plan: dict[str, Any], now: dt.datetime) -> None:
@@ -177,10 +213,12 @@ def add_set(db: Engine, *, session_id: int, result: SetResult, now: dt.datetime)
 
 
 @functools.cache
-def _insert_set_if_running() -> ReturningInsert[int]:
+def _insert_set_if_running(dialect: str) -> ReturningInsert[int]:
     columns = [SetRow.__table__.c[name] for name in _SET_FIELDS]
-    # Typed casts: PostgreSQL cannot tell a bare parameter's type in a SELECT list (a NULL would be text).
-    values = select(*(cast(bindparam(c.name, type_=c.type), c.type) for c in columns))
+    # PostgreSQL cannot tell a bare parameter's type in a SELECT list (a NULL would be text), so the
+    # values are cast there; SQLite must not cast: CAST(... AS DATETIME) turns a timestamp into 2026.
+    typed = cast if dialect == "postgresql" else type_coerce
+    values = select(*(typed(bindparam(c.name, type_=c.type), c.type) for c in columns))
     running = exists().where(
         SessionRow.id == bindparam("session_id"),
         SessionRow.person_id == bindparam("person_id"),
@@ -195,7 +233,7 @@ def add_set_if_running(db: Engine, *, person_id: int, session_id: int, result: S
     trip, and no read-then-write race); False when it is not."""
     with writing(db) as s:
         kept = s.connection().execute(
-            _insert_set_if_running(), {**_set_values(session_id, result, now), "person_id": person_id}
+            _insert_set_if_running(db.dialect.name), {**_set_values(session_id, result, now), "person_id": person_id}
         )
         return kept.first() is not None
 

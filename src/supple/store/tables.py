@@ -8,7 +8,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -136,3 +148,56 @@ class GoalRatingRow(Base):
     goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
     score: Mapped[int] = mapped_column(Integer)
     rated_at: Mapped[dt.datetime]
+
+
+# --- clinic mode (`supple serve --multi-user`) -------------------------------------------------
+
+
+class Account(Base):
+    """A person who signs in: a clinician, or a client of one. Single-person mode has none."""
+
+    __tablename__ = "accounts"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))  # argon2id, with its parameters and salt
+    role: Mapped[str] = mapped_column(String(10))  # clinician | client
+    # the clinician who looks after this client; a clinician's own account has none
+    clinician_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[dt.datetime]
+
+
+class SignIn(Base):
+    """A signed-in browser: the cookie holds a random token, the database only its SHA-256, so a
+    leaked copy of the database cannot be replayed as anyone's cookie."""
+
+    __tablename__ = "sign_ins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime] = mapped_column(index=True)
+
+
+class FailedSignIn(Base):
+    """One failed sign-in, counted per username and per client address (`key`) over a window, in
+    the database so that every worker process sees the same count."""
+
+    __tablename__ = "failed_sign_ins"
+    __table_args__ = (Index("ix_failed_sign_ins_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200))
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+
+
+class NextPlanRow(Base):
+    """A person's next-plan advice (dose adaptation), in clinic mode: SUPPLE_HOME's
+    cache/next-plan.json holds the one person's in single-person mode."""
+
+    __tablename__ = "next_plans"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    advice: Mapped[dict[str, Any]]
+    updated_at: Mapped[dt.datetime]

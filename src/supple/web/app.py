@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator, Sequence
+from typing import Any
+from urllib.parse import urlencode
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi import Depends, FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from supple import __version__
 from supple.config import Settings
-from supple.errors import BadRequest, Conflict, DataFileError, NotFound, SuppleError, UnsafeToStart
+from supple.errors import (
+    BadRequest,
+    Conflict,
+    DataFileError,
+    NotFound,
+    SuppleError,
+    TooManyAttempts,
+    Unauthorized,
+    UnsafeToStart,
+)  # fmt: skip
+from supple.services.sessions import Clock, utc_now
 from supple.web import csrf, filters
+from supple.web.deps import get_asker
 from supple.web.paths import STATIC, TEMPLATES
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
@@ -27,6 +42,10 @@ DESCRIPTION = (
 
 
 def status_of(error: SuppleError) -> int:
+    if isinstance(error, Unauthorized):
+        return 401
+    if isinstance(error, TooManyAttempts):
+        return 429
     if isinstance(error, NotFound):
         return 404
     if isinstance(error, Conflict):
@@ -40,28 +59,52 @@ def status_of(error: SuppleError) -> int:
     return 500
 
 
-def create_app(settings: Settings, *, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS) -> FastAPI:
+def create_app(
+    settings: Settings, *, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS, clock: Clock = utc_now
+) -> FastAPI:
     """The web app for this data folder. `allowed_hosts` guards a loopback server against DNS
-    rebinding (a web page that renames its own host to 127.0.0.1); None accepts any Host."""
+    rebinding (a web page that renames its own host to 127.0.0.1); None accepts any Host.
+    `settings.multi_user` makes it clinic mode: accounts, and every page but signing in behind them.
+    `clock` tells the time for sign-ins (tests move it instead of sleeping)."""
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-    from supple.web.routes import api_content, api_sessions, figures, pages_handout, pages_more, pages_plan
+    from supple.web.routes import (
+        api_clinic,
+        api_content,
+        api_sessions,
+        figures,
+        pages_account,
+        pages_clinic,
+        pages_handout,
+        pages_more,
+        pages_plan,
+    )
 
     app = FastAPI(
         title="supple", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
         lifespan=_threads_for_the_pool,
     )  # fmt: skip
     app.state.settings = settings
-    templates = Jinja2Templates(directory=TEMPLATES)
+    app.state.clock = clock
+    templates = Jinja2Templates(directory=TEMPLATES, context_processors=[_who_is_asking])
     filters.install(templates.env)
     app.state.templates = templates
     app.add_middleware(csrf.IssueToken)
+    app.add_middleware(csrf.GuardApi)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*allowed_hosts, "testserver"])
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _api_docs(app)
+    app.include_router(pages_account.shell)
+    # In clinic mode every other route needs someone signed in; FastAPI resolves get_asker once per
+    # request, so the routes that take PersonDep share this one lookup.
+    signed_in = [Depends(get_asker)] if settings.multi_user else []
     for module in (api_content, api_sessions, pages_plan, pages_handout, pages_more, figures):
-        app.include_router(module.router)
+        app.include_router(module.router, dependencies=signed_in)
+    if settings.multi_user:
+        app.include_router(pages_account.router)
+        app.include_router(api_clinic.router, dependencies=signed_in)
+        app.include_router(pages_clinic.router, dependencies=signed_in)
     _error_pages(app, templates)
     return app
 
@@ -78,12 +121,20 @@ async def _threads_for_the_pool(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
+def _who_is_asking(request: Request) -> dict[str, Any]:
+    return {"asker": getattr(request.state, "asker", None)}
+
+
 def app_from_env() -> FastAPI:
     """The app as `supple serve` runs it (uvicorn's factory, in every worker process)."""
+    import dataclasses
     import os
 
     any_host = os.environ.get("SUPPLE_ALLOW_ANY_HOST") == "1"
-    return create_app(Settings.from_env(), allowed_hosts=None if any_host else LOOPBACK_HOSTS)
+    settings = Settings.from_env()
+    if os.environ.get("SUPPLE_MULTI_USER") == "1":  # set by `supple serve --multi-user` for its workers
+        settings = dataclasses.replace(settings, multi_user=True)
+    return create_app(settings, allowed_hosts=None if any_host else LOOPBACK_HOSTS)
 
 
 def _api_docs(app: FastAPI) -> None:
@@ -110,10 +161,23 @@ def _error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
     @app.exception_handler(SuppleError)
     async def supple_error(request: Request, error: SuppleError) -> Response:
         status = status_of(error)
+        headers = {"Retry-After": str(error.retry_after)} if isinstance(error, TooManyAttempts) else None
         if _wants_json(request):
-            return JSONResponse({"detail": str(error)}, status_code=status)
+            return JSONResponse({"detail": str(error)}, status_code=status, headers=headers)
+        if isinstance(error, Unauthorized):  # a page asked for without signing in: sign in, then back
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            back = f"?{urlencode({'next': target})}" if request.method == "GET" else ""
+            return RedirectResponse(f"/login{back}", status_code=303)
         context = {"status": status, "message": str(error), "unsafe": isinstance(error, UnsafeToStart)}
-        return templates.TemplateResponse(request, "error.html", context, status_code=status)
+        return templates.TemplateResponse(request, "error.html", context, status_code=status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        # FastAPI's answer repeats each bad value back ("input"); one of them could be a password
+        problems = [
+            {k: v for k, v in problem.items() if k not in ("input", "ctx", "url")} for problem in error.errors()
+        ]
+        return JSONResponse({"detail": jsonable_encoder(problems)}, status_code=422)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:

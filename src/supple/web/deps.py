@@ -8,6 +8,10 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
 from supple.config import Settings
+from supple.services.accounts import Asker
+from supple.services.sessions import Clock
+
+SESSION_COOKIE = "supple_session"
 
 
 async def get_settings(request: Request) -> Settings:
@@ -20,14 +24,51 @@ async def get_templates(request: Request) -> Jinja2Templates:
     return templates
 
 
-def get_person(request: Request) -> int:
-    """The person whose data this request may touch. In single-person mode that is the one local
-    person (the server listens on 127.0.0.1 unless told otherwise)."""
-    from supple import services
+async def get_clock(request: Request) -> Clock:
+    clock: Clock = request.app.state.clock
+    return clock
 
-    return services.local_person(request.app.state.settings)
+
+def get_asker(request: Request) -> Asker:
+    """Who is asking: the one place a request is tied to a person. In single-person mode that is the
+    one local person (the server listens on 127.0.0.1 unless told otherwise); in clinic mode, the
+    person the session cookie's token signed in (one indexed query), and nobody without one: the
+    API answers 401 and the pages send the browser to sign in."""
+    from supple import services
+    from supple.errors import Unauthorized
+    from supple.services import accounts
+
+    settings: Settings = request.app.state.settings
+    if not settings.multi_user:
+        asker = Asker(services.local_person(settings), "", "self")
+    else:
+        token = request.cookies.get(SESSION_COOKIE, "")
+        found = accounts.signed_in(settings=settings, token=token, clock=request.app.state.clock)
+        if found is None:
+            raise Unauthorized("please sign in first")
+        asker = found
+    request.state.asker = asker  # for the templates' navigation
+    return asker
+
+
+AskerDep = Annotated[Asker, Depends(get_asker)]
+
+
+async def get_person(asker: AskerDep) -> int:
+    return asker.person_id
+
+
+async def get_clinician(asker: AskerDep) -> Asker:
+    """A clinician; anyone else is answered as if the clinic pages did not exist."""
+    from supple.errors import NotFound
+
+    if not asker.is_clinician:
+        raise NotFound("no such page")
+    return asker
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
+ClockDep = Annotated[Clock, Depends(get_clock)]
 PersonDep = Annotated[int, Depends(get_person)]
+ClinicianDep = Annotated[Asker, Depends(get_clinician)]

@@ -24,6 +24,7 @@ class Problem(BaseModel):
 # Every API route may answer these; /docs and the schema say so.
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "Bad input: the message says what was wrong and what is valid"},
+    401: {"model": Problem, "description": "Clinic mode: sign in first"},
     403: {"model": Problem, "description": "Refused for safety: answer the screening, or see a doctor"},
     404: {"model": Problem, "description": "No such thing, or not yours"},
     409: {"model": Problem, "description": "Not now: e.g. the session is already over"},
@@ -214,3 +215,23 @@ class Activity(BaseModel):
 
 class Ok(BaseModel):
     ok: bool = True
+
+
+# --- clinic mode -----------------------------------------------------------------------------------
+
+
+class ClientIn(In):
+    username: str = Field(description="2 to 64 lower-case letters, digits, '.', '_', '-', '@' or '+'")
+    # No length limits in the schema: a refusal would repeat the value back. The service checks it.
+    password: str = Field(description="10 to 1024 characters; the client can change it after signing in")
+
+
+class ClientOut(BaseModel):
+    id: int
+    username: str
+    created_at: str
+
+
+class ClientDetail(ClientOut):
+    screening: ScreeningOut | None = Field(description="the client's latest safety check, if any")
+    routines: list[str]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 
 from supple import services
 from supple.catalog.models import Exercise
-from supple.web.deps import SettingsDep
+from supple.web.deps import PersonDep, SettingsDep
 from supple.web.plans import plan_for
 from supple.web.schemas import ERRORS, PlanIn, PlanOut, Question, RoutineOut, ScreeningIn, ScreeningOut
 
@@ -53,38 +53,38 @@ def screening_questions(settings: SettingsDep) -> list[Question]:
 
 
 @router.get("/screening", tags=["safety"], responses={404: {"description": "no screening yet"}})
-def latest_screening(settings: SettingsDep) -> ScreeningOut:
+def latest_screening(settings: SettingsDep, person: PersonDep) -> ScreeningOut:
     from supple.errors import NotFound
 
-    screening = services.latest_screening(settings=settings)
+    screening = services.latest_screening(settings=settings, person_id=person)
     if screening is None:
         raise NotFound("no screening yet: answer the safety questions first")
     return ScreeningOut.model_validate(screening.to_json())
 
 
 @router.post("/screening", tags=["safety"])
-def screen(settings: SettingsDep, body: ScreeningIn) -> ScreeningOut:
+def screen(settings: SettingsDep, person: PersonDep, body: ScreeningIn) -> ScreeningOut:
     """Answer the safety questions: the ids answered yes (every other one is a no)."""
-    screening = services.record_screening(settings=settings, yes=body.yes)
+    screening = services.record_screening(settings=settings, yes=body.yes, person_id=person)
     return ScreeningOut.model_validate(screening.to_json())
 
 
 @router.post("/plans", tags=["plans"], responses={403: {"description": "refused for safety (screening)"}})
-def make_plan(settings: SettingsDep, body: PlanIn) -> PlanOut:
+def make_plan(settings: SettingsDep, person: PersonDep, body: PlanIn) -> PlanOut:
     """A routine for what bothers the person in the time they have (nothing is stored)."""
-    return PlanOut.model_validate(plan_for(settings, body).to_json())
+    return PlanOut.model_validate(plan_for(settings, body, person).to_json())
 
 
 @router.get("/routines", tags=["plans"])
-def routine_names(settings: SettingsDep) -> list[str]:
-    return services.routine_names(settings=settings)
+def routine_names(settings: SettingsDep, person: PersonDep) -> list[str]:
+    return services.routine_names(settings=settings, person_id=person)
 
 
 @router.put("/routines/{name}", tags=["plans"], responses={403: {"description": "refused for safety"}})
-def save_routine(settings: SettingsDep, name: str, body: PlanIn) -> RoutineOut:
+def save_routine(settings: SettingsDep, person: PersonDep, name: str, body: PlanIn) -> RoutineOut:
     """Plan and keep the routine under a name (replacing one of the same name)."""
-    plan = plan_for(settings, body)
-    services.save_routine(settings=settings, name=name, plan=plan)
+    plan = plan_for(settings, body, person)
+    services.save_routine(settings=settings, name=name, plan=plan, person_id=person)
     return RoutineOut(name=name, plan=PlanOut.model_validate(plan.to_json()))
 
 
@@ -94,9 +94,9 @@ def save_routine(settings: SettingsDep, name: str, body: PlanIn) -> RoutineOut:
     response_model=RoutineOut,
     responses={403: {"description": "refused for safety"}},
 )
-def saved_routine(settings: SettingsDep, name: str) -> Response:
+def saved_routine(settings: SettingsDep, person: PersonDep, name: str) -> Response:
     """A saved routine as it would be played today (today's precautions applied)."""
-    plan = services.routine_to_play(settings=settings, routine=name, ack_caution=True)
+    plan = services.routine_to_play(settings=settings, routine=name, ack_caution=True, person_id=person)
     # The player asks for this at every start: the plan's own JSON is the schema's shape (a test
     # checks it against RoutineOut), so it goes out as it is instead of being validated again.
     return Response(json.dumps({"name": name, "plan": plan.to_json()}), media_type="application/json")

@@ -39,7 +39,9 @@ NOT_YOURS: dict[int | str, dict[str, Any]] = {
 def open_session(settings: SettingsDep, person: PersonDep, body: SessionIn) -> SessionOpened:
     """Start a session of a saved routine (by default the one saved last): its timeline of steps
     and cues, for the player to run. Each set is then posted to /sets as it ends."""
-    plan = services.routine_to_play(settings=settings, routine=body.routine, ack_caution=body.ack_caution)
+    plan = services.routine_to_play(
+        settings=settings, routine=body.routine, ack_caution=body.ack_caution, person_id=person
+    )
     opened = recording.open_session(settings=settings, person_id=person, plan=plan, pain_before=body.pain_before)
     return SessionOpened.model_validate(
         {"id": opened.id, "total_seconds": plan.total_seconds, "plan": plan.to_json(), "timeline": opened.timeline}
@@ -99,34 +101,34 @@ def session(settings: SettingsDep, person: PersonDep, session_id: RowId) -> Sess
 
 
 @router.get("/progress", tags=["progress"])
-def progress(settings: SettingsDep) -> dict[str, Any]:
+def progress(settings: SettingsDep, person: PersonDep) -> dict[str, Any]:
     """Sessions per week against the 3-5 goal, streaks, minutes per area, pain, PSFS, sides."""
-    return stats(settings=settings).to_json()
+    return stats(settings=settings, person_id=person).to_json()
 
 
-def _activity_json(goal: Any) -> Activity:
+def activity_json(goal: Any) -> Activity:
     ratings = [{"at": when.isoformat(), "score": score} for when, score in goal.ratings]
     return Activity(id=goal.id, activity=goal.activity, ratings=ratings)
 
 
 @router.get("/activities", tags=["progress"])
-def list_activities(settings: SettingsDep) -> list[Activity]:
+def list_activities(settings: SettingsDep, person: PersonDep) -> list[Activity]:
     """Activities the person finds hard (Patient-Specific Functional Scale), with their ratings."""
-    return [_activity_json(goal) for goal in activities(settings=settings)]
+    return [activity_json(goal) for goal in activities(settings=settings, person_id=person)]
 
 
 @router.post("/activities", tags=["progress"], status_code=201)
-def new_activity(settings: SettingsDep, body: ActivityIn) -> Activity:
-    return _activity_json(add_activity(settings=settings, activity=body.activity, score=body.score))
+def new_activity(settings: SettingsDep, person: PersonDep, body: ActivityIn) -> Activity:
+    return activity_json(add_activity(settings=settings, activity=body.activity, score=body.score, person_id=person))
 
 
 @router.post("/activities/{goal_id}/ratings", tags=["progress"], status_code=204, responses={404: {}})
-def rate(settings: SettingsDep, goal_id: RowId, body: RatingIn) -> Response:
-    rate_activity(settings=settings, goal_id=goal_id, score=body.score)
+def rate(settings: SettingsDep, person: PersonDep, goal_id: RowId, body: RatingIn) -> Response:
+    rate_activity(settings=settings, goal_id=goal_id, score=body.score, person_id=person)
     return Response(status_code=204)
 
 
 @router.delete("/activities/{goal_id}", tags=["progress"], status_code=204, responses={404: {}})
-def drop(settings: SettingsDep, goal_id: RowId) -> Response:
-    drop_activity(settings=settings, goal_id=goal_id)
+def drop(settings: SettingsDep, person: PersonDep, goal_id: RowId) -> Response:
+    drop_activity(settings=settings, goal_id=goal_id, person_id=person)
     return Response(status_code=204)

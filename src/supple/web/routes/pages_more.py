@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request, UploadFile
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from supple import services
+from supple.config import Settings
 from supple.errors import BadRequest
 from supple.services import progress as progress_services
 from supple.services.figures import figure_descriptions
 from supple.web import charts
 from supple.web.csrf import verify_form
-from supple.web.deps import SettingsDep, TemplatesDep
-from supple.web.paths import STATIC
+from supple.web.deps import AskerDep, PersonDep, SettingsDep, TemplatesDep
 from supple.web.schemas import RowId
 
 router = APIRouter(include_in_schema=False)
@@ -25,42 +25,48 @@ Filter = Annotated[str | None, Query(max_length=64)]
 MAX_BACKUP_BYTES = 50 * 1024 * 1024
 
 
-@router.get("/progress", response_class=HTMLResponse)
-def progress_page(request: Request, settings: SettingsDep, templates: TemplatesDep) -> Response:
-    report = progress_services.stats(settings=settings)
-    catalog = services.catalog_for(settings=settings)
-    context = {
-        "report": report,
-        "weeks_chart": charts.sessions_per_week(report.weeks),
-        "pain_chart": charts.pain_over_time(report.pain),
-        "calendar": charts.calendar_weeks(report.days, report.today),
-        "sides": progress_services.side_counts(settings=settings),
-        "activities": progress_services.activities(settings=settings),
-        "recent": list(reversed(services.history(settings=settings)))[:10],
-        "catalog": catalog,
+def progress_context(settings: Settings, person: int) -> dict[str, Any]:
+    """What the progress page shows of a person: theirs, or a client's to their clinician."""
+    view = progress_services.progress_view(settings=settings, person_id=person)
+    return {
+        "report": view.report,
+        "weeks_chart": charts.sessions_per_week(view.report.weeks),
+        "pain_chart": charts.pain_over_time(view.report.pain),
+        "calendar": charts.calendar_weeks(view.report.days, view.report.today),
+        "sides": view.sides,
+        "activities": view.activities,
+        "recent": view.recent,
+        "catalog": services.catalog_for(settings=settings),
     }
-    return templates.TemplateResponse(request, "progress.html", context)
+
+
+@router.get("/progress", response_class=HTMLResponse)
+def progress_page(request: Request, settings: SettingsDep, templates: TemplatesDep, person: PersonDep) -> Response:
+    return templates.TemplateResponse(request, "progress.html", progress_context(settings, person))
 
 
 @router.post("/activities", dependencies=[Checked])
 def add_activity(
     settings: SettingsDep,
+    person: PersonDep,
     activity: Annotated[str, Form(max_length=200)],
     score: Annotated[int | None, Form(ge=0, le=10)] = None,
 ) -> Response:
-    progress_services.add_activity(settings=settings, activity=activity, score=score)
+    progress_services.add_activity(settings=settings, activity=activity, score=score, person_id=person)
     return RedirectResponse("/progress#activities", status_code=303)
 
 
 @router.post("/activities/{goal_id}/rate", dependencies=[Checked])
-def rate_activity(settings: SettingsDep, goal_id: RowId, score: Annotated[int, Form(ge=0, le=10)]) -> Response:
-    progress_services.rate_activity(settings=settings, goal_id=goal_id, score=score)
+def rate_activity(
+    settings: SettingsDep, person: PersonDep, goal_id: RowId, score: Annotated[int, Form(ge=0, le=10)]
+) -> Response:
+    progress_services.rate_activity(settings=settings, goal_id=goal_id, score=score, person_id=person)
     return RedirectResponse("/progress#activities", status_code=303)
 
 
 @router.post("/activities/{goal_id}/drop", dependencies=[Checked])
-def drop_activity(settings: SettingsDep, goal_id: RowId) -> Response:
-    progress_services.drop_activity(settings=settings, goal_id=goal_id)
+def drop_activity(settings: SettingsDep, person: PersonDep, goal_id: RowId) -> Response:
+    progress_services.drop_activity(settings=settings, goal_id=goal_id, person_id=person)
     return RedirectResponse("/progress#activities", status_code=303)
 
 
@@ -108,36 +114,36 @@ def reminder_file(
 
 
 @router.get("/export")
-def export_file(settings: SettingsDep) -> Response:
-    data = services.backup_data(settings=settings)
+def export_file(settings: SettingsDep, person: PersonDep) -> Response:
+    data = services.backup_data(settings=settings, person_id=person)
     name = f"supple-backup-{dt.date.today().isoformat()}.json"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return Response(json.dumps(data, indent=1), media_type="application/json", headers=headers)
 
 
 @router.post("/import", dependencies=[Checked])
-async def import_file(settings: SettingsDep, backup: UploadFile) -> Response:
+async def import_file(settings: SettingsDep, person: PersonDep, backup: UploadFile) -> Response:
     data = await backup.read(MAX_BACKUP_BYTES + 1)
     if len(data) > MAX_BACKUP_BYTES:
         raise BadRequest("that file is too large to be a supple backup")
-    restored = services.restore_backup(settings=settings, data=data, source=backup.filename or "the file")
+    from starlette.concurrency import run_in_threadpool
+
+    restored = await run_in_threadpool(
+        services.restore_backup, settings=settings, data=data, source=backup.filename or "the file", person_id=person
+    )
     return RedirectResponse(f"/settings?done=imported-{restored}", status_code=303)
 
 
 @router.post("/delete", dependencies=[Checked])
-def delete_everything(settings: SettingsDep, confirm: Annotated[str, Form(max_length=20)] = "") -> Response:
+def delete_everything(
+    settings: SettingsDep, asker: AskerDep, confirm: Annotated[str, Form(max_length=20)] = ""
+) -> Response:
     if confirm.strip().lower() != "delete":
         raise BadRequest('type "delete" in the box to confirm: everything supple kept about you will go')
-    services.delete_everything(settings=settings)
-    return RedirectResponse("/settings?done=deleted", status_code=303)
+    services.delete_everything(settings=settings, person_id=asker.person_id)
+    if asker.role == "self":
+        return RedirectResponse("/settings?done=deleted", status_code=303)
+    # clinic mode: the account went with the rest, and with it every sign-in
+    from supple.web.routes.pages_account import signed_out
 
-
-@router.get("/sw.js")
-def service_worker() -> Response:
-    """Served from the root so that it may look after every page (a worker's scope is its folder)."""
-    return FileResponse(STATIC / "sw.js", media_type="text/javascript", headers={"Cache-Control": "no-cache"})
-
-
-@router.get("/manifest.webmanifest")
-def manifest() -> Response:
-    return FileResponse(STATIC / "manifest.webmanifest", media_type="application/manifest+json")
+    return signed_out("/login?done=deleted")

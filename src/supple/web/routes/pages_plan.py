@@ -16,7 +16,7 @@ from supple.services.figures import figure_descriptions
 from supple.session.engine import player_rules
 from supple.session.timeline import lay_out, timeline_json
 from supple.web.csrf import verify_form
-from supple.web.deps import SettingsDep, TemplatesDep
+from supple.web.deps import PersonDep, SettingsDep, TemplatesDep
 from supple.web.plans import plan_for
 from supple.web.schemas import PlanIn
 
@@ -25,10 +25,11 @@ Checked = Depends(verify_form)
 
 
 @router.get("/", response_class=HTMLResponse)
-def welcome(request: Request, settings: SettingsDep, templates: TemplatesDep) -> Response:
-    screening = services.latest_screening(settings=settings)
+def welcome(request: Request, settings: SettingsDep, templates: TemplatesDep, person: PersonDep) -> Response:
+    screening = services.latest_screening(settings=settings, person_id=person)
     stale = services.screening_staleness(screening=screening) if screening else None
-    context = {"screening": screening, "stale": stale, "routines": services.routine_names(settings=settings)}
+    routines = services.routine_names(settings=settings, person_id=person)
+    context = {"screening": screening, "stale": stale, "routines": routines}
     return templates.TemplateResponse(request, "welcome.html", context)
 
 
@@ -39,14 +40,18 @@ def screening_form(request: Request, settings: SettingsDep, templates: Templates
 
 
 @router.post("/screening", dependencies=[Checked])
-def screening_answered(settings: SettingsDep, yes: Annotated[list[str], Form()] = ()) -> Response:  # type: ignore[assignment]
-    services.record_screening(settings=settings, yes=yes)
+def screening_answered(
+    settings: SettingsDep,
+    person: PersonDep,
+    yes: Annotated[list[str], Form()] = (),  # type: ignore[assignment]
+) -> Response:
+    services.record_screening(settings=settings, yes=yes, person_id=person)
     return RedirectResponse("/screening/result", status_code=303)
 
 
 @router.get("/screening/result", response_class=HTMLResponse)
-def screening_result(request: Request, settings: SettingsDep, templates: TemplatesDep) -> Response:
-    screening = services.latest_screening(settings=settings)
+def screening_result(request: Request, settings: SettingsDep, templates: TemplatesDep, person: PersonDep) -> Response:
+    screening = services.latest_screening(settings=settings, person_id=person)
     if screening is None:
         return RedirectResponse("/screening", status_code=303)
     return templates.TemplateResponse(request, "screening_result.html", {"screening": screening})
@@ -87,17 +92,17 @@ def plan_query(body: PlanIn, **changes: Any) -> str:
 
 
 @router.get("/plan", response_class=HTMLResponse)
-def plan_page(request: Request, settings: SettingsDep, templates: TemplatesDep) -> Response:
+def plan_page(request: Request, settings: SettingsDep, templates: TemplatesDep, person: PersonDep) -> Response:
     """The form, and below it the plan once the form is sent (a GET: planning changes nothing)."""
     catalog = services.catalog_for(settings=settings)
     params = _query_lists(request.query_params)
     context: dict[str, Any] = {"vocab": catalog.vocabulary, "catalog": catalog, "params": params, "plan": None}
-    screening = services.latest_screening(settings=settings)
+    screening = services.latest_screening(settings=settings, person_id=person)
     context["screening"] = screening
     try:
         body = _plan_request(params)
         if body is not None:
-            plan = plan_for(settings, body)
+            plan = plan_for(settings, body, person)
             context |= {"plan": plan, "body": body, "query": plan_query(body), "plan_query": plan_query}
             context["figure_alts"] = figure_descriptions(exercises=[item.exercise for item in plan.items])
     except BadRequest as error:  # shown on the form; a safety refusal (UnsafeToStart) goes to its page
@@ -109,6 +114,7 @@ def plan_page(request: Request, settings: SettingsDep, templates: TemplatesDep) 
 @router.post("/routines", dependencies=[Checked])
 def save_routine(
     settings: SettingsDep,
+    person: PersonDep,
     name: Annotated[str, Form(max_length=64)],
     query: Annotated[str, Form(max_length=4000)],
     start: Annotated[str, Form()] = "",
@@ -118,9 +124,9 @@ def save_routine(
     body = _plan_request(params)
     if body is None:
         raise BadRequest("say what bothers you first")
-    plan = plan_for(settings, body)
+    plan = plan_for(settings, body, person)
     clean = name.strip().lower().replace(" ", "-")
-    services.save_routine(settings=settings, name=clean, plan=plan)
+    services.save_routine(settings=settings, name=clean, plan=plan, person_id=person)
     target = f"/play?{urlencode({'routine': clean})}" if start else f"/plan?{query}&{urlencode({'saved': clean})}"
     return RedirectResponse(target, status_code=303)
 
@@ -130,19 +136,21 @@ def player(
     request: Request,
     settings: SettingsDep,
     templates: TemplatesDep,
+    person: PersonDep,
     routine: Annotated[str | None, Query(max_length=64)] = None,
     speed: Annotated[float, Query(ge=0.1, le=100)] = 1.0,
 ) -> Response:
     """The player, with the routine's whole timeline in the page so it runs offline once loaded."""
     try:
-        name, plan = services.saved_routine(settings=settings, name=routine, ack_caution=True)
+        name, plan = services.saved_routine(settings=settings, name=routine, ack_caution=True, person_id=person)
     except NotFound:
         if routine is not None:
             raise
         return RedirectResponse("/plan", status_code=303)
     timeline = timeline_json(lay_out(plan))
     context = {
-        "plan": plan, "routine": name, "routines": services.routine_names(settings=settings), "speed": speed,
+        "plan": plan, "routine": name, "routines": services.routine_names(settings=settings, person_id=person),
+        "speed": speed,
         "player_data": {"routine": name, "timeline": timeline, "total": plan.total_seconds, "speed": speed,
                         "rules": player_rules()},
     }  # fmt: skip

@@ -17,6 +17,7 @@
     // ops: waiting to be sent, in order; sessions: local key -> the server's session id
     busy: false,
     sent: 0,
+    signedOut: false,
     failed: [],
     save() { localStorage.setItem(OUTBOX, JSON.stringify({ ops: this.ops, sessions: this.sessions })); },
     add(op) { this.ops.push(op); this.save(); this.flush(); },
@@ -41,6 +42,10 @@
             return;
           }
           if (response.status >= 500) { setTimeout(() => this.flush(), 3000); return; }
+          // Clinic mode: the sign-in ran out. Nothing is lost: the sets wait here until the person
+          // signs in again (in another tab) and comes back to this one.
+          if (response.status === 401) { this.signedOut = true; return; }
+          this.signedOut = false;
           // The answer is read and acted on before the operation leaves the outbox, so an empty
           // outbox means every answer has been handled (the easier exercise offered, say).
           const body = response.status === 204 ? null : await response.json().catch(() => null);
@@ -64,6 +69,7 @@
     },
   };
   window.addEventListener("online", () => outbox.flush());
+  window.addEventListener("focus", () => { if (outbox.signedOut) outbox.flush(); });
 
   // --- voice and sound ---------------------------------------------------------------------------
   window.suppleSpoken = [];
@@ -326,8 +332,9 @@
   });
   function updateSync() {
     const waiting = outbox.ops.length;
-    $("sync").textContent = waiting ? `${waiting} update(s) waiting for the connection; keep this page open.`
-      : "Everything is saved.";
+    $("sync").textContent = !waiting ? "Everything is saved."
+      : outbox.signedOut ? `${waiting} update(s) waiting: sign in again in another tab, then come back to this one.`
+      : `${waiting} update(s) waiting for the connection; keep this page open.`;
   }
 
   // --- controls ----------------------------------------------------------------------------------

@@ -1,0 +1,116 @@
+"""Signing in and out (clinic mode), changing one's password, and the app shell files every visitor
+may fetch before signing in (the service worker and the manifest)."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from supple.errors import BadRequest, TooManyAttempts, Unauthorized
+from supple.services import accounts
+from supple.web import csrf
+from supple.web.csrf import verify_form
+from supple.web.deps import SESSION_COOKIE, AskerDep, ClockDep, SettingsDep, TemplatesDep
+from supple.web.paths import STATIC
+
+shell = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False)
+Checked = Depends(verify_form)
+Done = Annotated[str, Query(max_length=40)]
+
+
+@shell.get("/sw.js")
+def service_worker() -> Response:
+    """Served from the root so that it may look after every page (a worker's scope is its folder)."""
+    return FileResponse(STATIC / "sw.js", media_type="text/javascript", headers={"Cache-Control": "no-cache"})
+
+
+@shell.get("/manifest.webmanifest")
+def manifest() -> Response:
+    return FileResponse(STATIC / "manifest.webmanifest", media_type="application/manifest+json")
+
+
+def _local(target: str) -> str:
+    """Only a path on this server: never another site after signing in (an open redirect)."""
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return ""
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(
+    request: Request, templates: TemplatesDep, next: Annotated[str, Query(max_length=2000)] = "", done: Done = ""
+) -> Response:
+    return templates.TemplateResponse(request, "login.html", {"next": _local(next), "done": done})
+
+
+@router.post("/login", dependencies=[Checked])
+def login(
+    request: Request,
+    settings: SettingsDep,
+    templates: TemplatesDep,
+    clock: ClockDep,
+    # No length limits here: FastAPI's refusal would repeat the value, and it may be a password.
+    username: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "",
+) -> Response:
+    address = request.client.host if request.client else "unknown"
+    try:
+        signed = accounts.sign_in(settings=settings, username=username, password=password, address=address, clock=clock)
+    except (Unauthorized, TooManyAttempts) as error:
+        status = 429 if isinstance(error, TooManyAttempts) else 401
+        headers = {"Retry-After": str(error.retry_after)} if isinstance(error, TooManyAttempts) else None
+        context = {"next": _local(next), "problem": str(error), "username": username[:64]}
+        return templates.TemplateResponse(request, "login.html", context, status_code=status, headers=headers)
+    home = "/clients" if signed.asker.is_clinician else "/"
+    response = RedirectResponse(_local(next) or home, status_code=303)
+    secure = request.url.scheme == "https"
+    # Lax, not Strict: a link to supple from an email or a message opens the page signed in, while
+    # another site's form posts and scripts still never carry the cookie (and forms need the token).
+    response.headers.append(
+        "set-cookie", csrf.cookie_header(SESSION_COOKIE, signed.token, secure=secure, same_site="lax")
+    )
+    # a new form token with the new sign-in: one fixed before signing in is worth nothing after
+    response.headers.append("set-cookie", csrf.cookie_header(csrf.COOKIE, secrets.token_urlsafe(32), secure=secure))
+    return response
+
+
+def signed_out(target: str) -> Response:
+    """Forget the browser's sign-in, and what the shared device kept of the person's pages."""
+    response = RedirectResponse(target, status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
+    # the service worker's copies of the pages and the player's outbox are the person's data
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+@router.post("/logout", dependencies=[Checked])
+def logout(request: Request, settings: SettingsDep) -> Response:
+    accounts.sign_out(settings=settings, token=request.cookies.get(SESSION_COOKIE, ""))
+    return signed_out("/login?done=signed-out")
+
+
+@router.get("/account", response_class=HTMLResponse)
+def account_page(request: Request, templates: TemplatesDep, asker: AskerDep) -> Response:
+    return templates.TemplateResponse(request, "account.html", {})
+
+
+@router.post("/account/password", dependencies=[Checked])
+def change_password(
+    request: Request,
+    settings: SettingsDep,
+    templates: TemplatesDep,
+    asker: AskerDep,
+    current: Annotated[str, Form()] = "",
+    new: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        accounts.change_password(settings=settings, asker=asker, current=current, new=new)
+    except (Unauthorized, BadRequest) as error:
+        status = 401 if isinstance(error, Unauthorized) else 400
+        return templates.TemplateResponse(request, "account.html", {"problem": str(error)}, status_code=status)
+    return signed_out("/login?done=password")

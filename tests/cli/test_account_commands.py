@@ -1,0 +1,73 @@
+"""`supple account`: the first clinician from the command line, clients of one, new passwords."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import pytest
+
+from supple import services
+from supple.config import Settings
+from supple.store import accounts as store
+
+
+@pytest.fixture
+def stdin(monkeypatch: pytest.MonkeyPatch):
+    def feed(text: str) -> None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+
+    return feed
+
+
+def test_the_first_clinician_and_a_client_are_added_from_the_command_line(run_cli, stdin, home) -> None:
+    stdin("carol's long password\n")
+    added = run_cli("account", "add", "Carol", "--clinician", "--password-stdin")
+    assert added.code == 0 and "Added clinician carol" in added.out
+    stdin("sam's long password\n")
+    assert run_cli("account", "add", "sam", "--client-of", "carol", "--password-stdin").code == 0
+    listed = json.loads(run_cli("account", "list", "--json").out)
+    assert [(a["username"], a["role"], a["clinician"]) for a in listed] == [
+        ("carol", "clinician", None), ("sam", "client", "carol"),
+    ]  # fmt: skip
+    stored = store.account(services.database(Settings.from_env()), username="carol")
+    assert stored is not None and stored.password_hash.startswith("$argon2id$")
+
+
+def test_bad_requests_say_what_is_valid_and_never_repeat_the_password(run_cli, stdin) -> None:
+    stdin("tiny\n")
+    short = run_cli("account", "add", "carol", "--clinician", "--password-stdin")
+    assert short.code == 2 and "10 to 1024 characters" in short.err and "tiny" not in short.err + short.out
+    stdin("long enough password\n")
+    assert run_cli("account", "add", "sam", "--password-stdin").code == 2  # neither --clinician nor --client-of
+    stdin("long enough password\n")
+    orphan = run_cli("account", "add", "sam", "--client-of", "nobody", "--password-stdin")
+    assert orphan.code == 2 and "no clinician" in orphan.err
+    no_terminal = run_cli("account", "add", "carol", "--clinician")
+    assert no_terminal.code == 2 and "--password-stdin" in no_terminal.err
+
+
+def test_a_new_password_replaces_the_old_and_signs_out_everywhere(run_cli, stdin) -> None:
+    from supple.services import accounts
+
+    stdin("the first password\n")
+    run_cli("account", "add", "carol", "--clinician", "--password-stdin")
+    settings = Settings.from_env()
+    signed = accounts.sign_in(settings=settings, username="carol", password="the first password", address="x")
+    stdin("the second password\n")
+    assert run_cli("account", "password", "carol", "--password-stdin").code == 0
+    assert accounts.signed_in(settings=settings, token=signed.token) is None
+    fresh = accounts.sign_in(settings=settings, username="carol", password="the second password", address="x")
+    assert accounts.signed_in(settings=settings, token=fresh.token) is not None
+
+
+def test_a_clinics_database_is_served_only_in_clinic_mode(run_cli, stdin) -> None:
+    stdin("carol's long password\n")
+    run_cli("account", "add", "carol", "--clinician", "--password-stdin")
+    refused = run_cli("serve")
+    assert refused.code == 2 and "--multi-user" in refused.err
+
+
+def test_an_empty_account_list_says_how_to_start(run_cli) -> None:
+    assert "supple account add NAME --clinician" in run_cli("account", "list").out

@@ -1,0 +1,121 @@
+"""The clinic journey in a real browser against `supple serve --multi-user`: a clinician signs in,
+adds a client and gives them a routine; the client signs in, screens, plays it and finishes; the
+clinician sees the session in the client's progress; another client sees none of it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from tests.e2e.conftest import SPEECH_SPY, Server
+
+FAST = 100  # the player's clock runs this many times faster than real time
+CAROL = "carol's clinic password"
+
+
+@pytest.fixture
+def clinic_server(tmp_path: Path) -> Iterator[Server]:
+    home = tmp_path / "home"
+    home.mkdir()
+    supple = str(Path(sys.executable).parent / "supple")
+    env = {**os.environ, "SUPPLE_HOME": str(home)}
+    env.pop("SUPPLE_DATABASE_URL", None)
+    subprocess.run([supple, "account", "add", "carol", "--clinician", "--password-stdin"], input=f"{CAROL}\n",
+                   env=env, check=True, capture_output=True, text=True)  # fmt: skip
+    running = Server(home, "--multi-user")
+    yield running
+    running.stop()
+
+
+def signed_in(browser: Browser, server: Server, name: str, password: str) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(base_url=server.url, viewport={"width": 1024, "height": 800})
+    context.add_init_script(SPEECH_SPY)
+    page = context.new_page()
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/login"))
+    page.get_by_label("Username").fill(name)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    return context, page
+
+
+def add_client(page: Page, name: str, password: str) -> int:
+    page.goto("/clients")
+    page.get_by_label("Username").fill(name)
+    page.get_by_label(re.compile("^First password")).fill(password)
+    page.get_by_role("button", name="Add client").click()
+    expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible()
+    return int(page.url.rsplit("/", 1)[1])
+
+
+def test_a_clinician_gives_a_client_a_routine_and_sees_them_play_it(browser: Browser, clinic_server: Server) -> None:
+    carol, carol_page = signed_in(browser, clinic_server, "carol", CAROL)
+    expect(carol_page.get_by_role("heading", name="Your clients")).to_be_visible()
+    sam_id = add_client(carol_page, "sam", "sam's first password")
+    add_client(carol_page, "bob", "bob's first password")
+
+    carol_page.goto(f"/clients/{sam_id}")
+    plan_form = carol_page.locator("form", has=carol_page.get_by_role("button", name=re.compile("^Plan and give")))
+    plan_form.get_by_label(re.compile("^Sciatica")).check()
+    plan_form.get_by_label("Minutes (3 to 90)").fill("5")
+    plan_form.get_by_label("Name").fill("morning")
+    plan_form.get_by_role("button", name=re.compile("^Plan and give")).click()
+    expect(carol_page.get_by_role("heading", name=re.compile("^morning"))).to_be_visible()
+    assert carol_page.locator(".exercise-card").count() >= 2
+    carol_page.get_by_role("link", name="Handout to print").click()
+    expect(carol_page.get_by_role("heading", name="Morning", exact=True)).to_be_visible()
+    expect(carol_page.locator(".facts")).to_contain_text("sam")
+    pdf = carol_page.request.get(f"/clients/{sam_id}/routines/morning/handout.pdf")
+    assert pdf.ok and pdf.body().startswith(b"%PDF-")
+
+    sam, page = signed_in(browser, clinic_server, "sam", "sam's first password")
+    page.get_by_role("link", name="Start the safety check").click()
+    page.get_by_role("button", name="Done").click()
+    expect(page.get_by_role("heading", name="All clear")).to_be_visible()
+    page.goto("/")
+    expect(page.get_by_role("link", name="morning", exact=True)).to_be_visible()
+    page.goto(f"/play?routine=morning&speed={FAST}")
+    page.locator("#before").get_by_text("3", exact=True).click()
+    page.get_by_role("button", name="Start").click()
+    after = page.locator("#after")
+    expect(after).to_be_visible(timeout=30_000)
+    after.get_by_text("1", exact=True).click()
+    page.get_by_role("button", name="Finish").click()
+    expect(page.locator("#sync")).to_have_text("Everything is saved.")
+
+    carol_page.goto(f"/clients/{sam_id}/progress")
+    recent = carol_page.get_by_role("region", name="Recent sessions")
+    expect(recent.get_by_role("cell", name="finished")).to_be_visible()
+    expect(recent.get_by_role("cell", name="3 → 1")).to_be_visible()
+
+    bob, bob_page = signed_in(browser, clinic_server, "bob", "bob's first password")
+    assert bob_page.request.get("/api/routines").json() == []
+    assert bob_page.request.get("/api/sessions").json() == []
+    assert bob_page.request.get("/api/progress").json()["sessions"] == 0
+    for path in (f"/clients/{sam_id}/progress", f"/api/clients/{sam_id}/progress", f"/api/clients/{sam_id}"):
+        assert bob_page.request.get(path).status == 404
+    bob_page.goto("/progress")
+    expect(bob_page.get_by_text("No sessions yet")).to_be_visible()
+    assert "sam" not in bob_page.content()
+
+    sam_page = page
+    sam_page.get_by_role("button", name="Sign out").click()
+    expect(sam_page.get_by_text("You are signed out.")).to_be_visible()
+    assert sam_page.request.get("/api/sessions").status == 401
+    phone = browser.new_context(base_url=clinic_server.url, viewport={"width": 360, "height": 740}, is_mobile=True)
+    phone.add_cookies(carol.cookies())
+    on_phone = phone.new_page()
+    for path in ("/clients", f"/clients/{sam_id}", f"/clients/{sam_id}/routines/morning", f"/clients/{sam_id}/progress",
+                 "/account", "/login"):  # fmt: skip
+        on_phone.goto(path)
+        overflow = on_phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
+    for context in (carol, sam, bob, phone):
+        context.close()

@@ -1,0 +1,61 @@
+"""Clinic mode end to end through the app: a clinician adds a client and gives them routines, the
+client screens and plays, the clinician follows; the safety rules stay the client's own."""
+
+from __future__ import annotations
+
+import re
+
+from tests.web.clinic import Clinic, form
+
+
+def test_a_clinician_gives_a_client_a_routine_and_follows_their_progress(clinic: Clinic) -> None:
+    clinic.add("carol")
+    carol = clinic.sign_in("carol")
+    added = form(carol, "/clients", {"username": "Sam", "password": "sams first password"})
+    assert added.status_code == 303
+    sam_id = int(added.headers["location"].rsplit("/", 1)[1])
+    assert "sam" in carol.get("/clients").text
+
+    given = form(carol, f"/clients/{sam_id}/routines", {"name": "Morning", "conditions": ["sciatica"], "minutes": "10"})
+    assert given.headers["location"] == f"/clients/{sam_id}/routines/morning"
+    printable = carol.get(given.headers["location"])
+    assert printable.status_code == 200 and "exercise-card" in printable.text
+
+    sam = clinic.sign_in("sam", "sams first password")
+    assert sam.get("/api/routines").json() == ["morning"]
+    assert sam.post("/api/sessions", json={"routine": "morning"}).status_code == 403  # not screened yet
+    sam.post("/api/screening", json={"yes": []})
+    opened = sam.post("/api/sessions", json={"routine": "morning", "pain_before": 3}).json()
+    step = next(s for s in opened["timeline"] if s["work"])
+    done = {"step": 0, "exercise": step["exercise"], "kind": step["kind"], "side": step["side"], "rep": step["rep"],
+            "seconds": step["seconds"], "planned_seconds": step["seconds"]}  # fmt: skip
+    assert sam.post(f"/api/sessions/{opened['id']}/sets", json=done).status_code == 204
+    assert (
+        sam.post(f"/api/sessions/{opened['id']}/finish", json={"state": "finished", "pain_after": 1}).status_code == 204
+    )
+
+    assert carol.get(f"/api/clients/{sam_id}/progress").json()["sessions"] == 1
+    assert sam.get("/api/progress").json() == carol.get(f"/api/clients/{sam_id}/progress").json()
+    page = carol.get(f"/clients/{sam_id}/progress").text
+    assert "sam's progress" in page and re.search(r"<td>finished</td>", page)
+    assert 'action="/activities' not in page, "the clinician reads the client's progress, never changes it"
+    assert carol.get("/api/sessions").json() == [], "the clinician's own records are their own"
+
+
+def test_a_client_s_stop_verdict_stops_that_client_only_and_no_clinician_can_lift_it(clinic: Clinic) -> None:
+    clinic.add("carol")
+    for name in ("alice", "bob"):
+        clinic.add(name, clinician="carol")
+    carol, alice, bob = clinic.sign_in("carol"), clinic.sign_in("alice"), clinic.sign_in("bob")
+    alice_id = next(c["id"] for c in carol.get("/api/clients").json() if c["username"] == "alice")
+    bob.post("/api/screening", json={"yes": []})
+    assert alice.post("/api/screening", json={"yes": ["bladder-bowel"]}).json()["verdict"] == "stop"
+
+    plan = {"conditions": ["sciatica"], "minutes": 10}
+    assert bob.post("/api/plans", json=plan).status_code == 200, "one client's red flag stops nobody else"
+    assert alice.post("/api/plans", json=plan).status_code == 403
+    refused = carol.put(f"/api/clients/{alice_id}/routines/anyway", json=plan | {"ack_caution": True})
+    assert refused.status_code == 403 and "doctor" in refused.json()["detail"]
+    written = {"exercises": [{"exercise": "cat-cow"}]}
+    assert carol.put(f"/api/clients/{alice_id}/written-routines/anyway", json=written).status_code == 403
+    assert alice.get("/api/routines").json() == []
