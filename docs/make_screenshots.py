@@ -2,7 +2,8 @@
 
 .venv/bin/python docs/make_screenshots.py      (needs Debian's chromium; takes about a minute)
 
-The data folder is a demo: a screening, a saved routine and six weeks of sessions.
+The data folder is a demo: a screening, a saved routine and six weeks of sessions; for clinic
+mode, a clinician with two clients, one of whom has the same six weeks.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import random
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -27,20 +29,45 @@ PAGES = {
     "player": "/play?routine=morning",
     "progress": "/progress",
     "exercise": "/exercises/pigeon-pose",
+    "handout": "/routines/morning/handout?person=Sam",
 }
+CLINICIAN, PASSWORD = "carol", "carol's demo password"
 
 
 def demo_data(home: Path) -> None:
     from supple import services
     from supple.config import Settings
-    from supple.services import progress, recording
-    from supple.session.engine import SetResult
 
     settings = Settings(home=home)
     services.record_screening(settings=settings, yes=[])
     plan = services.make_plan(settings=settings, conditions=["sciatica", "lower-back-pain"], minutes=15)
     services.save_routine(settings=settings, name="morning", plan=plan)
-    person = services.local_person(settings)
+    six_weeks(settings, services.local_person(settings), plan)
+
+
+def clinic_demo_data(home: Path) -> int:
+    """Carol and her clients sam (six weeks of a routine she gave him) and bob; sam's id."""
+    import dataclasses
+
+    from supple import services
+    from supple.config import Settings
+    from supple.services import accounts, clinic
+
+    settings = dataclasses.replace(Settings(home=home), multi_user=True)
+    carol = accounts.create_account(settings=settings, username=CLINICIAN, password=PASSWORD, role="clinician")
+    sam, _ = (accounts.create_client(settings=settings, clinician_id=carol.person_id, username=name,
+                                     password=PASSWORD) for name in ("sam", "bob"))  # fmt: skip
+    services.record_screening(settings=settings, yes=[], person_id=sam.person_id)
+    plan = clinic.assign_plan(settings=settings, clinician_id=carol.person_id, client_id=sam.person_id,
+                              name="morning", conditions=["sciatica", "hip-pain"], minutes=15)  # fmt: skip
+    six_weeks(settings, sam.person_id, plan)
+    return sam.person_id
+
+
+def six_weeks(settings: Any, person: int, plan: Any) -> None:
+    from supple.services import progress, recording
+    from supple.session.engine import SetResult
+
     rng = random.Random(7)
     today = dt.datetime.now(dt.UTC).replace(hour=8, minute=0)
     for days_ago in sorted((d for d in range(42) if rng.random() < 0.55), reverse=True):
@@ -59,35 +86,53 @@ def demo_data(home: Path) -> None:
             settings=settings, person_id=person, session_id=opened.id, state="finished",
             pain_after=max(0, 1 + days_ago // 12), clock=lambda when=when: when + dt.timedelta(minutes=15),
         )  # fmt: skip
-    goal = progress.add_activity(settings=settings, activity="putting on socks", score=4)
-    progress.rate_activity(settings=settings, goal_id=goal.id, score=7)
+    goal = progress.add_activity(settings=settings, activity="putting on socks", score=4, person_id=person)
+    progress.rate_activity(settings=settings, goal_id=goal.id, score=7, person_id=person)
 
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as folder:
-        home = Path(folder)
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        home = Path(folder) / "one"
+        home.mkdir()
         demo_data(home)
-        server = Server(home)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                for size, viewport in SIZES.items():
-                    context = browser.new_context(base_url=server.url, viewport=viewport)  # type: ignore[arg-type]
-                    context.add_init_script(SPEECH_SPY)
-                    page = context.new_page()
-                    for name, path in PAGES.items():
-                        page.goto(path)
-                        if name == "player":
-                            page.get_by_role("button", name="Start").click()
-                            page.wait_for_timeout(2500)
-                            page.get_by_role("button", name="Pause").click()
-                        page.screenshot(path=str(OUT / f"{name}-{size}.png"), full_page=size == "desktop")
-                    context.close()
-                browser.close()
-        finally:
-            server.stop()
+        shoot(browser, Server(home), PAGES)
+        clinic_home = Path(folder) / "clinic"
+        clinic_home.mkdir()
+        sam = clinic_demo_data(clinic_home)
+        clinic_pages = {
+            "clients": "/clients",
+            "client": f"/clients/{sam}",
+            "client-progress": f"/clients/{sam}/progress",
+        }
+        shoot(browser, Server(clinic_home, "--multi-user"), clinic_pages, sign_in=True)
+        browser.close()
+
+
+def shoot(browser: Any, server: Server, pages: dict[str, str], *, sign_in: bool = False) -> None:
+    try:
+        for size, viewport in SIZES.items():
+            context = browser.new_context(base_url=server.url, viewport=viewport)
+            context.add_init_script(SPEECH_SPY)
+            page = context.new_page()
+            if sign_in:
+                page.goto("/login")
+                page.get_by_label("Username").fill(CLINICIAN)
+                page.get_by_label("Password").fill(PASSWORD)
+                page.get_by_role("button", name="Sign in").click()
+                page.get_by_role("button", name="Sign out").wait_for()
+            for name, path in pages.items():
+                page.goto(path)
+                if name == "player":
+                    page.get_by_role("button", name="Start").click()
+                    page.wait_for_timeout(2500)
+                    page.get_by_role("button", name="Pause").click()
+                page.screenshot(path=str(OUT / f"{name}-{size}.png"), full_page=size == "desktop")
+            context.close()
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":
