@@ -31,6 +31,11 @@ PAGES = {
     "exercise": "/exercises/pigeon-pose",
     "handout": "/routines/morning/handout?person=Sam",
 }
+# The plan's figures load lazily; a full-page screenshot would catch them empty.
+ALL_IMAGES_LOADED = """Promise.all([...document.images].map(image => {
+    image.loading = "eager";
+    return image.complete ? null : new Promise(done => { image.onload = image.onerror = done; });
+}))"""
 CLINICIAN, PASSWORD = "carol", "carol's demo password"
 
 
@@ -125,6 +130,7 @@ def shoot(browser: Any, server: Server, pages: dict[str, str], *, sign_in: bool 
                 page.get_by_role("button", name="Sign out").wait_for()
             for name, path in pages.items():
                 page.goto(path)
+                page.evaluate(ALL_IMAGES_LOADED)
                 if name == "player":
                     page.get_by_role("button", name="Start").click()
                     page.wait_for_timeout(2500)

@@ -126,9 +126,9 @@ def unchanged(world: World, attempt: Callable[[], None]) -> None:
 # --- public and content routes: behind the sign-in (but the shell's files), no person's data ---
 
 
-@probe("GET", "/sw.js", "/manifest.webmanifest", "/login", "/openapi.json", "/docs")
+@probe("GET", "/sw.js", "/manifest.webmanifest", "/login", "/openapi.json", "/docs", "/health")
 def public(world: World) -> None:
-    for path in ("/sw.js", "/manifest.webmanifest", "/login", "/openapi.json", "/docs"):
+    for path in ("/sw.js", "/manifest.webmanifest", "/login", "/openapi.json", "/docs", "/health"):
         stranger = world.clinic.browser()
         response = stranger.get(path)
         assert response.status_code == 200

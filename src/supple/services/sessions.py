@@ -49,6 +49,20 @@ def database(settings: Settings) -> Engine:
     return _engine(database_url(settings))
 
 
+def database_answers(*, settings: Settings) -> bool:
+    """Whether this process can use its database now: reached, and at the newest schema (the first
+    use migrates it). A load balancer's health check asks this of each process."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from supple.store.db import answers
+
+    try:
+        return answers(database(settings))
+    except SQLAlchemyError:  # the first use could not reach it to migrate; the next call tries again
+        _engine.cache_clear()
+        return False
+
+
 def local_person(settings: Settings, now: dt.datetime | None = None) -> int:
     from supple.store import records
 

@@ -73,6 +73,7 @@ def create_app(
         api_content,
         api_sessions,
         figures,
+        health,
         pages_account,
         pages_clinic,
         pages_handout,
@@ -96,6 +97,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _api_docs(app)
     app.include_router(pages_account.shell)
+    app.include_router(health.router)
     # In clinic mode every other route needs someone signed in; FastAPI resolves get_asker once per
     # request, so the routes that take PersonDep share this one lookup.
     signed_in = [Depends(get_asker)] if settings.multi_user else []
