@@ -23,6 +23,9 @@ SET = json.dumps({"step": 3, "exercise": "pigeon-pose", "kind": "hold", "side": 
 
 
 TIMEOUT_S = 30
+# uvicorn closes a keep-alive connection idle for 5 s; a client must not send on one about to be
+# closed (every HTTP client keeps its idle connections for less than the server does).
+IDLE_S = 4.0
 
 
 class Pool:
@@ -30,10 +33,18 @@ class Pool:
 
     def __init__(self, host: str, port: int) -> None:
         self.host, self.port = host, port
-        self.free: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+        self.free: list[tuple[asyncio.StreamReader, asyncio.StreamWriter, float]] = []
+
+    async def connection(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+        while self.free:
+            reader, writer, used = self.free.pop()
+            if time.perf_counter() - used < IDLE_S:
+                return reader, writer
+            writer.close()
+        return await asyncio.open_connection(self.host, self.port)
 
     async def request(self, method: str, path: str, body: bytes = b"") -> int:
-        reader, writer = self.free.pop() if self.free else await asyncio.open_connection(self.host, self.port)
+        reader, writer = await self.connection()
         head = f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Length: {len(body)}\r\n"
         head += "Content-Type: application/json\r\n\r\n" if body else "\r\n"
         writer.write(head.encode() + body)
@@ -44,11 +55,11 @@ class Pool:
             if name.lower() == "content-length":
                 length = int(value)
         await reader.readexactly(length)
-        self.free.append((reader, writer))
+        self.free.append((reader, writer, time.perf_counter()))
         return int(status_line.split()[1])
 
 
-async def one(pool: Pool, n: int, due: float, args: argparse.Namespace, out: dict[str, list[float]]) -> None:
+async def one(pool: Pool, n: int, due: float, args: argparse.Namespace, out: dict[str, list[object]]) -> None:
     await asyncio.sleep(max(0.0, due - time.perf_counter()))
     kind = "read plan" if n % 2 == 0 else "record set"
     try:
@@ -56,16 +67,20 @@ async def one(pool: Pool, n: int, due: float, args: argparse.Namespace, out: dic
             sent = pool.request("GET", f"/api/routines/{args.routine}")
         else:
             sent = pool.request("POST", f"/api/sessions/{args.session}/sets", SET)
-        ok = await asyncio.wait_for(sent, TIMEOUT_S) in (200, 204)
-    except (OSError, ValueError, IndexError, RuntimeError, asyncio.IncompleteReadError, TimeoutError):
-        ok = False  # the connection is dropped (timed out, or closed by the server while idle)
-    out[kind if ok else "errors"].append(time.perf_counter() - due)
+        status = await asyncio.wait_for(sent, TIMEOUT_S)
+        error = None if status in (200, 204) else f"HTTP {status}"
+    except (OSError, ValueError, IndexError, RuntimeError, asyncio.IncompleteReadError, TimeoutError) as failed:
+        error = type(failed).__name__  # the connection dropped or timed out
+    if error is None:
+        out[kind].append(time.perf_counter() - due)
+    else:
+        out[f"{kind} errors"].append(error)
 
 
 async def run(args: argparse.Namespace) -> dict[str, object]:
     url = urlsplit(args.url)
     pool = Pool(url.hostname or "127.0.0.1", url.port or 80)
-    out: dict[str, list[float]] = {"read plan": [], "record set": [], "errors": []}
+    out: dict[str, list[object]] = {"read plan": [], "record set": [], "read plan errors": [], "record set errors": []}
     total = int(args.rate * args.seconds)
     start = time.perf_counter() + 0.2
     await asyncio.gather(*(one(pool, n, start + n / args.rate, args, out) for n in range(total)))

@@ -15,9 +15,11 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 from bench.stats import percentile
 
@@ -99,7 +101,7 @@ def one_run(database: str, workers: int, port: int) -> list[dict[str, object]]:
         server_log = (Path(home) / "server.log").read_text(errors="replace")
         if "Traceback" in server_log:
             print(f"--- {database}, {workers} workers: the server said ---\n{server_log[-3000:]}", file=sys.stderr)
-    latencies: dict[str, list[float]] = result["latencies"]  # type: ignore[assignment]
+    latencies: dict[str, list[Any]] = result["latencies"]  # type: ignore[assignment]
     rows = []
     for kind in ("read plan", "record set"):
         ms = [s * 1000 for s in latencies[kind]]
@@ -107,10 +109,18 @@ def one_run(database: str, workers: int, port: int) -> list[dict[str, object]]:
             "traffic": f"{database}, {workers} worker{'s' if workers > 1 else ''}: {kind}",
             "requests/s": round(len(ms) / float(str(result["elapsed_s"])) , 1),
             "p50 ms": percentile(ms, 50), "p99 ms": percentile(ms, 99), "max ms": max(ms),
-            "errors": len(latencies["errors"]),
+            "errors": _errors(latencies[f"{kind} errors"]),
             "sets acknowledged / kept": f"{len(ms)} / {kept}" if kind == "record set" else "",
         })  # fmt: skip
     return rows
+
+
+def _errors(found: list[str]) -> str:
+    """How many, and what: "0", or "3 (HTTP 503 x2, TimeoutError x1)"."""
+    if not found:
+        return "0"
+    kinds = ", ".join(f"{what} x{count}" for what, count in Counter(found).most_common())
+    return f"{len(found)} ({kinds})"
 
 
 def _postgres() -> object:
