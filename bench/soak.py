@@ -24,6 +24,8 @@ from bench.web import ROOT, _postgres, server
 SECONDS, CLIENTS, WORKERS = 60, 100, 4
 PASSWORD = "soak test horse battery"
 CLINICIAN, PREFIX = "soakclinician", "client"
+COLUMNS = ["run", "seconds", "sessions", "sets acknowledged", "sets in the database", "lost sets", "errors",
+           "requests/s", "p50 ms", "p99 ms"]  # fmt: skip
 
 
 def add_accounts(home: Path, database_url: str, clients: int) -> None:
