@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -80,8 +81,10 @@ def soak(clients: int = CLIENTS, seconds: float = SECONDS) -> dict[str, object]:
     elapsed = float(str(result["elapsed_s"]))
     for sample in result["error_samples"]:  # type: ignore[attr-defined]
         print(f"error: {sample}", file=sys.stderr)
-    if "Traceback" in server_log:
-        print(f"--- the server said ---\n{server_log[-3000:]}", file=sys.stderr)
+    if "Traceback" in server_log:  # each kind of exception once, with the end of its first traceback
+        first = server_log.split("Traceback")[1]
+        kinds = sorted({line for line in server_log.splitlines() if re.match(r"^[\w.]+(Error|Exception)\b", line)})
+        print("--- the server failed with ---", *kinds, first[-2500:], sep="\n", file=sys.stderr)
     return {
         "run": f"{clients} clients, {WORKERS} workers, PostgreSQL", "seconds": round(elapsed, 1),
         "sessions": result["sessions"], "sets acknowledged": sum(acknowledged.values()),
