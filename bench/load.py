@@ -44,8 +44,12 @@ class Pool:
         return await asyncio.open_connection(self.host, self.port)
 
     async def request(self, method: str, path: str, body: bytes = b"") -> int:
+        return (await self.exchange(method, path, body))[0]
+
+    async def exchange(self, method: str, path: str, body: bytes = b"", headers: str = "") -> tuple[int, bytes]:
+        """The status and body; `headers` are extra header lines, each ending in CRLF."""
         reader, writer = await self.connection()
-        head = f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Length: {len(body)}\r\n"
+        head = f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Length: {len(body)}\r\n{headers}"
         head += "Content-Type: application/json\r\n\r\n" if body else "\r\n"
         writer.write(head.encode() + body)
         status_line = await reader.readline()
@@ -54,9 +58,9 @@ class Pool:
             name, _, value = line.decode("latin-1").partition(":")
             if name.lower() == "content-length":
                 length = int(value)
-        await reader.readexactly(length)
+        content = await reader.readexactly(length)
         self.free.append((reader, writer, time.perf_counter()))
-        return int(status_line.split()[1])
+        return int(status_line.split()[1]), content
 
 
 async def one(pool: Pool, n: int, due: float, args: argparse.Namespace, out: dict[str, list[object]]) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import selection, session, startup, store, web  # noqa: E402
+from bench import selection, session, soak, startup, store, web  # noqa: E402
 from bench.stats import machine  # noqa: E402
 
 README = Path(__file__).with_name("README.md")
@@ -87,6 +87,17 @@ def main() -> None:
             ],
             web.run(),
             ["traffic", "requests/s", "p50 ms", "p99 ms", "max ms", "errors", "sets acknowledged / kept"],
+        ),
+        section(
+            "Soak (a clinic of people playing sessions against supple serve --multi-user)",
+            [
+                f"{soak.CLIENTS} clients, each its own account, for {soak.SECONDS} s (`python -m bench.soak`), on a",
+                "throwaway PostgreSQL with fsync on: each signs in once, screens, saves a routine, then opens",
+                "sessions, posts every set and finishes, closed loop. Every set answered 204 is then counted in",
+                "the database: lost sets and errors must be 0.",
+            ],
+            soak.run(),
+            soak.COLUMNS,
         ),
     ]
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")

@@ -29,12 +29,12 @@ RATE, SECONDS = 300, 10
 
 
 @contextmanager
-def server(home: Path, database_url: str | None, workers: int, port: int) -> Iterator[str]:
+def server(home: Path, database_url: str | None, workers: int, port: int, *options: str) -> Iterator[str]:
     env = {**os.environ, "SUPPLE_HOME": str(home)}
     env.pop("SUPPLE_DATABASE_URL", None)
     if database_url:
         env["SUPPLE_DATABASE_URL"] = database_url
-    argv = [SUPPLE, "serve", "--port", str(port), "--workers", str(workers)]
+    argv = [SUPPLE, "serve", "--port", str(port), "--workers", str(workers), *options]
     log = (home / "server.log").open("wb")  # a file, not a pipe nobody reads: a full pipe blocks the server
     process = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

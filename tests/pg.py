@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -32,10 +33,35 @@ def _as_postgres(args: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 
 
+@dataclass(frozen=True)
+class Cluster:
+    """A running throwaway server: its URL, and pg_ctl to restart it (the fault tests)."""
+
+    url: str
+    bin_dir: Path
+    data: Path
+    log: Path
+
+    def pg_ctl(self, *args: str) -> None:
+        command = [str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), *args]
+        subprocess.run(_as_postgres(command), check=True, capture_output=True)
+
+    def restart(self) -> None:
+        """A fast restart (the server's options are kept in postmaster.opts): connections are cut."""
+        self.pg_ctl("-m", "fast", "-w", "restart")
+
+
 @contextmanager
 def throwaway_server(*, durable: bool = False) -> Iterator[str]:
     """Yields the URL of a fresh server's `postgres` database; the server and its files go after.
     Tests run it with fsync off (faster, and nothing to keep); benchmarks ask for a durable one."""
+    with throwaway_cluster(durable=durable) as cluster:
+        yield cluster.url
+
+
+@contextmanager
+def throwaway_cluster(*, durable: bool = False) -> Iterator[Cluster]:
+    """As throwaway_server, with the server's files and pg_ctl at hand."""
     bin_dir = postgres_bin()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL is not installed (Debian: apt install postgresql)")
@@ -49,10 +75,10 @@ def throwaway_server(*, durable: bool = False) -> Iterator[str]:
     options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder}"
     options += " -c max_connections=200"  # initdb sizes it to the machine; 4 workers' pools need more
     options += "" if durable else " -c fsync=off"
-    start = [str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"]
-    subprocess.run(_as_postgres(start), **run)
+    cluster = Cluster(f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres", bin_dir, data, folder / "log")
+    cluster.pg_ctl("-o", options, "-w", "start")
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+        yield cluster
     finally:
-        subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]), **run)
+        cluster.pg_ctl("-m", "immediate", "stop")
         shutil.rmtree(folder, ignore_errors=True)

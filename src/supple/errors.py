@@ -59,3 +59,8 @@ class TooManyAttempts(SuppleError):
         self.retry_after = retry_after
         minutes = -(-retry_after // 60)
         super().__init__(f"too many failed sign-ins: try again in {minutes} minute{'s' if minutes != 1 else ''}")
+
+
+class StoreUnavailable(SuppleError):
+    """The data cannot be written or reached just now (a full disk, a read-only database, a database
+    server restarting): nothing is wrong with the request, and the store is left as it was."""

@@ -62,5 +62,17 @@ def main() -> None:
     try:
         app(args=spread_multi_value_options(sys.argv[1:]), prog_name="supple")
     except SuppleError as error:
-        sys.stderr.write(f"supple: {error}\n")
-        sys.exit(error.exit_code)
+        _fail(error)
+    except Exception as error:
+        # A full disk or a database that cannot be reached is said in one line; a bug keeps its traceback.
+        from supple.store.faults import store_fault
+
+        fault = store_fault(error)
+        if fault is None:
+            raise
+        _fail(fault)
+
+
+def _fail(error: SuppleError) -> None:
+    sys.stderr.write(f"supple: {error}\n")
+    sys.exit(error.exit_code)

@@ -14,6 +14,7 @@ import importlib.util
 import os
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -96,15 +97,22 @@ def solve(model: Model, *, max_nodes: int) -> Solution:
     return Solution(dict(zip(names, values, strict=True)), highs.getModelStatus() == core.HighsModelStatus.kOptimal)
 
 
+# The web server plans on several threads at once. Two threads loading the core together leave one
+# of them a second, empty module (its classes are registered once per process), and that one could
+# be kept for good: every plan of the process after it failed. One thread loads it; the rest wait.
+_LOADING = threading.Lock()
+
+
 def highs_core() -> ModuleType:
     """highspy's compiled core, loaded without the package's numpy-based modelling layer."""
-    if "highspy._core" in sys.modules:
-        return sys.modules["highspy._core"]
-    try:
-        return _load_core_alone()
-    except (ImportError, OSError, StopIteration):
-        # A highspy laid out differently: the whole package still works, only slower to import.
-        return importlib.import_module("highspy._core")
+    with _LOADING:
+        if "highspy._core" in sys.modules:
+            return sys.modules["highspy._core"]
+        try:
+            return _load_core_alone()
+        except (ImportError, OSError, StopIteration):
+            # A highspy laid out differently: the whole package still works, only slower to import.
+            return importlib.import_module("highspy._core")
 
 
 def _load_core_alone() -> ModuleType:

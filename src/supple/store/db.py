@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.orm import Session
 
 HEAD_REVISION = "0002"  # the newest migration; a test checks it against Alembic's head
@@ -22,6 +22,7 @@ HEAD_REVISION = "0002"  # the newest migration; a test checks it against Alembic
 # overflows closes what it returns). Workers x POOL_SIZE must stay under PostgreSQL's
 # max_connections (100 by default).
 POOL_SIZE = 16
+CONNECT_TIMEOUT_S = 10
 
 
 def sqlite_url(home: Path) -> str:
@@ -30,8 +31,8 @@ def sqlite_url(home: Path) -> str:
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        path = url.removeprefix("sqlite:///")
-        if path and path != ":memory:":
+        path = make_url(url).database
+        if path and path != ":memory:" and not path.startswith("file:"):  # file: a URI (?mode=ro&uri=true)
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30}, pool_size=POOL_SIZE, max_overflow=0)
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -41,10 +42,13 @@ def make_engine(url: str) -> Engine:
         _WRITE_LOCKS[engine] = threading.Lock()
         return engine
     # No pre-ping: it costs a round trip on every checkout, a third of a request's time (bench/).
-    # A connection that died with the server fails its request once; SQLAlchemy then sees the
-    # disconnect and drops every pooled connection, so the next requests connect afresh. Recycling
-    # keeps idle connections younger than the timeouts of firewalls between app and database.
-    return create_engine(url, pool_size=POOL_SIZE, max_overflow=0, pool_recycle=1800)
+    # A connection that died with the server fails its request once (503, store/faults.py);
+    # SQLAlchemy then sees the disconnect and drops every pooled connection, so the next requests
+    # connect afresh. Recycling keeps idle connections younger than the timeouts of firewalls
+    # between app and database; connect_timeout: a server that does not answer fails a request in
+    # seconds instead of hanging it.
+    timeout = {"connect_timeout": CONNECT_TIMEOUT_S}
+    return create_engine(url, pool_size=POOL_SIZE, max_overflow=0, pool_recycle=1800, connect_args=timeout)
 
 
 _WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()

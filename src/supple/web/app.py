@@ -22,6 +22,7 @@ from supple.errors import (
     Conflict,
     DataFileError,
     NotFound,
+    StoreUnavailable,
     SuppleError,
     TooManyAttempts,
     Unauthorized,
@@ -56,6 +57,8 @@ def status_of(error: SuppleError) -> int:
         return 422
     if isinstance(error, BadRequest):
         return 400
+    if isinstance(error, StoreUnavailable):
+        return 503  # the store cannot be written or reached just now: the same request may work later
     return 500
 
 
@@ -172,6 +175,22 @@ def _error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
             return RedirectResponse(f"/login{back}", status_code=303)
         context = {"status": status, "message": str(error), "unsafe": isinstance(error, UnsafeToStart)}
         return templates.TemplateResponse(request, "error.html", context, status_code=status, headers=headers)
+
+    async def store_error(request: Request, error: Exception) -> Response:
+        """A full disk, a read-only database or a database server restarting: 503 with what happened,
+        not a 500 with a traceback. Anything else is a bug and goes on to be one."""
+        from supple.store.faults import store_fault
+
+        fault = store_fault(error)
+        if fault is None:
+            raise error
+        return await supple_error(request, fault)
+
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    for kind in (DBAPIError, PoolTimeout, OSError):
+        app.add_exception_handler(kind, store_error)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> Response:

@@ -1,0 +1,61 @@
+"""Telling the store's faults (full, read-only, unreachable) from bugs, with the drivers' real errors."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, exc, text
+from tests.e2e.conftest import free_port
+
+from supple.store.faults import CANNOT_REACH, CANNOT_WRITE, store_fault
+
+
+def sqlalchemy_error(url: str, statement: str) -> exc.DBAPIError:
+    engine = create_engine(url)
+    try:
+        with pytest.raises(exc.DBAPIError) as raised, engine.begin() as c:
+            c.execute(text(statement))
+    finally:
+        engine.dispose()
+    return raised.value
+
+
+def test_a_read_only_sqlite_database_cannot_be_written(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / "x.db") as c:
+        c.execute("CREATE TABLE t (n INTEGER)")
+    error = sqlalchemy_error(f"sqlite:///file:{tmp_path / 'x.db'}?mode=ro&uri=true", "INSERT INTO t VALUES (1)")
+    fault = store_fault(error)
+    assert fault is not None and str(fault) == CANNOT_WRITE
+
+
+def test_a_postgresql_server_that_is_down_cannot_be_reached() -> None:
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/postgres?connect_timeout=2"
+    fault = store_fault(sqlalchemy_error(url, "SELECT 1"))
+    assert fault is not None and str(fault) == CANNOT_REACH
+
+
+def test_a_bug_in_sql_stays_a_bug(tmp_path: Path) -> None:
+    assert store_fault(sqlalchemy_error(f"sqlite:///{tmp_path / 'x.db'}", "SELECT * FROM no_such_table")) is None
+
+
+def test_a_broken_constraint_stays_a_bug(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    engine = create_engine(url)
+    with engine.begin() as c:
+        c.execute(text("CREATE TABLE t (n INTEGER PRIMARY KEY)"))
+        c.execute(text("INSERT INTO t VALUES (1)"))
+    engine.dispose()
+    assert store_fault(sqlalchemy_error(url, "INSERT INTO t VALUES (1)")) is None
+
+
+def test_a_file_that_cannot_be_written_is_named() -> None:
+    fault = store_fault(OSError(errno.ENOSPC, "No space left on device", "/data/screening.json"))
+    assert fault is not None and "/data/screening.json (No space left on device)" in str(fault)
+
+
+def test_other_errors_are_not_the_stores() -> None:
+    assert store_fault(ValueError("a bug")) is None
+    assert store_fault(ConnectionResetError(errno.ECONNRESET, "reset")) is None
