@@ -78,3 +78,21 @@ def test_the_whole_highspy_package_is_used_when_the_core_cannot_be_loaded_alone(
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "{'v0': 1.0}"
+
+
+def test_a_temporary_folder_with_no_room_is_a_clear_error_not_a_traceback(monkeypatch, tmp_path):
+    import errno
+
+    import pytest
+
+    from supple.errors import StoreUnavailable
+    from supple.planner import milp
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(milp.Path, "write_text", full)
+    model = Model()
+    model.binary(1.0)
+    with pytest.raises(StoreUnavailable, match="temporary folder .* cannot be written \\(No space left on device\\)"):
+        solve(model, max_nodes=10)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
+from supple.errors import StoreUnavailable
+
 _TERMS_PER_LINE = 8  # LP readers limit line length; a long sum continues on the next line
 
 
@@ -86,11 +88,17 @@ def solve(model: Model, *, max_nodes: int) -> Solution:
     for option, setting in (("output_flag", False), ("threads", 1), ("mip_rel_gap", 0.0)):
         highs.setOptionValue(option, setting)
     highs.setOptionValue("mip_max_nodes", max_nodes)
-    with tempfile.TemporaryDirectory(prefix="supple-") as folder:
-        path = Path(folder) / "model.lp"
-        path.write_text(model.lp_text(), encoding="utf-8")
-        if highs.readModel(str(path)) != core.HighsStatus.kOk:
-            raise RuntimeError("HiGHS could not read the selection model")
+    try:
+        with tempfile.TemporaryDirectory(prefix="supple-") as folder:
+            path = Path(folder) / "model.lp"
+            path.write_text(model.lp_text(), encoding="utf-8")
+            if highs.readModel(str(path)) != core.HighsStatus.kOk:
+                raise RuntimeError("HiGHS could not read the selection model")
+    except OSError as error:  # HiGHS reads its model from a file: no room for one is no plan
+        raise StoreUnavailable(
+            f"supple cannot plan just now: the temporary folder {tempfile.gettempdir()} cannot be written "
+            f"({error.strerror or error}); free some space there, or set TMPDIR to a folder with room"
+        ) from None
     highs.run()
     values = highs.getSolution().col_value
     names = [highs.getColName(i)[1] for i in range(highs.getNumCol())]
