@@ -185,6 +185,8 @@ def read_json(data: bytes) -> Any:
         return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
     except (ValueError, UnicodeDecodeError) as error:
         raise BadRequest(f"not a supple backup: not valid JSON ({error})") from None
+    except RecursionError:  # Python's reader recurses once per level of brackets
+        raise BadRequest("not a supple backup: nested too deep") from None
 
 
 def parse_backup(data: Any) -> Backup:
