@@ -117,7 +117,7 @@ def test_the_web_refuses_a_broken_exercise_file_with_a_4xx_naming_it(
     path = write(home, tmp_path, malformed)
     with TestClient(create_app(Settings(home=home))) as client:
         answer, page = client.get("/api/catalog"), client.get("/exercises")
-    assert answer.status_code == page.status_code == 422
+    assert answer.status_code == page.status_code == 400
     says_what_is_wrong(answer.json()["detail"], malformed, str(path))
     assert malformed.problem.replace("'", "&#39;") in page.text
 
@@ -150,7 +150,7 @@ def test_a_routine_pasted_into_the_clinic_page_is_refused_with_a_4xx_naming_it(m
         assert sam_screened.post("/api/screening", json={"yes": []}).status_code == 200
         text = malformed.content.decode()
         given = form(carol, f"/clients/{sam}/written-routines", {"name": "morning", "text": text})
-        assert given.status_code == 422
+        assert given.status_code == 400
         says_what_is_wrong(given.text.replace("&#39;", "'"), malformed, "routine morning")
     finally:
         clinic.close()
