@@ -30,6 +30,7 @@ from supple.store.db import make_engine, upgrade
 from supple.store.tables import Base
 
 NOW = dt.datetime(2026, 11, 2, 7, 30, tzinfo=dt.UTC)
+STORABLE = st.characters(exclude_characters="\x00")  # the store refuses a NUL in text (PostgreSQL keeps none)
 
 times = st.integers(0, 10**7).map(lambda s: NOW + dt.timedelta(seconds=s, microseconds=s % 997))
 pain = st.none() | st.integers(0, 10)
@@ -50,7 +51,8 @@ sessions_data = st.lists(
     max_size=5,
 )  # fmt: skip
 goals_data = st.lists(
-    st.tuples(st.text(min_size=1, max_size=40), st.lists(st.tuples(times, st.integers(0, 10)), max_size=3)), max_size=3
+    st.tuples(st.text(STORABLE, min_size=1, max_size=40), st.lists(st.tuples(times, st.integers(0, 10)), max_size=3)),
+    max_size=3,
 )
 
 

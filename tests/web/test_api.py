@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from tests.web.conftest import save_routine, screen
 
+from supple import services
 from supple.config import Settings
+from supple.web.app import create_app
 
 
 def open_session(client: TestClient, **body: Any) -> dict[str, Any]:
@@ -213,3 +216,13 @@ def test_a_json_body_means_what_it_says_and_a_wrong_type_is_refused(client: Test
     refused = client.post(path, json=body)
     assert refused.status_code == 422, refused.text
     assert client.get("/api/sessions").json() == []
+
+
+def test_a_nul_character_is_refused_on_every_database_alike(database_url: str, home: Path) -> None:
+    """PostgreSQL keeps no NUL in text: its driver failed on one, a 500 (SQLite kept it)."""
+    settings = Settings(home=home, database_url=database_url)
+    with TestClient(create_app(settings)) as client:
+        refused = client.post("/api/activities", json={"activity": "stairs\u0000"})
+        assert refused.status_code == 400 and "NUL" in refused.json()["detail"]
+        assert client.get("/api/activities").json() == []
+    services.database(settings).dispose()
