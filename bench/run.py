@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import selection, session, soak, startup, store, web  # noqa: E402
+from bench import fuzz, properties, selection, session, soak, startup, store, web  # noqa: E402
 from bench.stats import machine  # noqa: E402
 
 README = Path(__file__).with_name("README.md")
@@ -98,6 +98,30 @@ def main() -> None:
             ],
             soak.run(),
             soak.COLUMNS,
+        ),
+        section(
+            "Fuzzing the API (schemathesis)",
+            [
+                f"At least {fuzz.CASES:,} generated requests per mode over every operation of the OpenAPI schema,",
+                "half allowed by the schema and half not; a failure is a 5xx, an invalid request accepted, or an",
+                "answer not as documented. Clinic mode is signed in as a clinician with a client.",
+                "`.venv/bin/python -m bench.fuzz`",
+            ],
+            fuzz.run(),
+            ["mode", "cases", "operations", "failures", "seconds", "failed"],
+        ),
+        section(
+            "Properties (hypothesis)",
+            [
+                f"{properties.REQUESTS:,} random plan requests (conditions, 3-90 minutes, equipment, positions",
+                "avoided, --no-floor, --warmed-up, swaps, precautions from random screening answers): never over",
+                "budget, never an excluded exercise, each position in one stretch; refused = nothing fits, said so.",
+                "Backups: export, import, export gives the same document; a real backup damaged at random is",
+                "refused with a clear message and the store untouched (refused), or restored as strict JSON.",
+                "`.venv/bin/python -m bench.properties`",
+            ],
+            properties.run(),
+            ["property", "cases", "refused", "failures", "seconds", "first failure"],
         ),
     ]
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")

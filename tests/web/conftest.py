@@ -10,6 +10,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's note about httpx2; httpx is what FastAPI's docs use
     from fastapi.testclient import TestClient
 
+from tests.web import fuzzing
 from tests.web.clinic import Clinic, Clock
 
 from supple.config import Settings
@@ -50,14 +51,10 @@ def save_routine(client: TestClient, name: str = "morning", **request: object) -
 
 
 @pytest.fixture
-def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+def cheap_hashes() -> Iterator[None]:
     """argon2id still, with the least work it allows: the real parameters cost 0.2 s a hash here."""
-    from argon2 import PasswordHasher
-
-    from supple.services import passwords
-
-    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    monkeypatch.setattr(passwords, "_hasher", lambda: cheap)
+    with fuzzing.cheap_hashes():
+        yield
 
 
 @pytest.fixture

@@ -44,14 +44,14 @@ def test_an_unknown_figure_is_a_404(client: TestClient) -> None:
     assert "no exercise 'no-such-stretch'" in html.unescape(response.text)
 
 
-def test_a_broken_pose_in_a_users_file_is_a_422_naming_the_file(client: TestClient, home: Path) -> None:
+def test_a_broken_pose_in_a_users_file_is_a_400_naming_the_file(client: TestClient, home: Path) -> None:
     data = yaml.safe_load((BUILTIN / "wall-calf-stretch.yaml").read_text())
     data.update(id="my-calf", name="My calf", easier=[], harder=[])
     data["pose"]["props"][0]["at"] = [110, 0]  # the wall, out of reach of the hands
     (home / "exercises").mkdir()
     (home / "exercises" / "my-calf.yaml").write_text(yaml.safe_dump(data))
     response = client.get("/figures/my-calf.svg")
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert "my-calf.yaml: pose.props[0]: nothing touches the wall" in html.unescape(response.text)
 
 

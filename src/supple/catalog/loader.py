@@ -7,6 +7,7 @@ file is reported in one line instead of a traceback.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -30,22 +31,47 @@ def data_dir() -> Traversable:
     return files("supple.catalog") / "data"
 
 
-def read_yaml(path: File) -> Any:
-    import yaml  # only when a file is parsed, not when it comes from the cache
+# No supple file nests more than a few levels. libyaml's composer recurses once per level, so a
+# file of nothing but brackets ("[[[[...") overflows the C stack and kills the process outright.
+MAX_NESTING = 100
+_BRACKETS = re.compile(r"[\[\]{}]")
 
-    # The C loader is several times faster; fall back where PyYAML was built without libyaml.
-    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def read_yaml(path: File) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DataFileError(str(path), "", f"cannot be read: {error}") from None
+    return parse_yaml(text, str(path))
+
+
+def parse_yaml(text: str, source: str) -> Any:
+    """YAML text (a file's, or a routine pasted into a page); `source` names it in errors."""
+    import yaml  # only when a file is parsed, not when it comes from the cache
+
+    depth = _flow_depth(text)
+    if depth > MAX_NESTING:
+        raise DataFileError(source, "", f"nested {depth} levels deep (at most {MAX_NESTING})")
+    # The C loader is several times faster; fall back where PyYAML was built without libyaml.
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         return yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
         problem = getattr(error, "problem", None) or str(error)
-        raise DataFileError(str(path), "", f"not valid YAML: {where}{problem}") from None
+        raise DataFileError(source, "", f"not valid YAML: {where}{problem}") from None
+
+
+def _flow_depth(text: str) -> int:
+    """How deep the brackets nest, an upper bound on the flow collections' nesting (a bracket in a
+    quoted string counts too: no real file has a hundred). Indented blocks cannot nest as deep:
+    each level costs a line and another space of indentation."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.finditer(text):
+        depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def field_path(location: tuple[int | str, ...]) -> str:

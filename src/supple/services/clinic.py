@@ -104,15 +104,12 @@ def assign_written_text(
     *, settings: Settings, clinician_id: int, client_id: int, name: str, text: str, now: dt.datetime | None = None
 ) -> Plan:
     """The same, from the routine's YAML as typed or pasted into the web form."""
-    import yaml
+    from supple.catalog.loader import parse_yaml
 
     source = f"routine {name}"
     if len(text) > MAX_ROUTINE_TEXT:
         raise DataFileError(source, "", f"a routine is at most {MAX_ROUTINE_TEXT} characters")
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        raise DataFileError(source, "", f"not valid YAML: {str(error).splitlines()[0]}") from None
+    data = parse_yaml(text, source)
     return assign_written(
         settings=settings, clinician_id=clinician_id, client_id=client_id, name=name, routine=data, now=now
     )

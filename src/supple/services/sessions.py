@@ -245,17 +245,11 @@ def import_backup(*, settings: Settings, path: Path) -> int:
 def restore_backup(*, settings: Settings, data: bytes, source: str, person_id: int | None = None) -> int:
     """Restore a backup document (the file's bytes) into an empty store; `source` names it in errors.
     In clinic mode a one-person backup goes into the person's own empty records, nobody else's."""
-    import json
-
     from supple.errors import BadRequest
-    from supple.store.backup import import_data, import_person, parse_backup
+    from supple.store.backup import import_data, import_person, parse_backup, read_json
 
     try:
-        document = json.loads(data.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as error:
-        raise BadRequest(f"{source}: not a supple backup: not valid JSON ({error})") from None
-    try:
-        backup = parse_backup(document)
+        backup = parse_backup(read_json(data))
         if settings.multi_user:
             restored = import_person(database(settings), person_id=person_of(settings, person_id), backup=backup)
         else:

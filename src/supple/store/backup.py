@@ -9,9 +9,18 @@ PostgreSQL database for those). In clinic mode each person exports and restores 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
@@ -34,44 +43,72 @@ FORMAT = "supple-backup"
 VERSION = 1
 
 
+# The limits are what the app itself records, and well inside what every database keeps: a number
+# past a 32-bit column, an infinity or a NUL character passed the checks once and then failed in
+# the database's driver, halfway through (a traceback, a 500 on the web).
+MAX_SECONDS = 24 * 3600
+IMPORTING = "importing"  # the validation context of a file being read
+
+
+def _in_utc(value: dt.datetime) -> dt.datetime:
+    """The time in UTC, as the store keeps it; a time at the edge of the calendar has no UTC."""
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError("a time outside the years 1 to 9999 in UTC") from None
+
+
+Time = Annotated[AwareDatetime, AfterValidator(_in_utc)]
+Score = Annotated[int, Field(ge=0, le=10)]
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any, info: ValidationInfo) -> Any:
+        """On import only: a store that holds one from before is still exported."""
+        texts = value if isinstance(value, list) else [value]
+        if info.context == IMPORTING and any(isinstance(text, str) and "\x00" in text for text in texts):
+            raise ValueError("a NUL character, which no database keeps in text")
+        return value
 
 
 class SetOut(_Model):
-    step: int
+    step: int = Field(ge=0, le=100_000)
     exercise: str = Field(max_length=64)
     kind: str = Field(max_length=10)
     side: str | None = Field(default=None, max_length=5)
-    rep: int | None
-    seconds: float = Field(ge=0)
-    planned_seconds: int = Field(ge=0)
+    rep: int | None = Field(ge=0, le=1000)
+    seconds: float = Field(ge=0, le=MAX_SECONDS)
+    planned_seconds: int = Field(ge=0, le=MAX_SECONDS)
     skipped: bool
     hurt: bool
-    pain: int | None = Field(default=None, ge=0, le=10)
-    ended_at: AwareDatetime
+    pain: Score | None = None
+    ended_at: Time
 
 
 class SideOut(_Model):
     exercise: str = Field(max_length=64)
     tighter: str = Field(pattern="^(left|right|same)$")
-    answered_at: AwareDatetime
+    answered_at: Time
 
 
 class SessionOut(_Model):
-    started_at: AwareDatetime
-    ended_at: AwareDatetime | None
+    started_at: Time
+    ended_at: Time | None
     state: str = Field(max_length=12)
     plan: dict[str, Any]
-    planned_seconds: int = Field(ge=0)
-    pain_before: int | None = Field(default=None, ge=0, le=10)
-    pain_after: int | None = Field(default=None, ge=0, le=10)
+    planned_seconds: int = Field(ge=0, le=MAX_SECONDS)
+    pain_before: Score | None = None
+    pain_after: Score | None = None
     sets: list[SetOut] = []
     side_answers: list[SideOut] = []
 
 
 class ScreeningOut(_Model):
-    taken_at: AwareDatetime
+    taken_at: Time
     verdict: str = Field(max_length=10)
     answered_yes: list[str]
     invalidated: str | None = None
@@ -80,19 +117,19 @@ class ScreeningOut(_Model):
 class RoutineOut(_Model):
     name: str = Field(max_length=64)
     plan: dict[str, Any]
-    saved_at: AwareDatetime
+    saved_at: Time
 
 
 class GoalOut(_Model):
     activity: str = Field(max_length=200)
-    created_at: AwareDatetime
-    retired_at: AwareDatetime | None = None
-    ratings: list[tuple[AwareDatetime, int]] = []
+    created_at: Time
+    retired_at: Time | None = None
+    ratings: list[tuple[Time, Score]] = []
 
 
 class PersonOut(_Model):
     name: str = Field(max_length=200)
-    created_at: AwareDatetime
+    created_at: Time
     screenings: list[ScreeningOut] = []
     routines: list[RoutineOut] = []
     sessions: list[SessionOut] = []
@@ -102,7 +139,7 @@ class PersonOut(_Model):
 class Backup(_Model):
     format: str
     version: int
-    exported_at: AwareDatetime
+    exported_at: Time
     people: list[PersonOut]
 
 
@@ -146,6 +183,23 @@ def export_data(db: Engine, *, now: dt.datetime, person_id: int | None = None) -
     return backup.model_dump(mode="json")
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def read_json(data: bytes) -> Any:
+    """A backup file's bytes as JSON, strictly: Python's reader takes NaN and Infinity, which no
+    database column nor the web app's answers can hold."""
+    import json
+
+    try:
+        return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BadRequest(f"not a supple backup: not valid JSON ({error})") from None
+    except RecursionError:  # Python's reader recurses once per level of brackets
+        raise BadRequest("not a supple backup: nested too deep") from None
+
+
 def parse_backup(data: Any) -> Backup:
     """The backup, checked whole; BadRequest says what is wrong with a foreign or broken file."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -153,7 +207,7 @@ def parse_backup(data: Any) -> Backup:
     if data.get("version") != VERSION:
         raise BadRequest(f"backup version {data.get('version')!r} is not one this supple reads (it reads {VERSION})")
     try:
-        return Backup.model_validate(data)
+        return Backup.model_validate(data, context=IMPORTING)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"])

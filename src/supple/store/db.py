@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.orm import Session
 
+from supple.errors import BadRequest
+
 HEAD_REVISION = "0002"  # the newest migration; a test checks it against Alembic's head
 # Connections kept open per process: one for each thread the web server runs requests on
 # (web/app.py), so none waits for one and none is opened and closed per request (a pool that
@@ -40,15 +42,27 @@ def make_engine(url: str) -> Engine:
         # in steps of up to 100 ms before trying again; the threads of one process take turns on
         # a lock instead, which wakes the next one as soon as the last commit is on disk.
         _WRITE_LOCKS[engine] = threading.Lock()
-        return engine
-    # No pre-ping: it costs a round trip on every checkout, a third of a request's time (bench/).
-    # A connection that died with the server fails its request once (503, store/faults.py);
-    # SQLAlchemy then sees the disconnect and drops every pooled connection, so the next requests
-    # connect afresh. Recycling keeps idle connections younger than the timeouts of firewalls
-    # between app and database; connect_timeout: a server that does not answer fails a request in
-    # seconds instead of hanging it.
-    timeout = {"connect_timeout": CONNECT_TIMEOUT_S}
-    return create_engine(url, pool_size=POOL_SIZE, max_overflow=0, pool_recycle=1800, connect_args=timeout)
+    else:
+        # No pre-ping: it costs a round trip on every checkout, a third of a request's time (bench/).
+        # A connection that died with the server fails its request once (503, store/faults.py);
+        # SQLAlchemy then sees the disconnect and drops every pooled connection, so the next requests
+        # connect afresh. Recycling keeps idle connections younger than the timeouts of firewalls
+        # between app and database; connect_timeout: a server that does not answer fails a request
+        # in seconds instead of hanging it.
+        timeout = {"connect_timeout": CONNECT_TIMEOUT_S}
+        engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=0, pool_recycle=1800, connect_args=timeout)
+    event.listen(engine, "before_cursor_execute", _refuse_nul)
+    return engine
+
+
+def _refuse_nul(connection: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool) -> None:
+    """PostgreSQL keeps no NUL character in text and its driver fails on one (a 500 for an activity
+    typed with one); refused on every database alike, before anything is written."""
+    # a row's values, a list of rows, or (inserting many rows in one statement) one flat tuple
+    for row in parameters if isinstance(parameters, list) else [parameters]:
+        values = row.values() if isinstance(row, dict) else row if isinstance(row, tuple | list) else (row,)
+        if any(isinstance(value, str) and "\x00" in value for value in values):
+            raise BadRequest("text with a NUL character (\\x00) cannot be kept")
 
 
 _WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()

@@ -53,9 +53,9 @@ def status_of(error: SuppleError) -> int:
         return 409
     if isinstance(error, UnsafeToStart):
         return 403  # refused for safety: the message says why and what to do
-    if isinstance(error, DataFileError):
-        return 422
-    if isinstance(error, BadRequest):
+    if isinstance(error, BadRequest | DataFileError):
+        # A file that does not load is bad input too (a routine pasted in, a backup, one's own
+        # exercise files); 422 is FastAPI's, documented with its own shape: a list of problems.
         return 400
     if isinstance(error, StoreUnavailable):
         return 503  # the store cannot be written or reached just now: the same request may work later

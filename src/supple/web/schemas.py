@@ -32,7 +32,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 class In(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Strict: a JSON body means what it says. Lax pydantic took `"pain_before": false` as a pain of
+    # 0 and "5" as 5, which the schema refuses (found by schemathesis' invalid requests).
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class Question(BaseModel):

@@ -72,7 +72,7 @@ def _routine_name(name: str) -> str:
 
 def _plan_in(fields: dict[str, Any]) -> PlanIn:
     try:
-        return PlanIn.model_validate(fields)
+        return PlanIn.model_validate(fields, strict=False)  # a form is text: "20" is 20 minutes
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None

@@ -62,7 +62,7 @@ def _plan_request(params: dict[str, Any]) -> PlanIn | None:
     if not params.get("conditions"):
         return None
     try:
-        return PlanIn.model_validate(params)
+        return PlanIn.model_validate(params, strict=False)  # a query is text: "20" is 20 minutes
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None

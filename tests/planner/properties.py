@@ -1,0 +1,74 @@
+"""The planner's promises for any request, as one strategy and one check.
+
+tests/planner/test_plan.py runs a few hundred requests in CI; bench/properties.py runs 10,000.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from supple.catalog.loader import builtin_catalog
+from supple.errors import BadRequest
+from supple.planner.order import POSITION_ORDER
+from supple.planner.plan import Plan, build_plan
+from supple.planner.request import make_request
+from supple.safety.loader import builtin_safety
+from supple.safety.rules import active_precautions, decide
+
+CATALOG = builtin_catalog()
+SAFETY = builtin_safety()
+VOCAB = CATALOG.vocabulary
+FLOOR = {p for p, position in VOCAB.positions.items() if position.floor}
+# A stop answer never reaches the planner (the safety gate refuses first); every other answer can.
+PLANNABLE_ANSWERS = sorted(q.id for q in SAFETY.questions if q.severity != "stop")
+
+requests = st.fixed_dictionaries(
+    {
+        "conditions": st.lists(st.sampled_from(sorted(VOCAB.conditions)), min_size=1, max_size=3, unique=True),
+        "minutes": st.integers(3, 90),
+        "equipment": st.one_of(st.none(), st.lists(st.sampled_from(sorted(VOCAB.equipment)), unique=True)),
+        "avoid_positions": st.lists(st.sampled_from(sorted(VOCAB.positions)), max_size=3, unique=True),
+        "no_floor": st.booleans(),
+        "warmed_up": st.booleans(),
+        "without": st.lists(st.sampled_from(sorted(CATALOG.exercises)), max_size=3, unique=True),
+    }
+)
+answers = st.sets(st.sampled_from(PLANNABLE_ANSWERS))
+
+
+def plan_within_limits(options: dict[str, Any], answered_yes: set[str]) -> Plan | None:
+    """Plan the request and check every promise; None when nothing fits (a BadRequest that says so).
+
+    Raises AssertionError naming the broken promise."""
+    request = make_request(VOCAB, exercise_ids=CATALOG.exercises, **options)
+    precautions = active_precautions(SAFETY, answers=answered_yes, conditions=request.conditions)
+    try:
+        result = build_plan(CATALOG, request, precautions=precautions)
+    except BadRequest as refusal:
+        assert str(refusal).strip(), "a refusal says which limit excluded what"
+        return None
+    assert result.total_seconds <= request.budget_s, "over budget"
+    assert result.total_seconds == sum(sum(step.seconds for step in item.steps) for item in result.items)
+    for item in result.items:
+        exercise = item.exercise
+        assert exercise.position not in request.avoid_positions or exercise.kind == "warmup", "avoided position"
+        assert not (options["no_floor"] and exercise.position in FLOOR), "on the floor"
+        assert set(exercise.equipment.required) <= request.equipment, "missing equipment"
+        # the warm-up is not an exercise one swaps (its card has no swap link): --warmed-up skips it
+        assert exercise.id not in request.without or exercise.kind == "warmup", "swapped out"
+        assert decide(exercise, precautions, equipment=request.equipment).status != "excluded", "precaution"
+        assert item.why or exercise.kind == "warmup", "no reason given"
+    _check_position_flow(result)
+    return result
+
+
+def _check_position_flow(result: Plan) -> None:
+    """Each position is visited in one stretch, in the flow order, and the floor only once."""
+    seen = [item.exercise.position for item in result.items if item.exercise.kind != "warmup"]
+    blocks = [p for i, p in enumerate(seen) if i == 0 or seen[i - 1] != p]
+    assert len(blocks) == len(set(blocks)), "a position visited twice"
+    assert blocks == sorted(blocks, key=POSITION_ORDER.index), "positions out of the flow order"
+    on_floor = [p in FLOOR for p in seen]
+    assert on_floor == sorted(on_floor), "up from the floor and down again"
