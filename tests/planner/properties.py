@@ -56,8 +56,7 @@ def plan_within_limits(options: dict[str, Any], answered_yes: set[str]) -> Plan 
         assert exercise.position not in request.avoid_positions or exercise.kind == "warmup", "avoided position"
         assert not (options["no_floor"] and exercise.position in FLOOR), "on the floor"
         assert set(exercise.equipment.required) <= request.equipment, "missing equipment"
-        # the warm-up is not an exercise one swaps (its card has no swap link): --warmed-up skips it
-        assert exercise.id not in request.without or exercise.kind == "warmup", "swapped out"
+        assert exercise.id not in request.without, "swapped out"
         assert decide(exercise, precautions, equipment=request.equipment).status != "excluded", "precaution"
         assert item.why or exercise.kind == "warmup", "no reason given"
     _check_position_flow(result)

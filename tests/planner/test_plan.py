@@ -78,6 +78,13 @@ def test_short_budgets_get_a_short_warm_up_or_none_and_say_why() -> None:
     assert warmed.items[0].exercise.kind != "warmup" and "just been active" in warmed.notes[0]
 
 
+def test_a_warm_up_swapped_out_is_left_out_with_advice_to_warm_up_another_way() -> None:
+    swapped = plan(["lower-back-pain"], 20, without=["light-cardio-warmup"], exercise_ids=CATALOG.exercises)
+    assert all(item.exercise.kind != "warmup" for item in swapped.items)
+    assert "swapped it out" in swapped.notes[0] and "5-10 minutes of light cardio" in swapped.notes[0]
+    assert swapped.total_seconds >= 0.7 * 20 * 60  # the time goes to stretches instead
+
+
 def test_the_doses_follow_the_stretching_guidance() -> None:
     for item in plan(["lower-back-pain", "hip-pain"], 60).items:
         dosage, exercise = item.dosage, item.exercise

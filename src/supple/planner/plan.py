@@ -71,6 +71,12 @@ class Plan:
         }
 
 
+SWAPPED_WARMUP = (
+    "No warm-up, as you swapped it out: the sources advise 5-10 minutes of light cardio before "
+    "stretching, so walk briskly or march on the spot first."
+)
+
+
 def warmup_seconds(request: PlanRequest) -> tuple[int, str | None]:
     """How long to warm up, and a note when it is shortened or left out."""
     if request.warmed_up:
@@ -151,6 +157,8 @@ def build_plan(
     active = tuple(precautions)
     personal = personal or Personal()
     warm_s, warm_note = warmup_seconds(request)
+    if warm_s and any(e.kind == "warmup" and e.id in request.without for e in catalog):
+        warm_s, warm_note = 0, SWAPPED_WARMUP
     warmup = _warmup_item(catalog, warm_s)
     pool = build_pool(catalog, request, active, personal)
     available = request.budget_s - (warmup.seconds if warmup else 0)
