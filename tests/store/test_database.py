@@ -9,7 +9,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from supple.session.engine import SetResult, SideAnswer
-from supple.store import records
+from supple.store import logbook, records
 from supple.store.db import HEAD_REVISION, alembic_config, current_revision, make_engine, upgrade
 from supple.store.tables import Base
 
@@ -59,7 +59,7 @@ def test_a_session_keeps_each_set_and_side_answer_and_comes_back_in_order(db) ->
     records.add_set(db, session_id=session, result=hurt, now=NOW + dt.timedelta(seconds=140))
     records.add_side_answer(db, session_id=session, answer=SideAnswer("pigeon-pose", "right"), now=NOW)
     records.close_session(db, session_id=session, state="finished", pain_after=2, now=NOW + dt.timedelta(minutes=5))
-    (kept,) = records.sessions(db, person_id=person)
+    (kept,) = logbook.sessions(db, person_id=person)
     assert (kept.state, kept.pain_before, kept.pain_after, kept.planned_seconds) == ("finished", 4, 2, 300)
     assert kept.started_at == NOW and kept.ended_at == NOW + dt.timedelta(minutes=5)
     assert [(s.exercise, s.seconds, s.hurt, s.pain, s.step) for s in kept.sets] == [
@@ -79,7 +79,7 @@ def test_a_session_left_running_is_found_and_can_be_set_aside(db) -> None:
     assert (found.id, plan) == (session, {"minutes": 5})
     records.mark_interrupted(db, person_id=person)
     assert records.interrupted_session(db, person_id=person) is None
-    assert records.sessions(db, person_id=person)[0].state == "interrupted"
+    assert logbook.sessions(db, person_id=person)[0].state == "interrupted"
 
 
 def test_goals_keep_their_ratings_and_can_be_retired(db) -> None:
@@ -109,10 +109,10 @@ def test_session_totals_match_the_sets_they_sum(db) -> None:
         db, session_id=skipped, result=SetResult("cat-cow", "reps", None, 1, 0.0, 64, skipped=True), now=NOW
     )
     records.open_session(db, person_id=person, plan={}, planned_seconds=300, pain_before=None, now=NOW)
-    full, light = records.sessions(db, person_id=person), records.session_totals(db, person_id=person)
+    full, light = logbook.sessions(db, person_id=person), logbook.session_totals(db, person_id=person)
     assert [(s.seconds_done, s.counts) for s in light] == [(s.seconds_done, s.counts) for s in full]
     assert [(s.seconds_done, s.counts) for s in light] == [(67.5, True), (0.0, False), (0.0, False)]
-    assert records.seconds_by_exercise(db, person_id=person, since=NOW) == {"cat-cow": 67.5}
+    assert logbook.seconds_by_exercise(db, person_id=person, since=NOW) == {"cat-cow": 67.5}
 
 
 def test_a_set_is_kept_only_in_the_persons_own_running_session(db) -> None:
@@ -124,7 +124,7 @@ def test_a_set_is_kept_only_in_the_persons_own_running_session(db) -> None:
     assert not records.add_set_if_running(db, person_id=person, session_id=session + 1, result=done, now=NOW)
     records.close_session(db, session_id=session, state="finished", pain_after=None, now=NOW)
     assert not records.add_set_if_running(db, person_id=person, session_id=session, result=done, now=NOW)
-    kept = records.session(db, session_id=session)
+    kept = logbook.session(db, session_id=session)
     assert kept is not None and len(kept.sets) == 1
     only = kept.sets[0]
     assert (only.exercise, only.side, only.rep, only.step) == ("pigeon-pose", None, None, 2)
@@ -136,7 +136,7 @@ def test_a_hurt_kept_by_the_guarded_insert_reads_back_with_its_time_and_score(db
     hurt = SetResult("cat-cow", "reps", None, 2, 7.5, 60, skipped=True, hurt=True, pain=6, step=3)
     later = NOW + dt.timedelta(seconds=42)
     assert records.add_set_if_running(db, person_id=person, session_id=session, result=hurt, now=later)
-    [score] = records.pain_scores(db, person_id=person)
+    [score] = logbook.pain_scores(db, person_id=person)
     assert (score.moment, score.score, score.exercise, score.at) == ("hurt", 6, "cat-cow", later)
 
 
@@ -149,7 +149,7 @@ def test_pain_scores_come_from_sessions_and_hurts_in_time_order(db) -> None:
     records.add_set(db, session_id=session, result=hurt, now=NOW + dt.timedelta(seconds=140))
     records.close_session(db, session_id=session, state="ended", pain_after=2, now=NOW + dt.timedelta(minutes=5))
     records.open_session(db, person_id=person, plan={}, planned_seconds=300, pain_before=None, now=NOW)  # no ratings
-    scores = records.pain_scores(db, person_id=person)
+    scores = logbook.pain_scores(db, person_id=person)
     assert [(s.moment, s.score, s.exercise) for s in scores] == [
         ("before", 4, None), ("hurt", 6, "pigeon-pose"), ("after", 2, None)
     ]  # fmt: skip

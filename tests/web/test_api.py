@@ -135,7 +135,7 @@ def test_another_persons_session_is_neither_seen_nor_changed(client: TestClient,
     import datetime as dt
 
     from supple import services
-    from supple.store import records
+    from supple.store import logbook, records
 
     now = dt.datetime.now(dt.UTC)
     db = services.database(settings)
@@ -154,7 +154,7 @@ def test_another_persons_session_is_neither_seen_nor_changed(client: TestClient,
     assert [c.status_code for c in calls] == [404] * 5
     assert client.get(f"/api/sessions/{other + 1000}").status_code == 404
     assert client.get("/api/sessions").json() == []
-    untouched = records.sessions(db, person_id=_person_of(db, other))[0]
+    untouched = logbook.sessions(db, person_id=_person_of(db, other))[0]
     assert untouched.state == "running" and untouched.sets == () and untouched.sides == ()
 
 

@@ -27,7 +27,7 @@ def fhir_export(*, settings: Settings, routine: str | None = None, now: dt.datet
     neither the safety gate nor today's precautions change it."""
     from supple.export.fhir import fhir_bundle
     from supple.session.routine import plan_from_data
-    from supple.store import records
+    from supple.store import logbook, records
 
     db, person = database(settings), local_person(settings)
     catalog = catalog_for(settings=settings)
@@ -39,7 +39,7 @@ def fhir_export(*, settings: Settings, routine: str | None = None, now: dt.datet
     if found is not None:
         name, data = found
         chosen = name, plan_from_data(data, source=f"saved routine {name}", catalog=catalog)
-    pain = records.pain_scores(db, person_id=person)
+    pain = logbook.pain_scores(db, person_id=person)
     # the person's creation time tells one supple's person from another's, without naming anyone
     key = f"{person}@{records.person_created_at(db, person_id=person).isoformat()}"
     bundle = fhir_bundle(subject_key=key, routine=chosen, pain=pain, catalog=catalog, now=now or utc_now())

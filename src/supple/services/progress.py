@@ -80,18 +80,18 @@ def session_history(*, settings: Settings, person_id: int | None = None) -> list
 def stats(
     *, settings: Settings, today: dt.date | None = None, week_count: int = 12, person_id: int | None = None
 ) -> Stats:
-    from supple.store import records
+    from supple.store import logbook, records
 
     today = today or dt.date.today()
     db, person = database(settings), person_of(settings, person_id)
-    past = records.session_totals(db, person_id=person)
+    past = logbook.session_totals(db, person_id=person)
     catalog = catalog_for(settings=settings)
     muscles = catalog.vocabulary.muscles
     area_of = {e.id: muscles[e.targets[0]].area for e in catalog}
     since = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC) - AREA_WINDOW
     current, best = streaks(past, today=today)
     goals = records.goals(db, person_id=person)
-    seconds = records.seconds_by_exercise(db, person_id=person, since=since)
+    seconds = logbook.seconds_by_exercise(db, person_id=person, since=since)
     return Stats(
         today=today,
         weeks=weeks(past, today=today, count=week_count),
@@ -109,10 +109,10 @@ def stats(
 
 def side_counts(*, settings: Settings, person_id: int | None = None) -> dict[str, tuple[int, int]]:
     """Per stretch, how often the left and the right side were answered tighter."""
-    from supple.store import records
+    from supple.store import logbook
 
     # session totals carry the side answers without loading every set
-    past = records.session_totals(database(settings), person_id=person_of(settings, person_id))
+    past = logbook.session_totals(database(settings), person_id=person_of(settings, person_id))
     return {exercise: (tally["left"], tally["right"]) for exercise, tally in side_tally(past).items()}
 
 

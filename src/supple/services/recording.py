@@ -129,16 +129,16 @@ def finish_session(
 
 
 def session_detail(*, settings: Settings, person_id: int, session_id: int) -> dict[str, Any]:
-    from supple.store import records
+    from supple.store import logbook
 
     _state_of_own(settings, person_id, session_id)
-    record = records.session(database(settings), session_id=session_id)
+    record = logbook.session(database(settings), session_id=session_id)
     if record is None:  # deleted between the two reads
         raise NotFound(f"no session {session_id}")
     return record.to_json(with_sets=True)
 
 
 def sessions_of(*, settings: Settings, person_id: int) -> Sequence[dict[str, Any]]:
-    from supple.store import records
+    from supple.store import logbook
 
-    return [s.to_json() for s in records.sessions(database(settings), person_id=person_id)]
+    return [s.to_json() for s in logbook.sessions(database(settings), person_id=person_id)]

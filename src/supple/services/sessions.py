@@ -209,9 +209,9 @@ def set_aside_unfinished(*, settings: Settings) -> None:
 
 
 def history(*, settings: Settings, person_id: int | None = None) -> list[SessionRecord]:
-    from supple.store import records
+    from supple.store import logbook
 
-    return records.sessions(database(settings), person_id=person_of(settings, person_id))
+    return logbook.sessions(database(settings), person_id=person_of(settings, person_id))
 
 
 def backup_data(*, settings: Settings, clock: Clock = utc_now, person_id: int | None = None) -> dict[str, Any]:
