@@ -23,8 +23,12 @@ class Settings:
         return self.home / "exercises"
 
     @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
+    @property
     def parse_cache_file(self) -> Path:
-        return self.home / "cache" / "parsed-data.json"
+        return self.cache_dir / "parsed-data.json"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -87,3 +87,26 @@ def test_equipment_none_and_no_floor(run_cli) -> None:
     for item in plan["items"]:
         assert item["steps"]
     assert not any(item["exercise"] in ("seated-glute-stretch", "pigeon-pose") for item in plan["items"])
+
+
+def test_a_cold_plan_from_kept_content_loads_no_validation_parsing_or_database_library(home: Path) -> None:
+    # pydantic (with validator building), PyYAML and SQLAlchemy were two thirds of a cold `supple
+    # plan`; with the content cache warm the command needs none of them (DESIGN.md's 300 ms budget).
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SUPPLE_HOME": str(home)}
+    supple = [sys.executable, "-m", "supple"]
+    subprocess.run([*supple, "screen", "--none"], env=env, check=True, capture_output=True)
+    argv = ["plan", "--for", "sciatica", "hip-pain", "--minutes", "30", "--json"]
+    first = subprocess.run([*supple, *argv], env=env, check=True, capture_output=True, text=True)
+    code = (
+        "import sys; from supple.cli.app import main; sys.argv = ['supple', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('pydantic', 'yaml', 'sqlalchemy', 'numpy')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy}), file=sys.stderr)"
+    )
+    again = subprocess.run([sys.executable, "-c", code, *argv], env=env, check=True, capture_output=True, text=True)
+    assert again.stdout == first.stdout
+    assert again.stderr.strip() == "[]"

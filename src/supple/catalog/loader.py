@@ -12,15 +12,21 @@ from collections.abc import Callable
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any, Protocol, Self, TypeVar
 
 from supple.catalog.checks import Problem, check_links, check_vocabulary_ids
 from supple.catalog.models import Catalog, Exercise, Principles, Vocabulary
 from supple.errors import DataFileError
 
-Model = TypeVar("Model", bound=BaseModel)
+
+class Validates(Protocol):
+    """A pydantic model, or one of the catalogue's records."""
+
+    @classmethod
+    def model_validate(cls, obj: Any, /) -> Self: ...
+
+
+Model = TypeVar("Model", bound=Validates)
 File = Path | Traversable
 # Reads and parses one data file. The default parses YAML every time; services pass one that
 # keeps parsed files in a cache, since parsing is most of a cold command's loading time.
@@ -82,7 +88,13 @@ def field_path(location: tuple[int | str, ...]) -> str:
     return text
 
 
+# What pydantic calls an unknown key: in a model (extra="forbid") and in a record (a dataclass).
+UNKNOWN_KEY = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
+
+
 def parse(model: type[Model], data: Any, path: File) -> Model:
+    from pydantic import ValidationError
+
     if not isinstance(data, dict):
         found = "nothing" if data is None else type(data).__name__
         raise DataFileError(str(path), "", f"expected a mapping of fields, found {found}")
@@ -91,7 +103,7 @@ def parse(model: type[Model], data: Any, path: File) -> Model:
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         message = str(first["msg"]).removeprefix("Value error, ")
-        if first["type"] == "extra_forbidden":
+        if first["type"] in UNKNOWN_KEY:
             message = "unknown field (check the spelling against the catalogue format)"
         raise DataFileError(str(path), field_path(tuple(first["loc"])), message) from None
 

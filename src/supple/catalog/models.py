@@ -8,43 +8,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Annotated, Literal, Self
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from typing import Annotated, Literal, get_args
 
 from supple.catalog.pose import Pose
+from supple.catalog.record import Limits, Record
 
 KEBAB_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-Id = Annotated[str, StringConstraints(pattern=KEBAB_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Seconds = Annotated[int, Field(gt=0, le=3600)]
-Count = Annotated[int, Field(gt=0, le=100)]
+Id = Annotated[str, Limits(pattern=KEBAB_PATTERN)]
+Text = Annotated[str, Limits(strip_whitespace=True, min_length=1)]
+Seconds = Annotated[int, Limits(gt=0, le=3600)]
+Count = Annotated[int, Limits(gt=0, le=100)]
 Kind = Literal["warmup", "static", "dynamic", "isometric", "strength"]
+# a tuple of at least one
+Some = Limits(min_length=1)
 
 
-class Record(BaseModel):
-    # Unknown keys are errors: a typo in a content file must not be silently ignored.
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
+@dataclass(frozen=True, kw_only=True)
 class Source(Record):
     title: Text
-    facts: tuple[Text, ...] = Field(min_length=1)
+    facts: Annotated[tuple[Text, ...], Some]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Equipment(Record):
     required: tuple[Id, ...] = ()
     optional: tuple[Id, ...] = ()
 
-    @model_validator(mode="after")
-    def _disjoint(self) -> Self:
+    def __post_init__(self) -> None:
         both = sorted(set(self.required) & set(self.optional))
         if both:
             raise ValueError(f"listed as both required and optional: {', '.join(both)}")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Dosage(Record):
     """How much of an exercise to do. Fields a kind does not use stay null."""
 
@@ -53,15 +50,19 @@ class Dosage(Record):
     breaths: Count | None = None
     reps: Count | None = None
     sets: Count | None = None
-    rest_s: Annotated[int, Field(ge=0, le=600)] | None = None
-    effort_pct: Annotated[int, Field(gt=0, le=100)] | None = None
+    rest_s: Annotated[int, Limits(ge=0, le=600)] | None = None
+    effort_pct: Annotated[int, Limits(gt=0, le=100)] | None = None
     per_side: bool = False
     # Seconds one repetition takes: paces dynamic and strength moves (not in the JSON contract's
     # required fields, but the session timer and the planner's time estimate need it).
     rep_s: Seconds | None = None
 
-    @model_validator(mode="after")
-    def _hold_in_range(self) -> Self:
+    def to_json(self) -> dict[str, object]:
+        """The dose as JSON, the same as `model_dump(mode="json")` (tests/catalog/test_models.py)
+        without importing pydantic into a cold `supple plan`."""
+        return {name: list(value) if isinstance(value, tuple) else value for name, value in self.__dict__.items()}
+
+    def __post_init__(self) -> None:
         if self.hold_range_s is not None:
             low, high = self.hold_range_s
             if low > high:
@@ -70,12 +71,12 @@ class Dosage(Record):
                 raise ValueError("hold_range_s is set but hold_s is not")
             if not low <= self.hold_s <= high:
                 raise ValueError(f"hold_s {self.hold_s} is outside hold_range_s [{low}, {high}]")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Variation(Record):
     name: Text
-    steps: tuple[Text, ...] = Field(min_length=1)
+    steps: Annotated[tuple[Text, ...], Some]
 
 
 def _require(dosage: Dosage, kind: str, *fields: str) -> None:
@@ -110,6 +111,7 @@ def check_dose_fits_kind(kind: Kind, dosage: Dosage) -> None:
         _forbid(dosage, kind, "breaths", "effort_pct", "rep_s")
 
 
+@dataclass(frozen=True, kw_only=True)
 class Exercise(Record):
     """One stretch or exercise, as stored in `data/exercises/<id>.yaml`."""
 
@@ -120,11 +122,11 @@ class Exercise(Record):
     kind: Kind
     position: Id
     sided: bool
-    targets: tuple[Id, ...] = Field(min_length=1)
+    targets: Annotated[tuple[Id, ...], Some]
     helps_with: tuple[Id, ...] = ()
-    equipment: Equipment = Equipment()
+    equipment: Equipment = field(default_factory=Equipment)
     dosage: Dosage
-    steps: tuple[Text, ...] = Field(min_length=1)
+    steps: Annotated[tuple[Text, ...], Some]
     cues: tuple[Text, ...] = ()
     # What each part of one repetition is, spoken in time during a guided session (cat-cow:
     # breathe out and round up, breathe in and arch). Only for dynamic and strength moves.
@@ -136,13 +138,12 @@ class Exercise(Record):
     # Movements the exercise asks of the body (kneeling, crossing the legs...): the safety
     # precautions are written against these, so they also cover exercises users add.
     demands: tuple[Id, ...] = ()
-    sources: tuple[Source, ...] = Field(min_length=1)
+    sources: Annotated[tuple[Source, ...], Some]
     # The figure: a stick figure drawn by supple.figures. Optional for a person's own exercises
     # (they get a plain figure of the position); every built-in exercise has one.
     pose: Pose | None = None
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Self:
+    def __post_init__(self) -> None:
         check_dose_fits_kind(self.kind, self.dosage)
         if self.dosage.per_side != self.sided:
             raise ValueError(
@@ -159,27 +160,31 @@ class Exercise(Record):
         for link in ("easier", "harder"):
             if self.id in getattr(self, link):
                 raise ValueError(f"{link}: an exercise cannot link to itself")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Term(Record):
     label: Text
     description: Text = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Condition(Term):
     area: Id  # where it is felt: groups the conditions when a person says what bothers them
     muscles: tuple[Id, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
 class Position(Term):
     floor: bool
 
 
+@dataclass(frozen=True, kw_only=True)
 class Muscle(Term):
     area: Id
 
 
+@dataclass(frozen=True, kw_only=True)
 class Reference(Record):
     """A work that content cites: one of the source articles, or clinical guidance."""
 
@@ -188,6 +193,7 @@ class Reference(Record):
     file: Text | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Vocabulary(Record):
     """`data/vocab.yaml`: every id an exercise may use, with its human label."""
 
@@ -200,8 +206,7 @@ class Vocabulary(Record):
     demands: dict[Id, Term]
     references: dict[Id, Reference]
 
-    @model_validator(mode="after")
-    def _muscle_areas_known(self) -> Self:
+    def __post_init__(self) -> None:
         for muscle_id, muscle in self.muscles.items():
             if muscle.area not in self.areas:
                 raise ValueError(f"muscles.{muscle_id}.area: unknown area {muscle.area!r}")
@@ -211,24 +216,25 @@ class Vocabulary(Record):
             unknown = [m for m in condition.muscles if m not in self.muscles]
             if unknown:
                 raise ValueError(f"conditions.{condition_id}.muscles: unknown muscle {unknown[0]!r}")
-        missing = sorted(set(Kind.__args__) - set(self.kinds))  # type: ignore[attr-defined]
+        missing = sorted(set(get_args(Kind)) - set(self.kinds))
         if missing:
             raise ValueError(f"kinds: missing {', '.join(missing)}")
-        return self
 
     def reference_titles(self) -> set[str]:
         return {reference.title for reference in self.references.values()}
 
 
+@dataclass(frozen=True, kw_only=True)
 class Principle(Record):
     id: Id
     title: Text
     text: Text
-    sources: tuple[Source, ...] = Field(min_length=1)
+    sources: Annotated[tuple[Source, ...], Some]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Principles(Record):
-    principles: tuple[Principle, ...] = Field(min_length=1)
+    principles: Annotated[tuple[Principle, ...], Some]
 
 
 @dataclass(frozen=True)

@@ -10,29 +10,26 @@ viewer, and by convention the limb that is stretched or working. One number sets
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Self
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from supple.catalog.record import Limits, Record
 
-Angle = Annotated[float, Field(ge=-360, le=360, allow_inf_nan=False)]
-Length = Annotated[float, Field(ge=-500, le=500, allow_inf_nan=False)]
-Size = Annotated[float, Field(gt=0, le=300, allow_inf_nan=False)]
+Angle = Annotated[float, Limits(ge=-360, le=360, allow_inf_nan=False)]
+Length = Annotated[float, Limits(ge=-500, le=500, allow_inf_nan=False)]
+Size = Annotated[float, Limits(gt=0, le=300, allow_inf_nan=False)]
 Pair = tuple[Angle, Angle]
-Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+Words = Annotated[str, Limits(strip_whitespace=True, min_length=1, max_length=400)]
 # A named point on the body: pelvis, neck, head, or near./far. with hip, thigh, knee, shin,
 # ankle, heel, toe, shoulder, elbow, hand. supple.figures checks the name.
-PointName = Annotated[str, StringConstraints(pattern=r"^((near|far)\.)?[a-z]+$")]
+PointName = Annotated[str, Limits(pattern=r"^((near|far)\.)?[a-z]+$")]
 View = Literal["side", "front", "back", "above"] | tuple[Angle, Angle]
 
 PAIRED = ("hips", "hips_out", "hips_rotate", "knees", "ankles", "shoulders", "shoulders_out", "elbows")
 
 
-class PoseRecord(BaseModel):
-    # As models.Record (which imports this module): unknown keys are errors, values frozen.
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Prop(PoseRecord):
+@dataclass(frozen=True, kw_only=True)
+class Prop(Record):
     """Something in the picture besides the person: placed on the floor, or held by the body."""
 
     kind: Literal["wall", "chair", "pillow", "raised-surface", "mat", "strap", "band", "ball"]
@@ -45,8 +42,7 @@ class Prop(PoseRecord):
     # Body points a strap or band passes through, or the two knees a ball sits between.
     between: tuple[PointName, ...] = ()
 
-    @model_validator(mode="after")
-    def _placed(self) -> Self:
+    def __post_init__(self) -> None:
         held = self.kind in ("strap", "band", "ball")
         if held and len(self.between) < 2:
             raise ValueError(f"a {self.kind} needs `between`: at least two body points it runs between")
@@ -54,10 +50,10 @@ class Prop(PoseRecord):
             raise ValueError(f"a {self.kind} needs `at`: where it stands, [x, z] in cm")
         if not held and self.between:
             raise ValueError(f"a {self.kind} stands on the floor: use `at`, not `between`")
-        return self
 
 
-class KeyPose(PoseRecord):
+@dataclass(frozen=True, kw_only=True)
+class KeyPose(Record):
     """One still position of the body. Every angle is 0 in upright standing, arms by the sides."""
 
     label: Words | None = None  # what this key pose is, for the text alternative ("back rounded")
@@ -78,13 +74,16 @@ class KeyPose(PoseRecord):
     shoulders_out: Pair = (0, 0)  # + arm out to the side (abduction)
     elbows: Pair = (0, 0)  # + bent
 
-    @field_validator(*PAIRED, mode="before")
     @classmethod
-    def _one_number_sets_both(cls, value: Any) -> Any:
-        return [value, value] if isinstance(value, int | float) and not isinstance(value, bool) else value
+    def prepare(cls, data: Any) -> Any:
+        """One number for a paired joint sets both sides."""
+        if not isinstance(data, dict):
+            return data
+        return {key: _both(value) if key in PAIRED else value for key, value in data.items()}
 
 
-class Pose(PoseRecord):
+@dataclass(frozen=True, kw_only=True)
+class Pose(Record):
     """The figure of an exercise: its key poses (two or more for a movement) and the props."""
 
     description: Words  # the pose in words: the figure's text alternative
@@ -92,11 +91,10 @@ class Pose(PoseRecord):
     # Which side's target muscles are highlighted: near when sided, else both; none for a warm-up.
     stretched: Literal["near", "far", "both", "none"] | None = None
     props: tuple[Prop, ...] = ()
-    frames: tuple[KeyPose, ...] = Field(min_length=1, max_length=6)
+    frames: Annotated[tuple[KeyPose, ...], Limits(min_length=1, max_length=6)]
 
-    @model_validator(mode="before")
     @classmethod
-    def _frames_inherit(cls, data: Any) -> Any:
+    def prepare(cls, data: Any) -> Any:
         """A later key pose repeats only what changes: it starts from the one before it."""
         if not isinstance(data, dict) or not isinstance(data.get("frames"), list):
             return data
@@ -107,3 +105,7 @@ class Pose(PoseRecord):
                 frame = {**base, **frame}
             merged.append(frame)
         return {**data, "frames": merged}
+
+
+def _both(value: Any) -> Any:
+    return [value, value] if isinstance(value, int | float) and not isinstance(value, bool) else value

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any
 
 import typer
 
@@ -13,31 +14,26 @@ from supple.cli import account, backup, catalog, go, goal, handout, plan, progre
 from supple.cli.argv import spread_multi_value_options
 from supple.errors import SuppleError
 
-app = typer.Typer(
-    name="supple",
-    help="A guided stretching coach for the legs, hips and lower back.\n\n"
+HELP = (
+    "A guided stretching coach for the legs, hips and lower back.\n\n"
     "supple does not diagnose or treat anything: stop if a stretch hurts, and see a professional "
-    "when pain persists.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    # Plain help text: rendering it with Rich costs ~80 ms at start-up, over the 150 ms budget.
-    rich_markup_mode=None,
+    "when pain persists."
 )
-app.command("catalog")(catalog.catalog_command)
-app.command("show")(catalog.show_command)
-app.command("screen")(screen.screen_command)
-app.command("plan")(plan.plan_command)
-app.command("go")(go.go_command)
-app.command("history")(progress.history_command)
-app.command("stats")(progress.stats_command)
-app.command("serve")(serve.serve_command)
-app.command("remind")(remind.remind_command)
-app.command("handout")(handout.handout_command)
-app.command("export")(backup.export_command)
-app.command("import")(backup.import_command)
-app.add_typer(goal.app, name="goal")
-app.add_typer(account.app, name="account")
+COMMANDS: dict[str, Callable[..., Any]] = {
+    "catalog": catalog.catalog_command,
+    "show": catalog.show_command,
+    "screen": screen.screen_command,
+    "plan": plan.plan_command,
+    "go": go.go_command,
+    "history": progress.history_command,
+    "stats": progress.stats_command,
+    "serve": serve.serve_command,
+    "remind": remind.remind_command,
+    "handout": handout.handout_command,
+    "export": backup.export_command,
+    "import": backup.import_command,
+}
+GROUPS: dict[str, typer.Typer] = {"goal": goal.app, "account": account.app}
 
 
 def _version(value: bool) -> None:
@@ -46,7 +42,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -55,12 +50,60 @@ def _root(
     """A guided stretching coach for the legs, hips and lower back."""
 
 
+def build_app(only: str | None = None, *, listing: bool = False) -> typer.Typer:
+    """The command line, with every command, or with just `only` (and the root's own options).
+
+    Typer turns every registered command's signature into Click parameters on each run, which
+    costs a cold `supple plan` some 40 ms for the other seventeen; a named command needs only
+    itself. `listing` is for the list of commands (`supple`, `supple --help`), which needs only
+    their names and help texts: each command is stood in for by a function with no parameters and
+    the same docstring. Usage, help and errors read the same either way (tests/cli/test_app.py)."""
+    app = typer.Typer(
+        name="supple",
+        help=HELP,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+        # Plain help text: rendering it with Rich costs ~80 ms at start-up, over the 150 ms budget.
+        rich_markup_mode=None,
+    )
+    app.callback()(_root)
+    for name, command in COMMANDS.items():
+        if only is None or name == only:
+            app.command(name)(_stand_in(command) if listing else command)
+    for name, group in GROUPS.items():
+        if only is None or name == only:
+            app.add_typer(group, name=name)
+    return app
+
+
+def _stand_in(command: Callable[..., Any]) -> Callable[[], None]:
+    def listed() -> None:
+        raise AssertionError("a stand-in is only listed, never run")  # pragma: no cover
+
+    listed.__doc__ = command.__doc__
+    return listed
+
+
+def only_lists(args: Sequence[str]) -> bool:
+    """Whether the arguments ask for nothing but the list of commands."""
+    return list(args) in ([], ["--help"])
+
+
+def command_named(args: Sequence[str]) -> str | None:
+    """The command the arguments start with, if they start with one."""
+    if args and (args[0] in COMMANDS or args[0] in GROUPS):
+        return args[0]
+    return None
+
+
 def main() -> None:
     # supple uses no pydantic plugins, and looking for them scans every installed package's
     # metadata: a tenth of a cold `supple plan` (bench/README.md). Set only if the user has not.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    args = spread_multi_value_options(sys.argv[1:])
     try:
-        app(args=spread_multi_value_options(sys.argv[1:]), prog_name="supple")
+        build_app(only=command_named(args), listing=only_lists(args))(args=args, prog_name="supple")
     except SuppleError as error:
         _fail(error)
     except Exception as error:

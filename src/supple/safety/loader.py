@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 from supple.catalog.checks import Problem, unknown_id, unknown_ids
 from supple.catalog.loader import File, Reader, builtin_catalog, parse, raise_first, read_yaml
@@ -41,8 +42,12 @@ def _precaution_problems(index: int, precaution: Precaution, question_ids: set[s
     return problems
 
 
+def safety_data_dir() -> Traversable:
+    return files("supple.safety") / "data"
+
+
 def load_safety(*, catalog: Catalog, data: File | None = None, read: Reader = read_yaml) -> SafetyData:
-    root = data if data is not None else files("supple.safety") / "data"
+    root = data if data is not None else safety_data_dir()
     questions_path, precautions_path = root / "questions.yaml", root / "precautions.yaml"
     questions = parse(Questions, read(questions_path), questions_path).questions
     ids = [q.id for q in questions]

@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from dataclasses import dataclass
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
-
-from supple.catalog.models import Id, Record, Source, Text
+from supple.catalog.models import Id, Some, Source, Text
+from supple.catalog.record import Record
 
 Severity = Literal["stop", "caution", "adjust"]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Question(Record):
     id: Id
     text: Text
     severity: Severity
     reason: Text  # what was reported, in plain words: "new difficulty controlling the bladder"
     action: Text  # what to do about it, and how urgently
-    sources: tuple[Source, ...] = Field(min_length=1)
+    sources: Annotated[tuple[Source, ...], Some]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Questions(Record):
-    questions: tuple[Question, ...] = Field(min_length=1)
+    questions: Annotated[tuple[Question, ...], Some]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Precaution(Record):
     id: Id
     title: Text
@@ -36,18 +39,17 @@ class Precaution(Record):
     needs_equipment: Id | None = None
     reason: Text
     note: Text | None = None
-    sources: tuple[Source, ...] = Field(min_length=1)
+    sources: Annotated[tuple[Source, ...], Some]
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Self:
+    def __post_init__(self) -> None:
         if not (self.when_answers or self.when_conditions):
             raise ValueError("a precaution needs when_answers or when_conditions")
         if bool(self.modify_demands) != (self.modification is not None):
             raise ValueError("modify_demands and modification go together")
         if self.needs_equipment is not None and not self.modify_demands:
             raise ValueError("needs_equipment only applies to a modification")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Precautions(Record):
-    precautions: tuple[Precaution, ...] = Field(min_length=1)
+    precautions: Annotated[tuple[Precaution, ...], Some]

@@ -18,8 +18,8 @@ from supple.config import Settings
 from supple.errors import DataFileError, NotFound, UnsafeToStart
 from supple.planner.plan import Plan
 from supple.safety.screen import Screening
+from supple.services.content import catalog_for
 from supple.services.core import (
-    catalog_for,
     latest_screening,
     plan_request,
     plan_with,

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from supple.catalog.loader import Reader, builtin_catalog, load_catalog
 from supple.catalog.models import Catalog, Exercise
 from supple.catalog.query import filter_exercises, find_exercise
 from supple.config import Settings
@@ -21,51 +20,15 @@ from supple.planner.personal import Personal
 from supple.planner.plan import Plan, PlanItem, build_plan
 from supple.planner.request import PlanRequest, make_request
 from supple.safety.gate import check_gate
-from supple.safety.loader import SafetyData, builtin_safety
 from supple.safety.models import Precaution, Question
 from supple.safety.rules import active_precautions, decide
 from supple.safety.screen import Screening, fresh_screening_needed, screen
-from supple.session.engine import Cue, rehearse
-from supple.session.routine import load_routine, plan_from_data
-from supple.store.parse_cache import ParseCache
+from supple.services.content import catalog_for, safety_for
 from supple.store.personal_file import load_personal
 from supple.store.screening_file import load_screening, save_screening
 
-
-@functools.cache
-def _parse_cache(path: Path) -> ParseCache:
-    return ParseCache(path)
-
-
-def catalog_for(*, settings: Settings) -> Catalog:
-    """The built-in catalogue, plus the person's own exercises in SUPPLE_HOME/exercises."""
-    cache = _parse_cache(settings.parse_cache_file)
-    user_dir = settings.user_exercises_dir
-    if user_dir.is_dir():
-        catalog = _user_catalog(user_dir, _folder_fingerprint(user_dir), cache.read)
-    else:
-        catalog = builtin_catalog(cache.read)
-    cache.save()
-    return catalog
-
-
-def _safety(settings: Settings) -> SafetyData:
-    cache = _parse_cache(settings.parse_cache_file)
-    safety = builtin_safety(cache.read)
-    cache.save()
-    return safety
-
-
-def _folder_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and change times: a command asking twice reuses the loaded catalogue,
-    and an edited file is loaded afresh."""
-    entries = sorted(folder.glob("*.yaml"))
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in entries)
-
-
-@functools.lru_cache(maxsize=8)
-def _user_catalog(user_dir: Path, fingerprint: tuple[tuple[str, int, int], ...], read: Reader) -> Catalog:
-    return load_catalog(user_dir=user_dir, read=read)
+if TYPE_CHECKING:
+    from supple.session.engine import Cue
 
 
 def list_exercises(
@@ -93,14 +56,14 @@ def _now(now: dt.datetime | None) -> dt.datetime:
 
 
 def screening_questions(*, settings: Settings) -> tuple[Question, ...]:
-    return _safety(settings).questions
+    return safety_for(settings=settings).questions
 
 
 def record_screening(
     *, settings: Settings, yes: Iterable[str], now: dt.datetime | None = None, person_id: int | None = None
 ) -> Screening:
     """Screen with these yes-answers (every other question answered no) and keep the result."""
-    screening = screen(_safety(settings), yes, now=_now(now))
+    screening = screen(safety_for(settings=settings), yes, now=_now(now))
     if not settings.multi_user:
         # The history is kept in the database; screening.json stays the one person's gate, which
         # lets `supple plan` check it without opening the database (its start-up budget).
@@ -125,7 +88,7 @@ def latest_screening(*, settings: Settings, person_id: int | None = None) -> Scr
         return None
     taken_at, _, yes, invalidated = found
     try:  # the reasons and advice are worked out again from the answers, as they were given
-        screening = screen(_safety(settings), yes, now=taken_at)
+        screening = screen(safety_for(settings=settings), yes, now=taken_at)
     except BadRequest:  # a question since removed from supple: ask the questions again
         return None
     return screening.invalidate(invalidated) if invalidated else screening
@@ -155,7 +118,7 @@ def request_fresh_screening(*, settings: Settings, reason: str, person_id: int |
 def precautions_for(
     *, settings: Settings, screening: Screening, conditions: Iterable[str] = ()
 ) -> tuple[Precaution, ...]:
-    return active_precautions(_safety(settings), answers=screening.answered_yes, conditions=conditions)
+    return active_precautions(safety_for(settings=settings), answers=screening.answered_yes, conditions=conditions)
 
 
 def screening_staleness(*, screening: Screening, now: dt.datetime | None = None) -> str | None:
@@ -222,7 +185,7 @@ def plan_with(
 ) -> Plan:
     """The plan for a request, with the screening's precautions (if any) and the person's history."""
     answers = screening.answered_yes if screening is not None else ()
-    precautions = active_precautions(_safety(settings), answers=answers, conditions=request.conditions)
+    precautions = active_precautions(safety_for(settings=settings), answers=answers, conditions=request.conditions)
     return build_plan(catalog, request, precautions=precautions, personal=personal_advice(settings, person_id))
 
 
@@ -280,6 +243,9 @@ def routine_to_play(
         return saved_routine(settings=settings, name=routine, ack_caution=ack_caution, now=now, person_id=person_id)[1]
     screening = require_safe_start(settings=settings, ack_caution=ack_caution, now=now, person_id=person_id)
     precautions = precautions_for(settings=settings, screening=screening)
+    # imported here, as below: routine files and the session engine are not needed to plan
+    from supple.session.routine import load_routine
+
     return load_routine(plan_file, catalog=catalog_for(settings=settings), precautions=precautions)
 
 
@@ -315,6 +281,8 @@ def saved_routine(
     if known is not None and known[0] is catalog:
         return found_name, known[1]
     data = records.routine_plan(db, routine_id=routine_id)
+    from supple.session.routine import plan_from_data
+
     plan = plan_from_data(data, source=f"saved routine {found_name}", catalog=catalog, precautions=precautions)
     _played.put(key, (catalog, plan))
     return found_name, plan
@@ -348,6 +316,8 @@ _played = _Recent(256)
 
 
 def rehearse_session(*, plan: Plan) -> list[Cue]:
+    from supple.session.engine import rehearse
+
     return rehearse(plan)
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from supple.catalog.models import Exercise
 from supple.config import Settings
 from supple.errors import BadRequest, DataFileError
-from supple.services.core import catalog_for, get_exercise
+from supple.services.content import catalog_for
+from supple.services.core import get_exercise
 
 
 @dataclass(frozen=True)

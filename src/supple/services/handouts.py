@@ -16,8 +16,8 @@ from supple.export.handout import Handout, build_handout
 from supple.export.render import PageLinks, Paper
 from supple.figures import still_svg
 from supple.planner.plan import Plan
+from supple.services.content import catalog_for
 from supple.services.core import (
-    catalog_for,
     precautions_for,
     require_safe_start,
     saved_routine,

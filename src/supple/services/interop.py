@@ -10,7 +10,7 @@ from typing import Any
 from supple.config import Settings
 from supple.errors import BadRequest, NotFound
 from supple.planner.plan import Plan
-from supple.services.core import catalog_for
+from supple.services.content import catalog_for
 from supple.services.sessions import database, local_person, utc_now
 
 

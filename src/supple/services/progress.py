@@ -26,7 +26,7 @@ from supple.progress.outcomes import (
 )  # fmt: skip
 from supple.progress.outcomes import tighter_sides as sides_from
 from supple.progress.records import GoalRecord, SessionRecord
-from supple.services.core import catalog_for
+from supple.services.content import catalog_for
 from supple.services.sessions import database, history, person_of
 
 AREA_WINDOW = dt.timedelta(weeks=4)

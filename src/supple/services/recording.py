@@ -10,7 +10,8 @@ from typing import Any
 from supple.config import Settings
 from supple.errors import BadRequest, Conflict, NotFound
 from supple.planner.plan import Plan, PlanItem
-from supple.services.core import catalog_for, easier_now, report_pain
+from supple.services.content import catalog_for
+from supple.services.core import easier_now, report_pain
 from supple.services.sessions import Clock, database, end_session, utc_now
 from supple.session.engine import SetResult, SideAnswer, Tightness
 from supple.session.timeline import item_steps, lay_out, timeline_json

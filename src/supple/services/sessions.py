@@ -13,7 +13,7 @@ from supple.config import Settings
 from supple.planner.personal import Personal
 from supple.planner.plan import Plan
 from supple.progress.records import SessionRecord
-from supple.services.core import catalog_for
+from supple.services.content import catalog_for
 from supple.session.engine import SetResult, SideAnswer
 from supple.session.routine import plan_from_data
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import Path
@@ -78,6 +79,7 @@ class Step(BaseModel):
     cue: str
 
 
+@dataclass(frozen=True, kw_only=True)
 class Dose(Dosage):
     words: str
 
