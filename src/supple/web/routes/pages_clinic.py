@@ -15,7 +15,7 @@ from supple.errors import BadRequest
 from supple.services import accounts, clinic, handouts
 from supple.web.csrf import verify_form
 from supple.web.deps import ClinicianDep, ClockDep, SettingsDep, TemplatesDep
-from supple.web.routes.pages_handout import Paper, public_base_url
+from supple.web.routes.pages_handout import Paper, pdf_download, public_base_url
 from supple.web.routes.pages_more import progress_context
 from supple.web.schemas import PlanIn, RowId
 
@@ -160,8 +160,7 @@ def client_handout_pdf(
         settings=settings, clinician_id=clinician.person_id, client_id=client_id, routine=name, paper=paper,
         base_url=public_base_url(request),
     )  # fmt: skip
-    headers = {"Content-Disposition": f'attachment; filename="supple-{quote(name)}-handout.pdf"'}
-    return Response(data, media_type="application/pdf", headers=headers)
+    return pdf_download(data, routine=name)
 
 
 @router.get("/clients/{client_id}/progress", response_class=HTMLResponse)

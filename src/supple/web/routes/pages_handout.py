@@ -48,5 +48,10 @@ def handout_pdf(
         settings=settings, routine=name, person=person or None, paper=paper, base_url=public_base_url(request),
         person_id=asker,
     )  # fmt: skip
-    headers = {"Content-Disposition": f'attachment; filename="supple-{quote(name)}-handout.pdf"'}
+    return pdf_download(data, routine=name)
+
+
+def pdf_download(data: bytes, *, routine: str) -> Response:
+    """A handout's PDF, saved by the browser under the routine's name."""
+    headers = {"Content-Disposition": f'attachment; filename="supple-{quote(routine)}-handout.pdf"'}
     return Response(data, media_type="application/pdf", headers=headers)
