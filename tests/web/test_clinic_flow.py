@@ -59,3 +59,15 @@ def test_a_client_s_stop_verdict_stops_that_client_only_and_no_clinician_can_lif
     written = {"exercises": [{"exercise": "cat-cow"}]}
     assert carol.put(f"/api/clients/{alice_id}/written-routines/anyway", json=written).status_code == 403
     assert alice.get("/api/routines").json() == []
+
+
+def test_an_empty_written_routine_gets_a_page_saying_what_to_fill_in(clinic: Clinic) -> None:
+    clinic.add("carol")
+    carol = clinic.sign_in("carol")
+    sam_id = int(form(carol, "/clients", {"username": "sam", "password": "sams first password"}).headers["location"]
+                 .rsplit("/", 1)[1])  # fmt: skip
+    refused = form(carol, f"/clients/{sam_id}/written-routines", {"name": "morning", "text": ""})
+    assert refused.status_code == 422
+    assert refused.headers["content-type"].startswith("text/html")
+    assert "Please check what you entered. text: field required." in refused.text
+    assert carol.get(f"/api/clients/{sam_id}").json()["routines"] == []

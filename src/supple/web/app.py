@@ -162,6 +162,12 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
+def _form_problems(problems: list[dict[str, Any]]) -> str:
+    """"Please check what you entered. text: field required." from FastAPI's list of problems."""
+    said = [f"{problem['loc'][-1]}: {str(problem['msg']).lower()}" for problem in problems if problem.get("loc")]
+    return "Please check what you entered. " + "; ".join(said) + "." if said else "Please check what you entered."
+
+
 def _error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
     @app.exception_handler(SuppleError)
     async def supple_error(request: Request, error: SuppleError) -> Response:
@@ -198,7 +204,11 @@ def _error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
         problems = [
             {k: v for k, v in problem.items() if k not in ("input", "ctx", "url")} for problem in error.errors()
         ]
-        return JSONResponse({"detail": jsonable_encoder(problems)}, status_code=422)
+        if _wants_json(request):
+            return JSONResponse({"detail": jsonable_encoder(problems)}, status_code=422)
+        # a person filling in a form gets a page that says what to put right, not the API's JSON
+        context = {"status": 422, "message": _form_problems(problems), "unsafe": False}
+        return templates.TemplateResponse(request, "error.html", context, status_code=422)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
