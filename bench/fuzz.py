@@ -1,4 +1,5 @@
-"""Fuzzing: schemathesis over the whole API, single-person mode and clinic mode, 1,000 cases and more each.
+"""Fuzzing: schemathesis over the whole API, single-person mode and clinic mode, each on SQLite and
+on PostgreSQL, 1,000 cases and more each.
 
 Every operation of the OpenAPI schema gets generated requests, half allowed by the schema and
 half not (bodies, paths, queries); a case fails on a server error, an invalid request accepted,
@@ -10,6 +11,7 @@ or an answer that is not as documented. The CI test
 
 from __future__ import annotations
 
+import contextlib
 import math
 import tempfile
 import time
@@ -32,8 +34,8 @@ def per_operation(app: Any) -> int:
     return math.ceil(MARGIN * CASES / operations)
 
 
-def single_person(home: Path) -> tuple[Any, dict[str, str] | None]:
-    return app_with_data(home), None
+def single_person(home: Path, database_url: str | None) -> tuple[Any, dict[str, str] | None]:
+    return app_with_data(home, database_url), None
 
 
 def merged(first: Fuzzed, second: Fuzzed) -> Fuzzed:
@@ -50,14 +52,22 @@ def run() -> list[dict[str, object]]:
     rows = []
     with cheap_hashes():
         for mode, build in (("single person", single_person), ("clinic", clinic_with_data)):
-            with tempfile.TemporaryDirectory() as folder:
-                app, headers = build(Path(folder))
-                began = time.perf_counter()
-                found = Fuzzed()
-                while found.cases < CASES:
-                    found = merged(found, fuzz(app, per_operation(app), headers))
-                rows.append(row(mode, found, time.perf_counter() - began))
+            for database in ("SQLite", "PostgreSQL"):
+                with tempfile.TemporaryDirectory() as folder, _database(database) as url:
+                    app, headers = build(Path(folder), url)
+                    began = time.perf_counter()
+                    found = Fuzzed()
+                    while found.cases < CASES:
+                        found = merged(found, fuzz(app, per_operation(app), headers))
+                    rows.append(row(f"{mode}, {database}", found, time.perf_counter() - began))
     return rows
+
+
+def _database(name: str) -> Any:
+    """None for SQLite in the data folder, or a throwaway PostgreSQL server's URL."""
+    from tests.pg import throwaway_server
+
+    return throwaway_server() if name == "PostgreSQL" else contextlib.nullcontext(None)
 
 
 if __name__ == "__main__":

@@ -104,7 +104,8 @@ def main() -> None:
             [
                 f"At least {fuzz.CASES:,} generated requests per mode over every operation of the OpenAPI schema,",
                 "half allowed by the schema and half not; a failure is a 5xx, an invalid request accepted, or an",
-                "answer not as documented. Clinic mode is signed in as a clinician with a client.",
+                "answer not as documented. Clinic mode is signed in as a clinician with a client. Each mode on",
+                "SQLite and on a throwaway PostgreSQL server (fsync off: nothing to keep).",
                 "`.venv/bin/python -m bench.fuzz`",
             ],
             fuzz.run(),

@@ -7,7 +7,6 @@ under pytest 9 yet (it reads a node attribute pytest 9 removed).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,11 +44,12 @@ def cheap_hashes() -> Iterator[None]:
         passwords._hasher = real  # type: ignore[method-assign]
 
 
-def app_with_data(home: Path) -> Any:
-    """The app over a data folder with a screening, a saved routine and a session under way."""
+def app_with_data(home: Path, database_url: str | None = None) -> Any:
+    """The app over a data folder (and a database: SQLite in it by default) with a screening, a
+    saved routine and a session under way."""
     from fastapi.testclient import TestClient
 
-    app = create_app(Settings(home=home))
+    app = create_app(Settings(home=home, database_url=database_url))
     with TestClient(app) as client:
         client.post("/api/screening", json={"yes": []})
         client.put("/api/routines/morning", json={"conditions": ["sciatica"], "minutes": 10})
@@ -57,7 +57,7 @@ def app_with_data(home: Path) -> Any:
     return app
 
 
-def clinic_with_data(home: Path) -> tuple[Any, dict[str, str]]:
+def clinic_with_data(home: Path, database_url: str | None = None) -> tuple[Any, dict[str, str]]:
     """Clinic mode with a clinician signed in (her cookie for every request), a client of hers with
     a routine and a session, and the clinician's own screening and routine. Call it under
     cheap_hashes(), or each sign-in costs the real argon2 work."""
@@ -65,7 +65,7 @@ def clinic_with_data(home: Path) -> tuple[Any, dict[str, str]]:
 
     from supple.services import accounts
 
-    settings = dataclasses.replace(Settings(home=home), multi_user=True)
+    settings = Settings(home=home, database_url=database_url, multi_user=True)
     carol = accounts.create_account(settings=settings, username="carol", password="carol's password", role="clinician")
     accounts.create_client(settings=settings, clinician_id=carol.person_id, username="sam", password="sam's password")
     app = create_app(settings)
