@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 from tests.e2e.conftest import Server
 
 from supple.session.engine import FINISHED_TEXT
@@ -82,3 +82,36 @@ def test_the_whole_journey_is_kept_and_shows_in_progress(page: Page, server: Ser
     recent = page.get_by_role("region", name="Recent sessions")
     expect(recent.get_by_role("cell", name="finished")).to_be_visible()
     expect(recent.get_by_role("cell", name="4 → 2")).to_be_visible()
+
+
+def test_answers_lost_on_the_way_back_keep_nothing_twice(page: Page, server: Server) -> None:
+    # The server keeps the session and the first sets, but their answers never reach the browser
+    # (a cut connection): the player's outbox sends them again, and each is kept once.
+    screen_all_clear(page)
+    make_routine(page, minutes=3)
+    page.get_by_role("button", name="Save and start").click()
+    expect(page).to_have_url(re.compile(r"/play\?routine=my-routine"))
+    to_lose = {"open": 1, "sets": 2}
+
+    def lose_the_answer(route: Route) -> None:
+        kind = "open" if route.request.url.endswith("/api/sessions") else "sets"
+        if route.request.method != "POST" or to_lose[kind] == 0:
+            route.continue_()
+            return
+        to_lose[kind] -= 1
+        route.fetch()  # the server has it...
+        route.abort("connectionreset")  # ...and its answer is lost
+
+    page.route(re.compile(r".*/api/sessions(/\d+/sets)?$"), lose_the_answer)
+    page.goto(f"/play?routine=my-routine&speed={FAST}")
+    page.get_by_role("button", name="Start").click()
+    expect(page.locator("#after")).to_be_visible(timeout=60_000)
+    page.get_by_role("button", name="Finish").click()
+    expect(page.locator("#sync")).to_have_text("Everything is saved.", timeout=30_000)
+
+    assert to_lose == {"open": 0, "sets": 0}, "the answers were lost as planned"
+    sessions = api(page, "/api/sessions")
+    assert len(sessions) == 1
+    kept = api(page, f"/api/sessions/{sessions[0]['id']}")
+    assert len(kept["sets"]) == page.evaluate("window.supplePlayer.engine.results.length") > 2
+    assert len({s["step"] for s in kept["sets"]}) == len(kept["sets"])

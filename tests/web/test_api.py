@@ -90,6 +90,24 @@ def test_a_session_keeps_every_set_posted_and_its_ending(client: TestClient) -> 
     assert client.post(f"/api/sessions/{opened['id']}/sets", json=a_set(work[0][1], 0)).status_code == 409
 
 
+def test_what_the_player_sends_again_under_its_key_is_kept_once(client: TestClient) -> None:
+    # the player's answers were lost: it sends the open, a set and a side answer again, as its outbox does
+    screen(client)
+    save_routine(client)
+    opened = open_session(client, pain_before=2, key="1764400000000-abc")
+    assert open_session(client, pain_before=2, key="1764400000000-abc")["id"] == opened["id"]
+    index, step = next((i, s) for i, s in enumerate(opened["timeline"]) if s["work"] and s["sided"])
+    sets, sides = f"/api/sessions/{opened['id']}/sets", f"/api/sessions/{opened['id']}/sides"
+    for key in ("1764400000000-abc.1", "1764400000000-abc.1", "1764400000000-abc.2"):
+        assert client.post(sets, json=a_set(step, index, key=key)).status_code == 204
+    side = {"exercise": step["exercise"], "tighter": "right", "key": "1764400000000-abc.side.1"}
+    assert [client.post(sides, json=side).status_code for _ in range(2)] == [204, 204]
+    kept = client.get(f"/api/sessions/{opened['id']}").json()
+    assert len(kept["sets"]) == 2 and len(kept["sides"]) == 1
+    assert len(client.get("/api/sessions").json()) == 1
+    assert client.post(sets, json=a_set(step, index, key="no spaces or slashes/")).status_code == 422
+
+
 def test_the_timeline_is_the_plans_own_steps_and_cues(client: TestClient) -> None:
     screen(client)
     routine = save_routine(client)

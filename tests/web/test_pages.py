@@ -140,3 +140,24 @@ def test_the_api_documentation_is_served_without_a_cdn(client: TestClient) -> No
     assert "/docs-assets/swagger-ui-bundle.js" in docs and "cdn" not in docs
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
     assert client.get("/openapi.json").json()["paths"]["/api/sessions/{session_id}/sets"]
+
+
+def test_the_service_workers_cache_is_named_after_the_static_files(client: TestClient, tmp_path) -> None:
+    # The worker serves the static files from its cache; a new supple's files must reach browsers
+    # that cached the old ones, which happens only when the worker's own text changes.
+    import shutil
+
+    from supple.web.paths import STATIC
+    from supple.web.routes.pages_account import service_worker_text
+
+    served = client.get("/sw.js")
+    assert served.status_code == 200 and served.headers["cache-control"] == "no-cache"
+    name = re.search(r'const CACHE = "(supple-[0-9a-f]{16})";', served.text)
+    assert name is not None, "the cache has a name made from the files"
+    same, upgraded = tmp_path / "same" / "static", tmp_path / "upgraded" / "static"
+    for copy in (same, upgraded):
+        shutil.copytree(STATIC, copy)
+    assert service_worker_text(same) == served.text
+    (upgraded / "player.js").write_text((upgraded / "player.js").read_text() + "\n// a new version\n")
+    changed = service_worker_text(upgraded)
+    assert changed != served.text and name.group(1) not in changed

@@ -26,15 +26,22 @@ class Opened:
 
 
 def open_session(
-    *, settings: Settings, person_id: int, plan: Plan, pain_before: int | None, clock: Clock = utc_now
+    *,
+    settings: Settings,
+    person_id: int,
+    plan: Plan,
+    pain_before: int | None,
+    client_key: str | None = None,
+    clock: Clock = utc_now,
 ) -> Opened:
-    """Start keeping a session of this plan; the timeline is what the player runs."""
+    """Start keeping a session of this plan; the timeline is what the player runs. Opened again
+    under the same client key (the first answer lost), it is the same session (store/resent.py)."""
     from supple.store import records
 
     _check_pain(pain_before)
     session_id = records.open_session(
         database(settings), person_id=person_id, plan=plan.to_json(), planned_seconds=plan.total_seconds,
-        pain_before=pain_before, now=clock(),
+        pain_before=pain_before, now=clock(), client_key=client_key,
     )  # fmt: skip
     return Opened(session_id, timeline_json(lay_out(plan)))
 
@@ -62,15 +69,25 @@ def _check_pain(pain: int | None) -> None:
 
 
 def record_set(
-    *, settings: Settings, person_id: int, session_id: int, result: SetResult, clock: Clock = utc_now
+    *,
+    settings: Settings,
+    person_id: int,
+    session_id: int,
+    result: SetResult,
+    client_key: str | None = None,
+    clock: Clock = utc_now,
 ) -> None:
+    """Keep a set of the person's running session; sent again under its client key, it is kept once."""
     from supple.store import records
 
     _check_pain(result.pain)
     if result.exercise not in catalog_for(settings=settings).exercises:
         raise BadRequest(f"unknown exercise {result.exercise!r}")
     db = database(settings)
-    if not records.add_set_if_running(db, person_id=person_id, session_id=session_id, result=result, now=clock()):
+    kept = records.add_set_if_running(
+        db, person_id=person_id, session_id=session_id, result=result, now=clock(), client_key=client_key
+    )
+    if not kept:
         _running_session_of(settings, person_id, session_id)  # says why: not theirs, or over
         raise Conflict(f"session {session_id} is over: nothing more can be added to it")
 
@@ -82,13 +99,18 @@ def record_side(
     session_id: int,
     exercise: str,
     tighter: Tightness,
+    client_key: str | None = None,
     clock: Clock = utc_now,
 ) -> None:
+    """Keep which side felt tighter; sent again under its client key, it is kept once."""
     from supple.store import records
 
     _running_session_of(settings, person_id, session_id)
     answer = SideAnswer(exercise, tighter)
-    records.add_side_answer(database(settings), session_id=session_id, answer=answer, now=clock())
+    records.add_side_answer(
+        database(settings), session_id=session_id, answer=answer, now=clock(), person_id=person_id,
+        client_key=client_key,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

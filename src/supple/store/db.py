@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from supple.errors import BadRequest
 
-HEAD_REVISION = "0002"  # the newest migration; a test checks it against Alembic's head
+HEAD_REVISION = "0003"  # the newest migration; a test checks it against Alembic's head
 # Connections kept open per process: one for each thread the web server runs requests on
 # (web/app.py), so none waits for one and none is opened and closed per request (a pool that
 # overflows closes what it returns). Workers x POOL_SIZE must stay under PostgreSQL's

@@ -19,12 +19,14 @@ from sqlalchemy import (
     type_coerce,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import ReturningInsert
 
 from supple.progress.records import GoalRecord, SessionRecord
 from supple.safety.screen import Screening
 from supple.session.engine import SetResult, SideAnswer
+from supple.store import resent
 from supple.store.db import writing
 from supple.store.logbook import session_records
 from supple.store.tables import (
@@ -175,35 +177,54 @@ def routine_names(db: Engine, *, person_id: int) -> list[str]:
 
 
 def open_session(
-    db: Engine, *, person_id: int, plan: dict[str, Any], planned_seconds: int, pain_before: int | None, now: dt.datetime
+    db: Engine,
+    *,
+    person_id: int,
+    plan: dict[str, Any],
+    planned_seconds: int,
+    pain_before: int | None,
+    now: dt.datetime,
+    client_key: str | None = None,
 ) -> int:
-    with writing(db) as s:
-        row = SessionRow(
-            person_id=person_id, started_at=now, ended_at=None, state="running", plan=plan,
-            planned_seconds=planned_seconds, pain_before=pain_before, pain_after=None,
-        )  # fmt: skip
-        s.add(row)
-        s.flush()
-        return row.id
+    """A new running session; or, under a client key the person's player opened one with already
+    (its answer lost on the way), that one (store/resent.py)."""
+    if client_key is not None:
+        known = resent.keyed_session(db, person_id=person_id, client_key=client_key)
+        if known is not None:
+            return known
+    try:
+        with writing(db) as s:
+            row = SessionRow(
+                person_id=person_id, started_at=now, ended_at=None, state="running", plan=plan,
+                planned_seconds=planned_seconds, pain_before=pain_before, pain_after=None, client_key=client_key,
+            )  # fmt: skip
+            s.add(row)
+            s.flush()
+            return row.id
+    except IntegrityError:
+        known = None if client_key is None else resent.keyed_session(db, person_id=person_id, client_key=client_key)
+        if known is None:
+            raise
+        return known
 
 
 _SET_FIELDS = (
     "session_id", "step", "exercise", "kind", "side", "rep", "seconds", "planned_seconds", "skipped", "hurt", "pain",
-    "ended_at",
+    "ended_at", "client_key",
 )  # fmt: skip
 
 
-def _set_values(session_id: int, result: SetResult, now: dt.datetime) -> dict[str, Any]:
+def _set_values(session_id: int, result: SetResult, now: dt.datetime, client_key: str | None) -> dict[str, Any]:
     return {
         "session_id": session_id, "step": result.step, "exercise": result.exercise, "kind": result.kind,
         "side": result.side, "rep": result.rep, "seconds": result.seconds, "planned_seconds": result.planned_seconds,
-        "skipped": result.skipped, "hurt": result.hurt, "pain": result.pain, "ended_at": now,
+        "skipped": result.skipped, "hurt": result.hurt, "pain": result.pain, "ended_at": now, "client_key": client_key,
     }  # fmt: skip
 
 
 def add_set(db: Engine, *, session_id: int, result: SetResult, now: dt.datetime) -> int:
     with writing(db) as s:
-        row = SetRow(**_set_values(session_id, result, now))
+        row = SetRow(**_set_values(session_id, result, now, None))
         s.add(row)
         s.flush()
         return row.id
@@ -221,23 +242,56 @@ def _insert_set_if_running(dialect: str) -> ReturningInsert[int]:
         SessionRow.person_id == bindparam("person_id"),
         SessionRow.state == "running",
     )
+    # a set sent again under its client key is not kept again (a NULL key equals nothing: always new)
+    new = ~exists().where(SetRow.session_id == bindparam("session_id"), SetRow.client_key == bindparam("client_key"))
     # RETURNING says whether a row went in: through psycopg, SQLAlchemy gives INSERT ... SELECT no row count.
-    return insert(SetRow).from_select(columns, values.where(running)).returning(SetRow.id)
+    return insert(SetRow).from_select(columns, values.where(running, new)).returning(SetRow.id)
 
 
-def add_set_if_running(db: Engine, *, person_id: int, session_id: int, result: SetResult, now: dt.datetime) -> bool:
+def add_set_if_running(
+    db: Engine, *, person_id: int, session_id: int, result: SetResult, now: dt.datetime, client_key: str | None = None
+) -> bool:
     """Keep the set if the session is the person's and still running, in one statement (one round
-    trip, and no read-then-write race); False when it is not."""
-    with writing(db) as s:
-        kept = s.connection().execute(
-            _insert_set_if_running(db.dialect.name), {**_set_values(session_id, result, now), "person_id": person_id}
+    trip, and no read-then-write race). True when it is kept, now or before under the same client
+    key (store/resent.py); False when the session is not the person's, or is over."""
+
+    def kept_before() -> bool:
+        return client_key is not None and resent.set_kept(
+            db, person_id=person_id, session_id=session_id, client_key=client_key
         )
-        return kept.first() is not None
+
+    values = {**_set_values(session_id, result, now, client_key), "person_id": person_id}
+    with resent.first_arrival(client_key, kept_before=kept_before), writing(db) as s:
+        if s.connection().execute(_insert_set_if_running(db.dialect.name), values).first() is not None:
+            return True
+    return kept_before()
 
 
-def add_side_answer(db: Engine, *, session_id: int, answer: SideAnswer, now: dt.datetime) -> None:
-    with writing(db) as s:
-        s.add(SideAnswerRow(session_id=session_id, exercise=answer.exercise, tighter=answer.tighter, answered_at=now))
+def add_side_answer(
+    db: Engine,
+    *,
+    session_id: int,
+    answer: SideAnswer,
+    now: dt.datetime,
+    person_id: int | None = None,
+    client_key: str | None = None,
+) -> None:
+    """Keep the answer; one sent again under its client key (by `person_id`'s player) is kept once."""
+
+    def kept_before() -> bool:
+        return (
+            client_key is not None
+            and person_id is not None
+            and resent.side_kept(db, person_id=person_id, session_id=session_id, client_key=client_key)
+        )
+
+    if kept_before():
+        return
+    row = SideAnswerRow(
+        session_id=session_id, exercise=answer.exercise, tighter=answer.tighter, answered_at=now, client_key=client_key
+    )
+    with resent.first_arrival(client_key, kept_before=kept_before), writing(db) as s:
+        s.add(row)
 
 
 def close_session(db: Engine, *, session_id: int, state: str, pain_after: int | None, now: dt.datetime) -> None:

@@ -99,6 +99,11 @@ class SessionRow(Base):
     planned_seconds: Mapped[int] = mapped_column(Integer)
     pain_before: Mapped[int | None]
     pain_after: Mapped[int | None]
+    # The player's own name for what it sent (see CLIENT_KEY): sent again, because the answer was
+    # lost, it is kept once. None for what the command line keeps, and for older rows.
+    client_key: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_sessions_person_id_client_key", "person_id", "client_key", unique=True),)
 
 
 class SetRow(Base):
@@ -117,6 +122,9 @@ class SetRow(Base):
     hurt: Mapped[bool] = mapped_column(Boolean)
     pain: Mapped[int | None]
     ended_at: Mapped[dt.datetime]
+    client_key: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_sets_session_id_client_key", "session_id", "client_key", unique=True),)
 
 
 class SideAnswerRow(Base):
@@ -127,6 +135,9 @@ class SideAnswerRow(Base):
     exercise: Mapped[str] = mapped_column(String(64))
     tighter: Mapped[str] = mapped_column(String(5))
     answered_at: Mapped[dt.datetime]
+    client_key: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_side_answers_session_id_client_key", "session_id", "client_key", unique=True),)
 
 
 class GoalRow(Base):

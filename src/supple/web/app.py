@@ -163,7 +163,7 @@ def _wants_json(request: Request) -> bool:
 
 
 def _form_problems(problems: list[dict[str, Any]]) -> str:
-    """"Please check what you entered. text: field required." from FastAPI's list of problems."""
+    """ "Please check what you entered. text: field required." from FastAPI's list of problems."""
     said = [f"{problem['loc'][-1]}: {str(problem['msg']).lower()}" for problem in problems if problem.get("loc")]
     return "Please check what you entered. " + "; ".join(said) + "." if said else "Please check what you entered."
 

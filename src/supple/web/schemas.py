@@ -32,6 +32,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
+ClientKey = Annotated[
+    str,
+    Field(
+        min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$",
+        description="the player's own name for this (unique per session; per person for a session): "
+        "sent again after a lost answer, it is kept once and answered as the first time",
+    ),
+]  # fmt: skip
+
+
 class In(BaseModel):
     # Strict: a JSON body means what it says. Lax pydantic took `"pain_before": false` as a pain of
     # 0 and "5" as 5, which the schema refuses (found by schemathesis' invalid requests).
@@ -129,6 +139,7 @@ class SessionIn(In):
     routine: Id | None = Field(default=None, description="a saved routine's name; null: the one saved last")
     pain_before: Pain | None = None
     ack_caution: bool = False
+    key: ClientKey | None = None
 
 
 class SessionOpened(BaseModel):
@@ -149,11 +160,13 @@ class SetIn(In):
     skipped: bool = False
     hurt: bool = False
     pain: Pain | None = None
+    key: ClientKey | None = None
 
 
 class SideIn(In):
     exercise: Id
     tighter: Literal["left", "right", "same"]
+    key: ClientKey | None = None
 
 
 class HurtIn(In):

@@ -42,7 +42,9 @@ def open_session(settings: SettingsDep, person: PersonDep, body: SessionIn) -> S
     plan = services.routine_to_play(
         settings=settings, routine=body.routine, ack_caution=body.ack_caution, person_id=person
     )
-    opened = recording.open_session(settings=settings, person_id=person, plan=plan, pain_before=body.pain_before)
+    opened = recording.open_session(
+        settings=settings, person_id=person, plan=plan, pain_before=body.pain_before, client_key=body.key
+    )
     return SessionOpened.model_validate(
         {"id": opened.id, "total_seconds": plan.total_seconds, "plan": plan.to_json(), "timeline": opened.timeline}
     )
@@ -54,7 +56,7 @@ def record_set(settings: SettingsDep, person: PersonDep, session_id: RowId, body
         body.exercise, body.kind, body.side, body.rep, body.seconds, body.planned_seconds, body.skipped,
         body.hurt, body.pain, body.step,
     )  # fmt: skip
-    recording.record_set(settings=settings, person_id=person, session_id=session_id, result=result)
+    recording.record_set(settings=settings, person_id=person, session_id=session_id, result=result, client_key=body.key)
     return Response(status_code=204)
 
 
@@ -62,8 +64,9 @@ def record_set(settings: SettingsDep, person: PersonDep, session_id: RowId, body
 def record_side(settings: SettingsDep, person: PersonDep, session_id: RowId, body: SideIn) -> Response:
     """Which side felt tighter, after a sided stretch."""
     recording.record_side(
-        settings=settings, person_id=person, session_id=session_id, exercise=body.exercise, tighter=body.tighter
-    )
+        settings=settings, person_id=person, session_id=session_id, exercise=body.exercise, tighter=body.tighter,
+        client_key=body.key,
+    )  # fmt: skip
     return Response(status_code=204)
 
 

@@ -3,7 +3,10 @@ may fetch before signing in (the service worker and the manifest)."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import secrets
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -25,7 +28,19 @@ Done = Annotated[str, Query(max_length=40)]
 @shell.get("/sw.js")
 def service_worker() -> Response:
     """Served from the root so that it may look after every page (a worker's scope is its folder)."""
-    return FileResponse(STATIC / "sw.js", media_type="text/javascript", headers={"Cache-Control": "no-cache"})
+    return Response(service_worker_text(STATIC), media_type="text/javascript", headers={"Cache-Control": "no-cache"})
+
+
+@functools.cache
+def service_worker_text(static: Path) -> str:
+    """The worker, its cache named after the static files' contents. The worker serves those files
+    from its cache without asking the server, and a browser looks for a new worker only when the
+    worker's own text changes: under a fixed name, an upgraded supple's pages would run with the
+    scripts and styles cached on the first visit, for good."""
+    digest = hashlib.sha256()
+    for file in sorted(path for path in static.rglob("*") if path.is_file()):
+        digest.update(file.relative_to(static).as_posix().encode() + b"\0" + file.read_bytes())
+    return (static / "sw.js").read_text(encoding="utf-8").replace("STATIC_VERSION", digest.hexdigest()[:16])
 
 
 @shell.get("/manifest.webmanifest")

@@ -108,7 +108,7 @@
 
   // --- the engine: a port of session/engine.py's Session ---------------------------------------
   const engine = {
-    state: "waiting", index: 0, cue: 0, origin: 0, pausedAt: 0, hurts: 0, key: null,
+    state: "waiting", index: 0, cue: 0, origin: 0, pausedAt: 0, hurts: 0, key: null, sides: 0,
     starts: [], pendingSide: null, nextItem: Math.max(0, ...steps.map((s) => s.item)) + 1, results: [],
     layout() { let t = 0; this.starts = steps.map((s) => { const at = t; t += s.seconds; return at; }); },
     total() { return steps.reduce((sum, s) => sum + s.seconds, 0); },
@@ -166,6 +166,8 @@
         step: index, exercise: s.exercise, kind: s.kind, side: s.side, rep: s.rep,
         seconds: Math.round(seconds * 10) / 10, planned_seconds: s.seconds, skipped,
         hurt: pain !== null, pain,
+        // named, so that a set sent again after a lost answer is kept once
+        key: `${this.key}.${this.results.length + 1}`,
       };
       this.results.push(result);
       outbox.add({ kind: "sets", key: this.key, body: result });
@@ -286,7 +288,9 @@
   document.querySelectorAll("#side button").forEach((button) => {
     button.addEventListener("click", () => {
       if (engine.pendingSide) {
-        outbox.add({ kind: "sides", key: engine.key, body: { exercise: engine.pendingSide, tighter: button.dataset.side } });
+        engine.sides += 1;
+        outbox.add({ kind: "sides", key: engine.key, body: {
+          exercise: engine.pendingSide, tighter: button.dataset.side, key: `${engine.key}.side.${engine.sides}` } });
       }
       engine.pendingSide = null;
       $("side").hidden = true;
@@ -341,7 +345,7 @@
   $("start").addEventListener("click", () => {
     engine.key = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     outbox.add({ kind: "open", key: engine.key,
-      body: { routine: data.routine, pain_before: painValue("pain_before"), ack_caution: true } });
+      body: { routine: data.routine, pain_before: painValue("pain_before"), ack_caution: true, key: engine.key } });
     show("during");
     keepAwake();
     engine.start(now());

@@ -1,7 +1,9 @@
 // Offline support: the app's files are cached when installed; pages are fetched from the network
 // first and kept, so the player and today's routine open without a connection once visited.
 // The API is never cached: sets wait in the player's outbox until the server is back.
-const CACHE = "supple-v1";
+// The server names the cache after the files it holds (web/routes/pages_account.py): a new version of
+// any of them is a new worker, which fetches them afresh and drops the old cache.
+const CACHE = "supple-STATIC_VERSION";
 const SHELL = ["/static/style.css", "/static/app.js", "/static/player.js", "/static/icon.svg", "/manifest.webmanifest"];
 
 self.addEventListener("install", (event) => {
