@@ -162,3 +162,22 @@ def test_an_older_database_takes_the_keys_with_its_rows_kept(database_url: str) 
     assert records.add_set_if_running(engine, person_id=1, session_id=1, result=HOLD, now=NOW, client_key="k") is False
     assert len(logbook.sessions(engine, person_id=1)) == 1
     engine.dispose()
+
+
+def test_a_backup_keeps_what_was_done_without_the_players_keys(db: Engine, tmp_path) -> None:
+    import json
+
+    from supple.store.backup import export_data, import_data, parse_backup
+
+    person = records.local_person(db, now=NOW)
+    session = open_session(db, person, "s")
+    records.add_set_if_running(db, person_id=person, session_id=session, result=HOLD, now=NOW, client_key="s.1")
+    records.add_side_answer(db, session_id=session, answer=SideAnswer("pigeon-pose", "left"), now=NOW,
+                            person_id=person, client_key="s.side.1")  # fmt: skip
+    exported = export_data(db, now=NOW)
+    assert "client_key" not in json.dumps(exported)
+    target = make_engine(f"sqlite:///{tmp_path / 'restored.db'}")
+    upgrade(target)
+    import_data(target, parse_backup(exported))
+    assert export_data(target, now=NOW) == exported
+    target.dispose()

@@ -143,8 +143,13 @@ class Backup(_Model):
     people: list[PersonOut]
 
 
+# Not part of a backup: row ids (each database gives its own) and the player's client keys, which
+# only tell its deliveries apart (store/resent.py) and mean nothing once the session is over.
+NOT_BACKED_UP = ("id", "client_key")
+
+
 def _columns(row: Base, *skip: str) -> dict[str, Any]:
-    names = [c.name for c in row.__table__.columns if c.name not in ("id", *skip)]
+    names = [c.name for c in row.__table__.columns if c.name not in (*NOT_BACKED_UP, *skip)]
     return {name: getattr(row, name) for name in names}
 
 
