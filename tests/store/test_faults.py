@@ -59,3 +59,55 @@ def test_a_file_that_cannot_be_written_is_named() -> None:
 def test_other_errors_are_not_the_stores() -> None:
     assert store_fault(ValueError("a bug")) is None
     assert store_fault(ConnectionResetError(errno.ECONNRESET, "reset")) is None
+
+
+def test_a_postgresql_statement_past_its_time_limit_is_cancelled_as_busy(
+    postgres_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supple.store import db
+    from supple.store.faults import BUSY
+
+    monkeypatch.setattr(db, "STATEMENT_TIMEOUT_MS", 200)
+    engine = db.make_engine(postgres_server)
+    try:
+        with pytest.raises(exc.DBAPIError) as raised, engine.connect() as c:
+            c.execute(text("SELECT pg_sleep(2)"))
+        fault = store_fault(raised.value)
+        assert fault is not None and str(fault) == BUSY
+    finally:
+        engine.dispose()
+
+
+def empty_database(server: str, name: str) -> str:
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return server.rsplit("/", 1)[0] + f"/{name}"
+
+
+def test_requests_have_a_time_limit_on_postgresql_and_migrations_none(
+    postgres_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alembic import command
+
+    from supple.store import db
+
+    limits_seen_by_migrations = []
+
+    def migrate(config: object, revision: str) -> None:
+        connection = config.attributes["connection"]  # type: ignore[attr-defined]
+        limits_seen_by_migrations.append(connection.exec_driver_sql("SHOW statement_timeout").scalar())
+
+    monkeypatch.setattr(command, "upgrade", migrate)
+    engine = db.make_engine(empty_database(postgres_server, "timeouts"))
+    try:
+        with engine.connect() as c:
+            assert c.exec_driver_sql("SHOW statement_timeout").scalar() == "30s"
+        db.upgrade(engine)
+        assert limits_seen_by_migrations == ["0"]
+        with engine.connect() as c:  # lifted for the migration's transaction only
+            assert c.exec_driver_sql("SHOW statement_timeout").scalar() == "30s"
+    finally:
+        engine.dispose()

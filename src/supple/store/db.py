@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.orm import Session
 
 from supple.errors import BadRequest
@@ -25,6 +25,13 @@ HEAD_REVISION = "0003"  # the newest migration; a test checks it against Alembic
 # max_connections (100 by default).
 POOL_SIZE = 16
 CONNECT_TIMEOUT_S = 10
+# A statement of a request that runs this long (a lock held by a stuck transaction, a server
+# struggling) is cancelled: the request fails with a 503 instead of holding its worker and its
+# connection for good. No request of supple's comes near it; migrations lift it.
+STATEMENT_TIMEOUT_MS = 30_000
+# TCP keepalives: a database host that vanishes mid-query (a network partition) is noticed in about
+# a minute, where the operating system's defaults take over two hours.
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
 
 
 def sqlite_url(home: Path) -> str:
@@ -49,8 +56,9 @@ def make_engine(url: str) -> Engine:
         # connect afresh. Recycling keeps idle connections younger than the timeouts of firewalls
         # between app and database; connect_timeout: a server that does not answer fails a request
         # in seconds instead of hanging it.
-        timeout = {"connect_timeout": CONNECT_TIMEOUT_S}
-        engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=0, pool_recycle=1800, connect_args=timeout)
+        limits = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+        connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "options": limits, **KEEPALIVES}
+        engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=0, pool_recycle=1800, connect_args=connect_args)
     event.listen(engine, "before_cursor_execute", _refuse_nul)
     return engine
 
@@ -103,18 +111,25 @@ def answers(engine: Engine) -> bool:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return _revision(connection)
+
+
+def _revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision. Alembic is imported only when there is work."""
-    if current_revision(engine) == HEAD_REVISION:
-        return
-    from alembic import command
-
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # a migration may rewrite a big table or build an index over it: no request's time limit
+            connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
+        if _revision(connection) == HEAD_REVISION:
+            return
+        from alembic import command
+
         config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

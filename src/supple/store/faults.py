@@ -28,8 +28,11 @@ _SQLITE = {
     "SQLITE_CANTOPEN": CANNOT_WRITE, "SQLITE_PERM": CANNOT_WRITE, "SQLITE_BUSY": BUSY, "SQLITE_LOCKED": BUSY,
 }  # fmt: skip
 # PostgreSQL's SQLSTATE classes: 53 insufficient resources (disk full), 25006 a read-only
-# transaction (a standby), 08 the connection failed, 57P the server shutting down or starting.
-_POSTGRES = {"53": CANNOT_WRITE, "25006": CANNOT_WRITE, "08": CANNOT_REACH, "57P": CANNOT_REACH}
+# transaction (a standby), 08 the connection failed, 57P the server shutting down or starting,
+# 57014 a statement cancelled (it ran past store/db.py's statement timeout).
+_POSTGRES = {
+    "53": CANNOT_WRITE, "25006": CANNOT_WRITE, "08": CANNOT_REACH, "57P": CANNOT_REACH, "57014": BUSY,
+}  # fmt: skip
 
 
 def store_fault(error: BaseException) -> StoreUnavailable | None:
