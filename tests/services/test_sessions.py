@@ -116,3 +116,29 @@ def test_a_backup_restored_replaces_the_remembered_local_person(database_url, tm
     services.local_person(settings)  # the empty person made after deleting, remembered
     services.restore_backup(settings=settings, data=backup, source="the backup")
     assert services.routine_names(settings=settings) == ["morning"]
+
+
+def test_this_process_forgets_the_deleted_person_even_when_the_mark_cannot_be_written(
+    database_url, tmp_path, monkeypatch
+) -> None:
+    import errno
+
+    import pytest
+
+    from supple.config import Settings
+    from supple.store import people_mark, records
+
+    settings = Settings(home=tmp_path / "home", database_url=database_url)
+    removed = services.local_person(settings)
+    services.local_person(settings)  # remembered
+
+    def full_disk(*, home: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(people_mark, "renew_mark", full_disk)
+    with pytest.raises(OSError):
+        services.delete_everything(settings=settings)
+    me = services.local_person(settings)
+    db = services.database(settings)
+    assert me == records.find_local_person(db) and records.person_created_at(db, person_id=me)
+    assert database_url.startswith("sqlite") or me != removed  # PostgreSQL never gives an id again

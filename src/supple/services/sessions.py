@@ -106,6 +106,7 @@ def _people_replaced(settings: Settings) -> None:
     """After the database's people changed (single-person mode): every process finds the person again."""
     from supple.store.people_mark import renew_mark
 
+    _local_people.clear()  # this one even if the mark cannot be written (a full disk)
     renew_mark(home=settings.home)
 
 
