@@ -155,3 +155,53 @@ def test_pain_scores_come_from_sessions_and_hurts_in_time_order(db) -> None:
     ]  # fmt: skip
     assert scores[1].at == NOW + dt.timedelta(seconds=140) and scores[2].at == NOW + dt.timedelta(minutes=5)
     assert records.person_created_at(db, person_id=person) == NOW
+
+
+def test_a_write_of_one_statement_is_kept_when_it_leaves(db) -> None:
+    from supple.store.db import one_statement
+
+    person = records.local_person(db, now=NOW)
+    with one_statement(db) as c:
+        c.execute(text("UPDATE people SET name = 'kept' WHERE id = :id"), {"id": person})
+    with db.connect() as other:
+        assert other.execute(text("SELECT name FROM people")).scalar() == "kept"
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_on_postgresql_a_write_of_one_statement_is_committed_as_the_server_answers(db) -> None:
+    """Its own transaction: one round trip, no BEGIN nor COMMIT."""
+    from supple.store.db import one_statement
+
+    person = records.local_person(db, now=NOW)
+    with one_statement(db) as c:
+        c.execute(text("UPDATE people SET name = 'kept' WHERE id = :id"), {"id": person})
+        with db.connect() as other:
+            assert other.execute(text("SELECT name FROM people")).scalar() == "kept"
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_on_sqlite_a_write_of_one_statement_is_rolled_back_on_an_error(db) -> None:
+    from supple.store.db import one_statement
+
+    person = records.local_person(db, now=NOW)
+    with pytest.raises(RuntimeError), one_statement(db) as c:
+        c.execute(text("UPDATE people SET name = 'lost' WHERE id = :id"), {"id": person})
+        raise RuntimeError("after the statement")
+    with db.connect() as other:
+        assert other.execute(text("SELECT name FROM people")).scalar() == records.LOCAL_PERSON
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_a_read_on_postgresql_leaves_no_transaction_open(db) -> None:
+    """No BEGIN before it and so no ROLLBACK when the connection goes back to the pool: two round
+    trips of three. The next user of the connection still gets transactions as usual."""
+    from psycopg.pq import TransactionStatus
+
+    from supple.store.db import reading
+
+    with reading(db) as c:
+        assert c.execute(text("SELECT 1")).scalar() == 1
+        assert c.connection.dbapi_connection.info.transaction_status == TransactionStatus.IDLE
+    with db.connect() as c:
+        c.execute(text("SELECT 1"))
+        assert c.connection.dbapi_connection.info.transaction_status == TransactionStatus.INTRANS

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.web.conftest import save_routine, screen
+from tests.web.conftest import csrf, save_routine, screen
 
 from supple import services
 from supple.config import Settings
@@ -106,6 +106,36 @@ def test_what_the_player_sends_again_under_its_key_is_kept_once(client: TestClie
     assert len(kept["sets"]) == 2 and len(kept["sides"]) == 1
     assert len(client.get("/api/sessions").json()) == 1
     assert client.post(sets, json=a_set(step, index, key="no spaces or slashes/")).status_code == 422
+
+
+def test_a_set_recorded_after_deleting_everything_lands_on_the_new_person(database_url: str, home: Path) -> None:
+    """The server remembers the local person; deleting everything must make it find the new one."""
+    from supple.store import logbook, records
+
+    settings = Settings(home=home, database_url=database_url)
+    with TestClient(create_app(settings)) as client:
+        client.get("/")  # the CSRF cookie
+        screen(client)
+        save_routine(client)
+        before = open_session(client)
+        index, work = next((i, s) for i, s in enumerate(before["timeline"]) if s["work"])
+        step = a_set(work, index)
+        assert client.post(f"/api/sessions/{before['id']}/sets", json=step).status_code == 204
+        db = services.database(settings)
+        removed = records.find_local_person(db)
+        client.post("/delete", data={"csrf_token": csrf(client), "confirm": "delete"})
+        assert client.post(f"/api/sessions/{before['id']}/sets", json=step).status_code == 404
+        screen(client)
+        save_routine(client)
+        after = open_session(client)
+        assert client.post(f"/api/sessions/{after['id']}/sets", json=step).status_code == 204
+    person = records.find_local_person(db)
+    assert person is not None and records.person_created_at(db, person_id=person)
+    (kept,) = logbook.sessions(db, person_id=person)
+    assert kept.id == after["id"] and len(kept.sets) == 1
+    if removed != person:  # SQLite may give a freed id to the next person; PostgreSQL never does
+        assert logbook.sessions(db, person_id=removed) == []
+    db.dispose()
 
 
 def test_the_timeline_is_the_plans_own_steps_and_cues(client: TestClient) -> None:

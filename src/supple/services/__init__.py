@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         export_backup,
         history,
         import_backup,
+        known_local_person,
         local_person,
         restore_backup,
         resume_session,
@@ -47,10 +48,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KeptSession", "Unfinished", "backup_data", "begin_session", "catalog_for", "database", "delete_everything",
-    "easier_now", "end_session", "export_backup", "get_exercise", "history", "import_backup", "latest_screening",
-    "list_exercises", "local_person", "make_plan", "precautions_for", "record_screening", "rehearse_session",
-    "report_pain", "request_fresh_screening", "require_safe_start", "restore_backup", "resume_session",
-    "routine_names", "routine_to_play", "save_routine", "saved_routine", "screening_questions",
+    "easier_now", "end_session", "export_backup", "get_exercise", "history", "import_backup", "known_local_person",
+    "latest_screening", "list_exercises", "local_person", "make_plan", "precautions_for", "record_screening",
+    "rehearse_session", "report_pain", "request_fresh_screening", "require_safe_start", "restore_backup",
+    "resume_session", "routine_names", "routine_to_play", "save_routine", "saved_routine", "screening_questions",
     "screening_staleness", "set_aside_unfinished", "unfinished_session",
 ]  # fmt: skip
 
@@ -69,6 +70,7 @@ _IN_SESSIONS = frozenset(
         "export_backup",
         "history",
         "import_backup",
+        "known_local_person",
         "local_person",
         "restore_backup",
         "resume_session",

@@ -64,9 +64,50 @@ def database_answers(*, settings: Settings) -> bool:
 
 
 def local_person(settings: Settings, now: dt.datetime | None = None) -> int:
+    """The one person of single-person mode (created on first use), remembered by the process: the
+    web app asks at every request. What is remembered holds only while the data folder's mark of the
+    people is the one read before the person was found: deleting everything or restoring a backup,
+    in any process, renews the mark, so no request after it acts for the person who went."""
     from supple.store import records
+    from supple.store.people_mark import read_mark
 
-    return records.local_person(database(settings), now=now or utc_now())
+    mark = read_mark(home=settings.home)  # before the database: a change after this shows next time
+    known = _local_people.get(_key(settings))
+    if known is not None and known[0] == mark:
+        return known[1]
+    db = database(settings)
+    found = records.find_local_person(db)
+    if found is None:
+        # Not remembered: another process making the person at the same moment may have made one
+        # with a lower id, which is the one every later query finds.
+        return records.local_person(db, now=now or utc_now())
+    _local_people[_key(settings)] = (mark, found)
+    return found
+
+
+def known_local_person(settings: Settings) -> int | None:
+    """The one person, if this process remembers them and nothing may have changed since; None
+    when only the database can tell (local_person asks it). Reads a few bytes, no database."""
+    from supple.store.people_mark import read_mark
+
+    known = _local_people.get(_key(settings))
+    return known[1] if known is not None and known[0] == read_mark(home=settings.home) else None
+
+
+def _key(settings: Settings) -> tuple[str, Path]:
+    return database_url(settings), settings.home
+
+
+# (database URL, data folder) -> (the people's mark when the person was found, the person's id)
+_local_people: dict[tuple[str, Path], tuple[bytes, int]] = {}
+
+
+def _people_replaced(settings: Settings) -> None:
+    """After the database's people changed (single-person mode): every process finds the person again."""
+    from supple.store.people_mark import renew_mark
+
+    _local_people.clear()  # this one even if the mark cannot be written (a full disk)
+    renew_mark(home=settings.home)
 
 
 def person_of(settings: Settings, person_id: int | None) -> int:
@@ -256,6 +297,9 @@ def restore_backup(*, settings: Settings, data: bytes, source: str, person_id: i
             restored = import_data(database(settings), backup)
     except BadRequest as error:
         raise BadRequest(f"{source}: {error}") from None
+    finally:
+        if not settings.multi_user:  # the backup's people replaced the one made on first use
+            _people_replaced(settings)
     refresh_personal(settings=settings, today=utc_now().astimezone().date(), person_id=person_id)
     return restored
 
@@ -269,5 +313,6 @@ def delete_everything(*, settings: Settings, person_id: int | None = None) -> No
 
     records.delete_person(database(settings), person_id=person_of(settings, person_id))
     if not settings.multi_user:
+        _people_replaced(settings)
         for path in (screening_path(settings.home), personal_path(settings.home)):
             path.unlink(missing_ok=True)

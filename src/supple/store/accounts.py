@@ -11,6 +11,7 @@ from sqlalchemy import Engine, delete, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from supple.errors import Conflict
+from supple.store.db import reading
 from supple.store.tables import Account, FailedSignIn, Person, SignIn
 
 
@@ -102,7 +103,7 @@ def signed_in(db: Engine, *, token_hash: str, now: dt.datetime) -> AccountRecord
         .join(SignIn, SignIn.person_id == Account.person_id)
         .where(SignIn.token_hash == token_hash, SignIn.expires_at > now)
     )
-    with db.connect() as c:
+    with reading(db) as c:
         row = c.execute(query).first()
         return None if row is None else AccountRecord(*row)
 

@@ -89,6 +89,39 @@ def writing(db: Engine) -> Iterator[Session]:
         yield s
 
 
+@contextmanager
+def _autocommit(db: Engine) -> Iterator[Connection]:
+    """A pooled connection on which each statement is its own transaction (PostgreSQL); the pool
+    sets it back when it is returned."""
+    with db.connect() as c:
+        yield c.execution_options(isolation_level="AUTOCOMMIT")
+
+
+@contextmanager
+def reading(db: Engine) -> Iterator[Connection]:
+    """A connection for reads. On PostgreSQL it runs each statement on its own, outside a
+    transaction block: psycopg would otherwise send BEGIN before the first query and the pool a
+    ROLLBACK on return, two more round trips for nothing (each statement sees the data committed
+    before it either way, as in READ COMMITTED). SQLite's driver opens no transaction for a read."""
+    with db.connect() if db.dialect.name == "sqlite" else _autocommit(db) as c:
+        yield c
+
+
+@contextmanager
+def one_statement(db: Engine) -> Iterator[Connection]:
+    """A connection for a write of one statement, committed when it ends: on PostgreSQL in one round
+    trip (the statement is its own transaction, durable when the server answers); on SQLite in a
+    transaction committed on leaving, the process's writers taking turns. Run one statement only:
+    on PostgreSQL two would be two transactions."""
+    lock = _WRITE_LOCKS.get(db)
+    if lock is None:
+        with _autocommit(db) as c:
+            yield c
+        return
+    with lock, db.begin() as c:
+        yield c
+
+
 def _sqlite_pragmas(connection: Any, record: Any) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")

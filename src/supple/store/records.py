@@ -27,7 +27,7 @@ from supple.progress.records import GoalRecord, SessionRecord
 from supple.safety.screen import Screening
 from supple.session.engine import SetResult, SideAnswer
 from supple.store import resent
-from supple.store.db import writing
+from supple.store.db import one_statement, reading, writing
 from supple.store.logbook import session_records
 from supple.store.tables import (
     Account,
@@ -54,12 +54,16 @@ def _first_person() -> Select[int]:
     return select(Person.id).where(no_account).order_by(Person.id).limit(1)
 
 
+def find_local_person(db: Engine) -> int | None:
+    """The one person of single-person mode, if there is one yet (see local_person)."""
+    with reading(db) as c:
+        return c.scalar(_first_person())
+
+
 def local_person(db: Engine, *, now: dt.datetime) -> int:
     """The one person of single-person mode, created on first use. Never someone with an account:
     a command run against a clinic's database must not act as the clinic's first clinician."""
-    # Asked on every request of the web app: a plain query first, the write only the first time.
-    with db.connect() as c:
-        found = c.scalar(_first_person())
+    found = find_local_person(db)  # a plain query first, the write only the first time
     if found is not None:
         return found
     with writing(db) as s:
@@ -108,13 +112,13 @@ def latest_screening(db: Engine, *, person_id: int) -> tuple[dt.datetime, str, l
         .order_by(ScreeningRow.id.desc())
         .limit(1)
     )
-    with db.connect() as c:
+    with reading(db) as c:
         row = c.execute(query).first()
         return None if row is None else (row[0], row[1], list(row[2]), row[3])
 
 
 def next_plan_advice(db: Engine, *, person_id: int) -> dict[str, Any] | None:
-    with db.connect() as c:
+    with reading(db) as c:
         advice: dict[str, Any] | None = c.execute(
             select(NextPlanRow.advice).where(NextPlanRow.person_id == person_id)
         ).scalar()
@@ -158,13 +162,13 @@ def _routine_version(by_name: bool) -> Select[int, str, dt.datetime]:
 def routine_version(db: Engine, *, person_id: int, name: str | None = None) -> tuple[int, str, dt.datetime] | None:
     """The id, name and save time of the routine saved under `name` (or saved last), without its
     plan: enough to tell whether a plan already made from it is still current."""
-    with db.connect() as c:
+    with reading(db) as c:
         found = c.execute(_routine_version(name is not None), {"person_id": person_id, "name": name}).first()
         return None if found is None else (found.id, found.name, found.saved_at)
 
 
 def routine_plan(db: Engine, *, routine_id: int) -> dict[str, Any]:
-    with db.connect() as c:
+    with reading(db) as c:
         plan: dict[str, Any] = c.execute(select(RoutineRow.plan).where(RoutineRow.id == routine_id)).scalar_one()
         return plan
 
@@ -252,8 +256,9 @@ def add_set_if_running(
     db: Engine, *, person_id: int, session_id: int, result: SetResult, now: dt.datetime, client_key: str | None = None
 ) -> bool:
     """Keep the set if the session is the person's and still running, in one statement (one round
-    trip, and no read-then-write race). True when it is kept, now or before under the same client
-    key (store/resent.py); False when the session is not the person's, or is over."""
+    trip, and no read-then-write race), committed when it returns. True when it is kept, now or
+    before under the same client key (store/resent.py); False when the session is not the
+    person's, or is over."""
 
     def kept_before() -> bool:
         return client_key is not None and resent.set_kept(
@@ -261,8 +266,8 @@ def add_set_if_running(
         )
 
     values = {**_set_values(session_id, result, now, client_key), "person_id": person_id}
-    with resent.first_arrival(client_key, kept_before=kept_before), writing(db) as s:
-        if s.connection().execute(_insert_set_if_running(db.dialect.name), values).first() is not None:
+    with resent.first_arrival(client_key, kept_before=kept_before), one_statement(db) as c:
+        if c.execute(_insert_set_if_running(db.dialect.name), values).first() is not None:
             return True
     return kept_before()
 
@@ -310,7 +315,7 @@ def _session_owner() -> Select[int, str]:
 
 def session_owner(db: Engine, *, session_id: int) -> tuple[int, str] | None:
     """Whose session this is, and its state; None when there is no such session."""
-    with db.connect() as c:
+    with reading(db) as c:
         found = c.execute(_session_owner(), {"session_id": session_id}).first()
         return None if found is None else (found.person_id, found.state)
 

@@ -18,6 +18,7 @@ from typing import TypeVar
 from sqlalchemy import Engine, Select, bindparam, exists, select
 from sqlalchemy.exc import IntegrityError
 
+from supple.store.db import reading
 from supple.store.tables import SessionRow, SetRow, SideAnswerRow
 
 Found = TypeVar("Found")
@@ -32,7 +33,7 @@ def _keyed_session() -> Select[int]:
 
 def keyed_session(db: Engine, *, person_id: int, client_key: str) -> int | None:
     """The person's session the player opened under this key, if it did."""
-    with db.connect() as c:
+    with reading(db) as c:
         found: int | None = c.scalar(_keyed_session(), {"person_id": person_id, "client_key": client_key})
         return found
 
@@ -69,7 +70,7 @@ def side_kept(db: Engine, *, person_id: int, session_id: int, client_key: str) -
 
 
 def _ask(db: Engine, query: Select[bool], **values: object) -> bool:
-    with db.connect() as c:
+    with reading(db) as c:
         return bool(c.scalar(query, values))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
@@ -10,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 from supple import services
 from supple.catalog.models import Exercise
 from supple.web.deps import PersonDep, SettingsDep
-from supple.web.plans import plan_for
+from supple.web.plans import plan_for, routine_json
 from supple.web.schemas import ERRORS, PlanIn, PlanOut, Question, RoutineOut, ScreeningIn, ScreeningOut
 
 router = APIRouter(prefix="/api", responses=ERRORS)
@@ -99,4 +98,4 @@ def saved_routine(settings: SettingsDep, person: PersonDep, name: str) -> Respon
     plan = services.routine_to_play(settings=settings, routine=name, ack_caution=True, person_id=person)
     # The player asks for this at every start: the plan's own JSON is the schema's shape (a test
     # checks it against RoutineOut), so it goes out as it is instead of being validated again.
-    return Response(json.dumps({"name": name, "plan": plan.to_json()}), media_type="application/json")
+    return Response(routine_json(name, plan), media_type="application/json")
