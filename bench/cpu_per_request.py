@@ -134,6 +134,24 @@ def run_database(database: str, requests: int, concurrency: int) -> list[Cost]:
         return [measure(url, kind, session, requests, concurrency, pid, postmaster) for kind in KINDS]
 
 
+COLUMNS = ["database", "traffic", "requests", "server CPU ms/request", "PostgreSQL CPU ms/request"]
+
+
+def run(
+    requests: int = 2000, concurrency: int = 2, databases: tuple[str, ...] = ("SQLite", "PostgreSQL")
+) -> list[dict[str, object]]:
+    """A row per database and kind of request, and the mean of the two kinds (the mixed traffic)."""
+    rows: list[dict[str, object]] = []
+    for database in databases:
+        costs = run_database(database, requests, concurrency)
+        mixed = Cost("mixed (mean)", sum(c.requests for c in costs), *_means(costs))
+        for cost in [*costs, mixed]:
+            postgres = f"{cost.postgres_ms:.2f}" if database == "PostgreSQL" else "-"
+            rows.append(dict(zip(COLUMNS, [database, cost.kind, cost.requests, f"{cost.server_ms:.2f}", postgres],
+                                 strict=True)))  # fmt: skip
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=2000, help="requests of each kind (default 2000)")
@@ -141,16 +159,10 @@ def main() -> None:
     parser.add_argument("--database", choices=("SQLite", "PostgreSQL"), action="append")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    print("| database | traffic | requests | server CPU ms/request | PostgreSQL CPU ms/request |")
+    print("| " + " | ".join(COLUMNS) + " |")
     print("|---|---|---:|---:|---:|")
-    for database in args.database or ("SQLite", "PostgreSQL"):
-        costs = run_database(database, args.requests, args.concurrency)
-        mixed = Cost("mixed (mean)", sum(c.requests for c in costs), *_means(costs))
-        for cost in [*costs, mixed]:
-            print(
-                f"| {database} | {cost.kind} | {cost.requests} | {cost.server_ms:.2f} | {cost.postgres_ms:.2f} |",
-                flush=True,
-            )
+    for row in run(args.requests, args.concurrency, tuple(args.database or ("SQLite", "PostgreSQL"))):
+        print("| " + " | ".join(str(value) for value in row.values()) + " |", flush=True)
 
 
 def _means(costs: list[Cost]) -> tuple[float, float]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import fuzz, properties, selection, session, soak, startup, store, web  # noqa: E402
+from bench import cpu_per_request, fuzz, properties, selection, session, soak, startup, store, web  # noqa: E402
 from bench.stats import machine  # noqa: E402
 
 README = Path(__file__).with_name("README.md")
@@ -87,6 +87,16 @@ def main() -> None:
             ],
             web.run(),
             ["traffic", "requests/s", "p50 ms", "p99 ms", "max ms", "errors", "sets acknowledged / kept"],
+        ),
+        section(
+            "Web: CPU per request (`python -m bench.cpu_per_request`)",
+            [
+                "The server's own cost, which other load on the machine barely blurs (latency swings with it):",
+                "CPU time (user + system, from /proc) of the server's processes, and of PostgreSQL's, over",
+                "2,000 requests of each kind after a warm-up, two in flight, one worker.",
+            ],
+            cpu_per_request.run(),
+            cpu_per_request.COLUMNS,
         ),
         section(
             "Soak (a clinic of people playing sessions against supple serve --multi-user)",
