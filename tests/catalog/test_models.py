@@ -115,16 +115,3 @@ def test_a_dosage_is_valid_exactly_when_its_range_is_ordered_and_holds_the_hold(
         assert not ok
     else:
         assert ok
-
-
-def test_a_dose_as_json_is_what_pydantic_would_write_for_every_exercise() -> None:
-    from supple.catalog.loader import builtin_catalog
-
-    for item in builtin_catalog():
-        assert item.dosage.to_json() == item.dosage.model_dump(mode="json"), item.id
-
-
-@given(low=st.integers(1, 60), extra=st.integers(0, 60), reps=st.none() | st.integers(1, 10), side=st.booleans())
-def test_a_dose_as_json_keeps_every_field_and_its_order(low: int, extra: int, reps: int | None, side: bool) -> None:
-    dosage = Dosage.model_validate({"hold_s": low, "hold_range_s": (low, low + extra), "reps": reps, "per_side": side})
-    assert list(dosage.to_json().items()) == list(dosage.model_dump(mode="json").items())

@@ -57,11 +57,6 @@ class Dosage(Record):
     # required fields, but the session timer and the planner's time estimate need it).
     rep_s: Seconds | None = None
 
-    def to_json(self) -> dict[str, object]:
-        """The dose as JSON, the same as `model_dump(mode="json")` (tests/catalog/test_models.py)
-        without importing pydantic into a cold `supple plan`."""
-        return {name: list(value) if isinstance(value, tuple) else value for name, value in self.__dict__.items()}
-
     def __post_init__(self) -> None:
         if self.hold_range_s is not None:
             low, high = self.hold_range_s
@@ -165,7 +160,8 @@ class Exercise(Record):
 @dataclass(frozen=True, kw_only=True)
 class Term(Record):
     label: Text
-    description: Text = ""
+    # may be left out: then it is empty (Text would refuse its own default when read back)
+    description: Annotated[str, Limits(strip_whitespace=True)] = ""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -67,12 +67,23 @@ class Record:
         return record
 
     def model_dump(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
-        dumped: dict[str, Any] = _adapter(type(self)).dump_python(self, mode=mode)
-        return dumped
+        """The record's fields as a dict, records within it too; in "json" mode tuples become lists.
+        What pydantic would dump (tests/catalog/test_record.py), without importing it: `supple
+        catalog --json` needs no validator."""
+        dumped = dataclasses.asdict(self)  # type: ignore[call-overload]
+        return _as_json(dumped) if mode == "json" else dumped  # type: ignore[no-any-return]
 
     def model_copy(self, *, update: dict[str, Any]) -> Self:
         """A copy with some fields changed, checked by `__post_init__` like any new record."""
         return dataclasses.replace(self, **update)  # type: ignore[type-var]
+
+
+def _as_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return [_as_json(item) for item in value]
+    return value
 
 
 _adapters: dict[type[Record], TypeAdapter[Any]] = {}

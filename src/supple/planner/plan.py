@@ -35,7 +35,7 @@ class PlanItem:
         return total_seconds(list(self.steps))
 
     def to_json(self) -> dict[str, object]:
-        dose = self.dosage.to_json()
+        dose = self.dosage.model_dump(mode="json")
         dose["words"] = describe_dose(self.exercise.kind, self.dosage, with_rest=True)
         return {
             "exercise": self.exercise.id,
