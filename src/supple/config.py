@@ -26,10 +26,6 @@ class Settings:
     def cache_dir(self) -> Path:
         return self.home / "cache"
 
-    @property
-    def parse_cache_file(self) -> Path:
-        return self.cache_dir / "parsed-data.json"
-
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ

@@ -8,11 +8,13 @@ cache (store/content_cache.py) when neither the files nor supple have changed si
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import supple.catalog
 import supple.safety
-from supple.catalog.loader import builtin_catalog, data_dir, load_catalog
+from supple.catalog.loader import Reader, builtin_catalog, data_dir, load_catalog
 from supple.catalog.models import Catalog
 from supple.config import Settings
 from supple.safety.loader import SafetyData, builtin_safety, safety_data_dir
@@ -35,34 +37,46 @@ def safety_for(*, settings: Settings) -> SafetyData:
     return _builtin_content(settings.cache_dir)[1]
 
 
+def _builtin_files() -> list[Path]:
+    """The files the built-in content comes from, and the code that checks them; none when the
+    content is not in plain folders (packaged in a zip, say: nothing to take a fingerprint of)."""
+    folders = [data_dir(), data_dir() / "exercises", safety_data_dir()]
+    paths = [folder for folder in folders if isinstance(folder, Path)]
+    if len(paths) < len(folders):
+        return []
+    code = [Path(package.__file__).parent for package in (supple.catalog, supple.safety) if package.__file__]
+    return [*files_under(*paths, pattern="*.yaml"), *files_under(*code, pattern="*.py")]
+
+
+Content = TypeVar("Content")
+
+
+def _validated(cache_dir: Path, name: str, *, also: list[Path], load: Callable[[Reader], Content]) -> Content:
+    """`load`'s content (given a reader that parses through the parse cache), kept in `name` beside
+    the fingerprint of the built-in files and `also`."""
+
+    def parse_and_validate() -> Content:
+        parse_cache = _parse_cache(cache_dir)
+        content = load(parse_cache.read)
+        parse_cache.save()
+        return content
+
+    files = _builtin_files()
+    if not files:
+        return parse_and_validate()
+    return load_through(cache_dir / name, files=[*files, *also], load=parse_and_validate)
+
+
 @functools.cache
 def _parse_cache(cache_dir: Path) -> ParseCache:
     return ParseCache(cache_dir / "parsed-data.json")
 
 
-def _builtin_files() -> list[Path]:
-    """The files the built-in content comes from, and the code that checks them."""
-    folders = [data_dir(), data_dir() / "exercises", safety_data_dir()]
-    code = [Path(package.__file__).parent for package in (supple.catalog, supple.safety) if package.__file__]
-    if not all(isinstance(folder, Path) for folder in folders):
-        return []  # packaged in a zip, say: nothing to take a fingerprint of
-    content = files_under(*(folder for folder in folders if isinstance(folder, Path)), pattern="*.yaml")
-    return [*content, *files_under(*code, pattern="*.py")]
-
-
 @functools.cache
 def _builtin_content(cache_dir: Path) -> tuple[Catalog, SafetyData]:
-    files = _builtin_files()
-
-    def load() -> tuple[Catalog, SafetyData]:
-        parse_cache = _parse_cache(cache_dir)
-        content = builtin_catalog(parse_cache.read), builtin_safety(parse_cache.read)
-        parse_cache.save()
-        return content
-
-    if not files:
-        return load()
-    return load_through(cache_dir / "builtin-content.pickle", files=files, load=load)
+    return _validated(
+        cache_dir, "builtin-content.pickle", also=[], load=lambda read: (builtin_catalog(read), builtin_safety(read))
+    )
 
 
 def _folder_fingerprint(folder: Path) -> Fingerprint:
@@ -74,14 +88,7 @@ def _folder_fingerprint(folder: Path) -> Fingerprint:
 
 @functools.lru_cache(maxsize=8)
 def _user_catalog(cache_dir: Path, user_dir: Path, fingerprint: Fingerprint) -> Catalog:
-    def load() -> Catalog:
-        parse_cache = _parse_cache(cache_dir)
-        catalog = load_catalog(user_dir=user_dir, read=parse_cache.read)
-        parse_cache.save()
-        return catalog
-
-    files = _builtin_files()
-    if not files:
-        return load()
-    files += files_under(user_dir, pattern="*.yaml")
-    return load_through(cache_dir / "own-catalog.pickle", files=files, load=load)
+    return _validated(
+        cache_dir, "own-catalog.pickle", also=files_under(user_dir, pattern="*.yaml"),
+        load=lambda read: load_catalog(user_dir=user_dir, read=read),
+    )  # fmt: skip

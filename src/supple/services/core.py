@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +22,7 @@ from supple.safety.models import Precaution, Question
 from supple.safety.rules import active_precautions, decide
 from supple.safety.screen import Screening, fresh_screening_needed, screen
 from supple.services.content import catalog_for, safety_for
+from supple.services.recent import Recent
 from supple.store.personal_file import load_personal
 from supple.store.screening_file import load_screening, save_screening
 
@@ -288,31 +287,9 @@ def saved_routine(
     return found_name, plan
 
 
-class _Recent:
-    """The last few plans made from saved routines, so the player and the API, which ask for one at
-    every start, do not lay the same routine out again until it, today's precautions or the
-    catalogue change."""
-
-    def __init__(self, size: int) -> None:
-        self.size, self.items = size, OrderedDict[tuple[object, ...], tuple[Catalog, Plan]]()
-        self.lock = threading.Lock()  # the web server asks from many threads
-
-    def get(self, key: tuple[object, ...]) -> tuple[Catalog, Plan] | None:
-        with self.lock:
-            found = self.items.get(key)
-            if found is not None:
-                self.items.move_to_end(key)
-            return found
-
-    def put(self, key: tuple[object, ...], value: tuple[Catalog, Plan]) -> None:
-        with self.lock:
-            self.items[key] = value
-            self.items.move_to_end(key)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-
-
-_played = _Recent(256)
+# The last few plans made from saved routines, so the player and the API, which ask for one at every
+# start, do not lay the same routine out again until it, today's precautions or the catalogue change.
+_played: Recent[tuple[object, ...], tuple[Catalog, Plan]] = Recent(256)
 
 
 def rehearse_session(*, plan: Plan) -> list[Cue]:

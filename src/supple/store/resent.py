@@ -13,15 +13,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
 
 from sqlalchemy import Engine, Select, bindparam, exists, select
 from sqlalchemy.exc import IntegrityError
 
 from supple.store.db import reading
 from supple.store.tables import SessionRow, SetRow, SideAnswerRow
-
-Found = TypeVar("Found")
 
 
 @functools.cache
