@@ -18,6 +18,8 @@ import json
 import time
 from urllib.parse import urlsplit
 
+from bench.child import write_figures
+
 SET = json.dumps({"step": 3, "exercise": "pigeon-pose", "kind": "hold", "side": "left", "rep": 1,
                   "seconds": 30.0, "planned_seconds": 30}).encode()  # fmt: skip
 
@@ -100,7 +102,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--session", type=int, required=True)
     parser.add_argument("--routine", default="morning")
-    print(json.dumps(uvloop.run(run(parser.parse_args()))))
+    parser.add_argument("--out", required=True, help="the JSON file to write the figures to")
+    args = parser.parse_args()
+    write_figures(args.out, uvloop.run(run(args)))
 
 
 if __name__ == "__main__":

@@ -14,13 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from bench.child import figures_from
 from bench.stats import percentile
-from bench.web import ROOT, _postgres, server
+from bench.web import _postgres, server
 
 SECONDS, CLIENTS, WORKERS = 60, 100, 4
 PASSWORD = "soak test horse battery"
@@ -43,13 +43,8 @@ def add_accounts(home: Path, database_url: str, clients: int) -> None:
 
 
 def play(url: str, clients: int, seconds: float) -> dict[str, object]:
-    argv = [sys.executable, "-m", "bench.soak_clients", url, "--clients", str(clients), "--seconds", str(seconds),
-            "--prefix", PREFIX, "--password", PASSWORD]  # fmt: skip
-    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=seconds * 5 + 300)
-    if done.returncode:
-        raise RuntimeError(f"the simulated clients failed: {done.stderr[-3000:]}")
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+    args = (url, "--clients", str(clients), "--seconds", str(seconds), "--prefix", PREFIX, "--password", PASSWORD)
+    return figures_from("bench.soak_clients", *args, timeout=seconds * 5 + 300, what="the simulated clients")
 
 
 def kept_sets(database_url: str) -> tuple[dict[int, int], int, int]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from bench.child import write_figures
 from bench.load import TIMEOUT_S, Pool
 
 ROUTINE = {"conditions": ["sciatica", "hip-pain"], "minutes": 10}
@@ -131,7 +132,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--prefix", default="client")
     parser.add_argument("--password", required=True)
-    print(json.dumps(uvloop.run(main_async(parser.parse_args()))))
+    parser.add_argument("--out", required=True, help="the JSON file to write the figures to")
+    args = parser.parse_args()
+    write_figures(args.out, uvloop.run(main_async(args)))
 
 
 if __name__ == "__main__":

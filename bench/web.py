@@ -21,6 +21,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
+from bench.child import figures_from
 from bench.stats import percentile
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,13 +78,8 @@ def prepare(url: str) -> int:
 
 
 def load(url: str, session: int) -> dict[str, object]:
-    argv = [sys.executable, "-m", "bench.load", url, "--rate", str(RATE), "--seconds", str(SECONDS),
-            "--session", str(session)]  # fmt: skip
-    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=SECONDS * 10 + 60)
-    if done.returncode:
-        raise RuntimeError(f"the load generator failed: {done.stderr[-2000:]}")
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+    args = (url, "--rate", str(RATE), "--seconds", str(SECONDS), "--session", str(session))
+    return figures_from("bench.load", *args, timeout=SECONDS * 10 + 60, what="the load generator")
 
 
 def count_sets(url: str, session: int) -> int:
