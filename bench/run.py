@@ -20,8 +20,8 @@ HEADER = """# Benchmarks
 
 Figures from `make bench` (which runs `.venv/bin/python bench/run.py` and rewrites this file).
 Times are wall-clock milliseconds over fresh processes, the start-up commands timed round robin;
-p99 is by nearest rank, so with 30 runs it is the slowest run but one or two. Budgets are from
-DESIGN.md.
+p99 is by nearest rank, so with 30 runs it is the slowest run but one or two. The budgets are
+in docs/architecture.md (Budgets).
 """
 
 

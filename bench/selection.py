@@ -1,6 +1,6 @@
 """Selection time: the exact MILP for the bundled catalogue and for generated ones of 20, 200, 2,000.
 
-Budgets (DESIGN.md): under 20 ms for the bundled catalogue, under 500 ms for 2,000 exercises.
+Budgets (docs/architecture.md): under 20 ms for the bundled catalogue, under 500 ms for 2,000 exercises.
 Times cover building the candidates' model and solving it, not importing HiGHS.
 """
 
@@ -14,7 +14,7 @@ from bench.stats import percentile
 from supple.catalog.loader import builtin_catalog
 from supple.catalog.models import Catalog, Exercise
 from supple.planner.candidates import build_pool
-from supple.planner.request import make_request
+from supple.planner.request import PlanRequest
 from supple.planner.select import select
 
 REQUESTS = [
@@ -52,7 +52,7 @@ def generated_catalog(size: int, seed: int = 1) -> Catalog:
 def time_selection(catalog: Catalog, *, repeats: int) -> list[float]:
     timings = []
     for conditions, minutes in REQUESTS:
-        request = make_request(catalog.vocabulary, conditions=conditions, minutes=minutes)
+        request = PlanRequest(conditions=tuple(conditions), minutes=minutes).checked(catalog.vocabulary)
         key_muscles = {c: catalog.vocabulary.conditions[c].muscles for c in request.conditions}
         pool = build_pool(catalog, request, ())
         for _ in range(repeats):

@@ -1,7 +1,7 @@
 """Cue lateness and end drift of a real guided session on the real clock.
 
 The terminal player's own loop (cli/player.py) runs a two-minute routine with time.monotonic,
-hands-free as with no terminal, and records how late each cue was said. Budget (DESIGN.md):
+hands-free as with no terminal, and records how late each cue was said. Budget (docs/architecture.md):
 cues late by under 20 ms at p99, and no drift accumulating over the session.
 """
 

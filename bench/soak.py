@@ -32,14 +32,14 @@ COLUMNS = ["run", "seconds", "sessions", "sets acknowledged", "sets in the datab
 def add_accounts(home: Path, database_url: str, clients: int) -> None:
     """A clinician and their clients, made the way `supple account add` makes them."""
     from supple.config import Settings
-    from supple.services import accounts
+    from supple.services.context import AppContext
+    from supple.services.people import create_account
 
-    settings = Settings(home=home, database_url=database_url)
-    accounts.create_account(settings=settings, username=CLINICIAN, password=PASSWORD, role="clinician")
+    context = AppContext(Settings(home=home, database_url=database_url))
+    create_account(context, username=CLINICIAN, password=PASSWORD, role="clinician")
     for n in range(clients):
-        accounts.create_account(
-            settings=settings, username=f"{PREFIX}{n}", password=PASSWORD, role="client", clinician=CLINICIAN
-        )
+        create_account(context, username=f"{PREFIX}{n}", password=PASSWORD, role="client", clinician=CLINICIAN)
+    context.close()
 
 
 def play(url: str, clients: int, seconds: float) -> dict[str, object]:

@@ -1,6 +1,6 @@
 """Cold start-up of the `supple` command, against a bare `python -c pass` in the same run.
 
-Each run is a fresh process, as a person typing the command gets. Budgets (DESIGN.md):
+Each run is a fresh process, as a person typing the command gets. Budgets (docs/architecture.md):
 `supple --help` under 150 ms and `supple plan ...` under 300 ms wall, median.
 """
 

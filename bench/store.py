@@ -15,43 +15,40 @@ import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy import insert
+
 from bench.stats import summary_ms
 from supple.config import Settings
-from supple.session.engine import SetResult
+from supple.services.context import AppContext
+from supple.services.progress import stats
+from supple.session.results import FinishedSet
+from supple.store.database.tables import SessionRow, SetRow
 
 DAYS = 5 * 365 + 1
 SETS_PER_SESSION = 8
 START = dt.datetime(2021, 11, 1, 7, 30, tzinfo=dt.UTC)
 
 
-def record_set_times(settings: Settings, runs: int = 300) -> list[float]:
-    from supple import services
-    from supple.store import records
-
-    db = services.database(settings)
-    person = records.local_person(db, now=START)
-    session = records.open_session(db, person_id=person, plan={}, planned_seconds=600, pain_before=3, now=START)
-    result = SetResult("pigeon-pose", "hold", "left", 1, 30.0, 30, step=3)
+def record_set_times(context: AppContext, runs: int = 300) -> list[float]:
+    sessions = context.store.sessions
+    person = context.store.people.local_person(now=START)
+    session = sessions.open(person_id=person, plan={}, planned_seconds=600, pain_before=3, now=START)
+    result = FinishedSet(
+        exercise="pigeon-pose", kind="hold", side="left", rep=1, seconds=30.0, planned_seconds=30, step=3
+    )
     timings = []
     for _ in range(runs):
         began = time.perf_counter()
-        records.add_set(db, session_id=session, result=result, now=START)
+        sessions.add_set(session_id=session, result=result, now=START)
         timings.append(time.perf_counter() - began)
     return timings
 
 
-def fill_five_years(settings: Settings) -> None:
+def fill_five_years(context: AppContext) -> None:
     """Daily sessions for five years, written in bulk (the figure is reading, not writing)."""
-    from sqlalchemy import insert
-
-    from supple import services
-    from supple.store import records
-    from supple.store.tables import SessionRow, SetRow
-
-    db = services.database(settings)
-    person = records.local_person(db, now=START)
+    person = context.store.people.local_person(now=START)
     exercises = ["pigeon-pose", "cat-cow", "soleus-stretch", "kneeling-hip-flexor-stretch"]
-    with db.begin() as connection:
+    with context.store.database.engine.begin() as connection:
         for day in range(DAYS):
             started = START + dt.timedelta(days=day)
             row = {"person_id": person, "started_at": started, "ended_at": started + dt.timedelta(minutes=15),
@@ -67,22 +64,22 @@ def fill_five_years(settings: Settings) -> None:
 
 
 def run(runs: int = 20) -> list[dict[str, object]]:
-    from supple.services import progress as services
-
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as home:
-        settings = Settings(home=Path(home))
-        rows.append({"what": "record one set (SQLite, committed)", **summary_ms(record_set_times(settings))})
+        context = AppContext(Settings(home=Path(home)), clock=lambda: START)
+        rows.append({"what": "record one set (SQLite, committed)", **summary_ms(record_set_times(context))})
+        context.close()
     with tempfile.TemporaryDirectory() as home:
-        settings = Settings(home=Path(home))
-        fill_five_years(settings)
-        today = (START + dt.timedelta(days=DAYS)).date()
-        services.stats(settings=settings, today=today)  # the first call opens the database
+        five_years_on = START + dt.timedelta(days=DAYS)
+        context = AppContext(Settings(home=Path(home)), clock=lambda: five_years_on)
+        fill_five_years(context)
+        stats(context)  # the first call opens the database
         timings = []
         for _ in range(runs):
             began = time.perf_counter()
-            services.stats(settings=settings, today=today)
+            stats(context)
             timings.append(time.perf_counter() - began)
+        context.close()
         rows.append({"what": f"stats over {DAYS} daily sessions, in process", **summary_ms(timings)})
         env = {**os.environ, "SUPPLE_HOME": home}
         command = [str(Path(sys.executable).parent / "supple"), "stats", "--json"]

@@ -3,7 +3,7 @@
 Mixed traffic, half reading a plan (a saved routine as it would be played today: the safety gate,
 today's precautions, the plan's JSON) and half recording a set (one committed transaction), on
 SQLite and on PostgreSQL (a throwaway durable server: fsync on), with 1 and 4 worker processes.
-Budget (DESIGN.md): p99 under 50 ms at 300 requests/s.
+Budget (docs/architecture.md): p99 under 50 ms at 300 requests/s.
 """
 
 from __future__ import annotations

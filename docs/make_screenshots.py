@@ -39,60 +39,81 @@ ALL_IMAGES_LOADED = """Promise.all([...document.images].map(image => {
 CLINICIAN, PASSWORD = "carol", "carol's demo password"
 
 
-def demo_data(home: Path) -> None:
-    from supple import services
-    from supple.config import Settings
+class DemoClock:
+    """The demo's time: moved back to each of six weeks of sessions, then to now."""
 
-    settings = Settings(home=home)
-    services.record_screening(settings=settings, yes=[])
-    plan = services.make_plan(settings=settings, conditions=["sciatica", "lower-back-pain"], minutes=15)
-    services.save_routine(settings=settings, name="morning", plan=plan)
-    six_weeks(settings, services.local_person(settings), plan)
+    def __init__(self) -> None:
+        self.now = dt.datetime.now(dt.UTC).replace(hour=8, minute=0)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def demo_data(home: Path) -> None:
+    from supple.config import Settings
+    from supple.planner.request import PlanRequest
+    from supple.services.context import AppContext
+    from supple.services.planning import make_plan
+    from supple.services.routines import save_routine
+    from supple.services.screening import record_screening
+
+    clock = DemoClock()
+    context = AppContext(Settings(home=home), clock=clock)
+    record_screening(context, yes=[])
+    plan = make_plan(context, request=PlanRequest(conditions=("sciatica", "lower-back-pain"), minutes=15))
+    save_routine(context, name="morning", plan=plan)
+    six_weeks(context, clock, context.mode.person(None), plan)
+    context.close()
 
 
 def clinic_demo_data(home: Path) -> int:
     """Carol and her clients sam (six weeks of a routine she gave him) and bob; sam's id."""
-    import dataclasses
-
-    from supple import services
     from supple.config import Settings
-    from supple.services import accounts, clinic
+    from supple.planner.request import PlanRequest
+    from supple.services import clinic
+    from supple.services.context import AppContext
+    from supple.services.people import create_account, create_client
+    from supple.services.screening import record_screening
 
-    settings = dataclasses.replace(Settings(home=home), multi_user=True)
-    carol = accounts.create_account(settings=settings, username=CLINICIAN, password=PASSWORD, role="clinician")
-    sam, _ = (accounts.create_client(settings=settings, clinician_id=carol.person_id, username=name,
-                                     password=PASSWORD) for name in ("sam", "bob"))  # fmt: skip
-    services.record_screening(settings=settings, yes=[], person_id=sam.person_id)
-    plan = clinic.assign_plan(settings=settings, clinician_id=carol.person_id, client_id=sam.person_id,
-                              name="morning", conditions=["sciatica", "hip-pain"], minutes=15)  # fmt: skip
-    six_weeks(settings, sam.person_id, plan)
+    clock = DemoClock()
+    context = AppContext(Settings(home=home, multi_user=True), clock=clock)
+    carol = create_account(context, username=CLINICIAN, password=PASSWORD, role="clinician")
+    sam, _ = (create_client(context, clinician_id=carol.person_id, username=name, password=PASSWORD)
+              for name in ("sam", "bob"))  # fmt: skip
+    record_screening(context, yes=[], person_id=sam.person_id)
+    request = PlanRequest(conditions=("sciatica", "hip-pain"), minutes=15)
+    plan = clinic.assign_plan(context, clinician_id=carol.person_id, client_id=sam.person_id, name="morning",
+                              request=request)  # fmt: skip
+    six_weeks(context, clock, sam.person_id, plan)
+    context.close()
     return sam.person_id
 
 
-def six_weeks(settings: Any, person: int, plan: Any) -> None:
-    from supple.services import progress, recording
-    from supple.session.engine import SetResult
+def six_weeks(context: Any, clock: DemoClock, person: int, plan: Any) -> None:
+    from supple.services import browser_session, progress
+    from supple.session.results import FinishedSet
 
     rng = random.Random(7)
-    today = dt.datetime.now(dt.UTC).replace(hour=8, minute=0)
+    today = clock.now
     for days_ago in sorted((d for d in range(42) if rng.random() < 0.55), reverse=True):
-        when = today - dt.timedelta(days=days_ago)
-        opened = recording.open_session(
-            settings=settings, person_id=person, plan=plan, pain_before=min(8, 3 + days_ago // 10),
-            clock=lambda when=when: when,
-        )  # fmt: skip
+        clock.now = today - dt.timedelta(days=days_ago)
+        opened = browser_session.open_session(
+            context, person_id=person, plan=plan, pain_before=min(8, 3 + days_ago // 10)
+        )
         for index, step in enumerate(opened.timeline):
             if step["work"]:
-                result = SetResult(str(step["exercise"]), str(step["kind"]), step["side"], step["rep"],  # type: ignore[arg-type]
-                                   float(step["seconds"]), int(str(step["seconds"])), step=index)  # fmt: skip
-                recording.record_set(settings=settings, person_id=person, session_id=opened.id, result=result,
-                                     clock=lambda when=when: when)  # fmt: skip
-        recording.finish_session(
-            settings=settings, person_id=person, session_id=opened.id, state="finished",
-            pain_after=max(0, 1 + days_ago // 12), clock=lambda when=when: when + dt.timedelta(minutes=15),
-        )  # fmt: skip
-    goal = progress.add_activity(settings=settings, activity="putting on socks", score=4, person_id=person)
-    progress.rate_activity(settings=settings, goal_id=goal.id, score=7, person_id=person)
+                result = FinishedSet(
+                    exercise=str(step["exercise"]), kind=step["kind"], side=step["side"], rep=step["rep"],
+                    seconds=float(step["seconds"]), planned_seconds=int(str(step["seconds"])), step=index,
+                )  # type: ignore[arg-type]  # fmt: skip
+                browser_session.record_set(context, person_id=person, session_id=opened.id, result=result)
+        clock.now += dt.timedelta(minutes=15)
+        browser_session.finish_session(
+            context, person_id=person, session_id=opened.id, state="finished", pain_after=max(0, 1 + days_ago // 12)
+        )
+    clock.now = today
+    goal = progress.add_activity(context, activity="putting on socks", score=4, person_id=person)
+    progress.rate_activity(context, goal_id=goal.id, score=7, person_id=person)
 
 
 def main() -> None:

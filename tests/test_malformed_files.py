@@ -16,7 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.store.backups import a_backup
 from tests.web.clinic import Clinic, Clock, form
-from tests.web.fuzzing import cheap_hashes
+from tests.web.fuzzing import cheap_passwords
 
 from supple.config import Settings
 from supple.web.app import create_app
@@ -141,12 +141,12 @@ PASTED.append(case("routine", "deep nesting", f"exercises: {DEEP[:9000]}{DEEP[-9
 @pytest.mark.parametrize("malformed", PASTED, ids=[c.name for c in PASTED])
 def test_a_routine_pasted_into_the_clinic_page_is_refused_with_a_4xx_naming_it(malformed: Case, home: Path) -> None:
     settings = Settings(home=home, multi_user=True)
-    clinic = Clinic(settings, create_app(settings, clock=Clock()), Clock())
-    with cheap_hashes():
+    clock = Clock()
+    clinic = Clinic(create_app(settings, clock=clock, passwords=cheap_passwords()), clock)
+    try:
         clinic.add("carol")
         sam = clinic.add("sam", clinician="carol")
         carol, sam_screened = clinic.sign_in("carol"), clinic.sign_in("sam")
-    try:
         assert sam_screened.post("/api/screening", json={"yes": []}).status_code == 200
         text = malformed.content.decode()
         given = form(carol, f"/clients/{sam}/written-routines", {"name": "morning", "text": text})

@@ -19,6 +19,11 @@ class Settings:
     multi_user: bool = False
 
     @property
+    def store_url(self) -> str:
+        """The database supple keeps its records in: SUPPLE_DATABASE_URL, else SQLite in SUPPLE_HOME."""
+        return self.database_url or f"sqlite:///{self.home / 'supple.db'}"
+
+    @property
     def user_exercises_dir(self) -> Path:
         return self.home / "exercises"
 

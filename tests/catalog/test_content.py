@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.content import builtin_catalog
 
-from supple.catalog.loader import builtin_catalog
 from supple.catalog.models import Catalog, Exercise
 
 SOURCES = Path(__file__).resolve().parents[3] / "shared" / "sources"

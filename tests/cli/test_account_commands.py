@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from supple import services
 from supple.config import Settings
-from supple.store import accounts as store
+from supple.services import people
+from supple.services.context import AppContext
 
 
 @pytest.fixture
@@ -31,7 +31,11 @@ def test_the_first_clinician_and_a_client_are_added_from_the_command_line(run_cl
     assert [(a["username"], a["role"], a["clinician"]) for a in listed] == [
         ("carol", "clinician", None), ("sam", "client", "carol"),
     ]  # fmt: skip
-    stored = store.account(services.database(Settings.from_env()), username="carol")
+    context = AppContext(Settings.from_env())
+    try:
+        stored = context.store.accounts.named(username="carol")
+    finally:
+        context.close()
     assert stored is not None and stored.password_hash.startswith("$argon2id$")
 
 
@@ -49,17 +53,18 @@ def test_bad_requests_say_what_is_valid_and_never_repeat_the_password(run_cli, s
 
 
 def test_a_new_password_replaces_the_old_and_signs_out_everywhere(run_cli, stdin) -> None:
-    from supple.services import accounts
-
     stdin("the first password\n")
     run_cli("account", "add", "carol", "--clinician", "--password-stdin")
-    settings = Settings.from_env()
-    signed = accounts.sign_in(settings=settings, username="carol", password="the first password", address="x")
-    stdin("the second password\n")
-    assert run_cli("account", "password", "carol", "--password-stdin").code == 0
-    assert accounts.signed_in(settings=settings, token=signed.token) is None
-    fresh = accounts.sign_in(settings=settings, username="carol", password="the second password", address="x")
-    assert accounts.signed_in(settings=settings, token=fresh.token) is not None
+    context = AppContext(Settings.from_env())
+    try:
+        signed = people.sign_in(context, username="carol", password="the first password", address="x")
+        stdin("the second password\n")
+        assert run_cli("account", "password", "carol", "--password-stdin").code == 0
+        assert people.signed_in(context, token=signed.token) is None
+        fresh = people.sign_in(context, username="carol", password="the second password", address="x")
+        assert people.signed_in(context, token=fresh.token) is not None
+    finally:
+        context.close()
 
 
 def test_a_clinics_database_is_served_only_in_clinic_mode(run_cli, stdin) -> None:

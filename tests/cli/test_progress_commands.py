@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from supple.cli.progress import calendar, sparkline
+from supple.cli.progress_view import calendar, sparkline
 
 ROUTINE = """\
 warmup_minutes: 0

@@ -6,8 +6,7 @@ import sys
 from pathlib import Path
 
 import pexpect
-
-from supple.safety.loader import builtin_safety
+from tests.content import builtin_safety
 
 
 def test_questions_json_lists_every_question_with_the_contract_fields(run_cli) -> None:

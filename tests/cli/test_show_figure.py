@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import yaml
+from tests.content import builtin_catalog
 
-from supple.catalog.loader import builtin_catalog
 from supple.figures import exercise_svg
 
 BUILTIN = Path(__file__).parents[2] / "src" / "supple" / "catalog" / "data" / "exercises"

@@ -6,11 +6,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tests.content import builtin_catalog, builtin_safety
 
-from supple.catalog.loader import builtin_catalog
 from supple.catalog.models import Catalog
 from supple.planner.plan import Plan
-from supple.safety.loader import builtin_safety
 from supple.safety.models import Question
 from supple.session.routine import plan_from_data
 

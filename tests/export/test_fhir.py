@@ -10,7 +10,7 @@ from fhir.resources.R4B.observation import Observation
 
 from supple.catalog.dose import describe_dose
 from supple.export.fhir import fhir_bundle
-from supple.progress.records import PainScore
+from supple.progress.history import PainScore
 
 NOW = dt.datetime(2026, 5, 12, 9, 30, 15, 123456, tzinfo=dt.UTC)
 MORNING = dt.datetime(2026, 5, 11, 7, 0, tzinfo=dt.UTC)

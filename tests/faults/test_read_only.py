@@ -10,7 +10,6 @@ from tests.faults.server import SET, prepare
 from tests.faults.test_full_disk import integrity, sets_kept, settle
 
 from supple.config import Settings
-from supple.services.sessions import database
 from supple.web.app import create_app
 
 with warnings.catch_warnings():
@@ -19,17 +18,18 @@ with warnings.catch_warnings():
 
 
 def test_a_read_only_database_reads_and_refuses_changes_with_503(home: Path) -> None:
-    settings = Settings(home=home)
-    with TestClient(create_app(settings)) as client:
+    writable = create_app(Settings(home=home))
+    with TestClient(writable) as client:
         session = prepare(client)
         assert client.post(f"/api/sessions/{session}/sets", json={**SET, "step": 0}).status_code == 204
-    database(settings).dispose()
+    writable.state.context.close()  # its connections closed, as a server's that stopped
     settle(home / "supple.db")
     read_only = Settings(home=home, database_url=f"sqlite:///file:{home / 'supple.db'}?mode=ro&uri=true")
-    with TestClient(create_app(read_only)) as client:
+    app = create_app(read_only)
+    with TestClient(app) as client:
         assert client.get(f"/api/sessions/{session}").status_code == 200
         refused = client.post(f"/api/sessions/{session}/sets", json={**SET, "step": 1})
-    database(read_only).dispose()
+    app.state.context.close()
     assert refused.status_code == 503
     assert "cannot be written" in refused.json()["detail"]
     assert integrity(home / "supple.db") == "ok"

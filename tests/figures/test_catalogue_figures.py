@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from tests.content import builtin_catalog
 
-from supple.catalog.loader import builtin_catalog
 from supple.catalog.models import Exercise
 from supple.errors import DataFileError
 from supple.figures import exercise_problems, exercise_svg

@@ -6,8 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from tests.content import builtin_catalog
 
-from supple.catalog.loader import builtin_catalog
 from supple.catalog.models import Exercise
 from supple.figures import PoseError, describe_figure, exercise_svg, still_svg
 

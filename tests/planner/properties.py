@@ -8,13 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from hypothesis import strategies as st
+from tests.content import builtin_catalog, builtin_safety
 
-from supple.catalog.loader import builtin_catalog
 from supple.errors import BadRequest
 from supple.planner.order import POSITION_ORDER
 from supple.planner.plan import Plan, build_plan
-from supple.planner.request import make_request
-from supple.safety.loader import builtin_safety
+from supple.planner.request import PlanRequest
 from supple.safety.rules import active_precautions, decide
 
 CATALOG = builtin_catalog()
@@ -42,7 +41,8 @@ def plan_within_limits(options: dict[str, Any], answered_yes: set[str]) -> Plan 
     """Plan the request and check every promise; None when nothing fits (a BadRequest that says so).
 
     Raises AssertionError naming the broken promise."""
-    request = make_request(VOCAB, exercise_ids=CATALOG.exercises, **options)
+    fields = {name: tuple(value) if isinstance(value, list) else value for name, value in options.items()}
+    request = PlanRequest(**fields).checked(VOCAB, exercise_ids=CATALOG.exercises)
     precautions = active_precautions(SAFETY, answers=answered_yes, conditions=request.conditions)
     try:
         result = build_plan(CATALOG, request, precautions=precautions)
@@ -55,9 +55,9 @@ def plan_within_limits(options: dict[str, Any], answered_yes: set[str]) -> Plan 
         exercise = item.exercise
         assert exercise.position not in request.avoid_positions or exercise.kind == "warmup", "avoided position"
         assert not (options["no_floor"] and exercise.position in FLOOR), "on the floor"
-        assert set(exercise.equipment.required) <= request.equipment, "missing equipment"
+        assert set(exercise.equipment.required) <= request.at_hand, "missing equipment"
         assert exercise.id not in request.without, "swapped out"
-        assert decide(exercise, precautions, equipment=request.equipment).status != "excluded", "precaution"
+        assert decide(exercise, precautions, equipment=request.at_hand).status != "excluded", "precaution"
         assert item.why or exercise.kind == "warmup", "no reason given"
     _check_position_flow(result)
     return result

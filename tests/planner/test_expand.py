@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from supple.catalog.loader import builtin_catalog
+from tests.content import builtin_catalog
+
 from supple.planner.expand import BREATH_S, MOVE_S, READY_S, SWITCH_S, expand, total_seconds, work_steps
 
 CATALOG = builtin_catalog()

@@ -4,14 +4,13 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from tests.content import builtin_catalog, builtin_safety
 from tests.planner import properties
 
-from supple.catalog.loader import builtin_catalog
 from supple.errors import BadRequest
 from supple.planner.order import RELAXING
 from supple.planner.plan import Plan, build_plan
-from supple.planner.request import make_request
-from supple.safety.loader import builtin_safety
+from supple.planner.request import PlanRequest
 from supple.safety.rules import active_precautions
 
 CATALOG = builtin_catalog()
@@ -20,8 +19,11 @@ VOCAB = CATALOG.vocabulary
 CONDITIONS = sorted(VOCAB.conditions)
 
 
-def plan(conditions: list[str], minutes: int, answers: tuple[str, ...] = (), **options: object) -> Plan:
-    request = make_request(VOCAB, conditions=conditions, minutes=minutes, **options)  # type: ignore[arg-type]
+def plan(
+    conditions: list[str], minutes: int, answers: tuple[str, ...] = (), exercise_ids=(), **options: object
+) -> Plan:
+    request = PlanRequest(conditions=tuple(conditions), minutes=minutes, **options)  # type: ignore[arg-type]
+    request = request.checked(VOCAB, exercise_ids=exercise_ids)
     precautions = active_precautions(SAFETY, answers=answers, conditions=request.conditions)
     return build_plan(CATALOG, request, precautions=precautions)
 
@@ -79,7 +81,7 @@ def test_short_budgets_get_a_short_warm_up_or_none_and_say_why() -> None:
 
 
 def test_a_warm_up_swapped_out_is_left_out_with_advice_to_warm_up_another_way() -> None:
-    swapped = plan(["lower-back-pain"], 20, without=["light-cardio-warmup"], exercise_ids=CATALOG.exercises)
+    swapped = plan(["lower-back-pain"], 20, without=("light-cardio-warmup",), exercise_ids=CATALOG.exercises)
     assert all(item.exercise.kind != "warmup" for item in swapped.items)
     assert "swapped it out" in swapped.notes[0] and "5-10 minutes of light cardio" in swapped.notes[0]
     assert swapped.total_seconds >= 0.7 * 20 * 60  # the time goes to stretches instead
@@ -104,7 +106,7 @@ def test_dynamic_moves_come_before_still_holds_in_the_same_position() -> None:
 
 
 def test_a_relaxing_stretch_ends_the_routine_when_it_is_in_the_last_position() -> None:
-    result = plan(["lower-back-pain"], 20, avoid_positions=["seated-floor", "side-lying", "prone", "all-fours"])
+    result = plan(["lower-back-pain"], 20, avoid_positions=("seated-floor", "side-lying", "prone", "all-fours"))
     last_position = result.items[-1].exercise.position
     relaxing_there = [i for i in result.items if i.exercise.id in RELAXING and i.exercise.position == last_position]
     assert relaxing_there, exercises(result)
@@ -120,7 +122,7 @@ def test_precautions_shape_the_plan() -> None:
     hip = plan(["hip-pain", "sciatica"], 30, answers=("hip-replacement",))
     assert not {"pigeon-pose", "modified-pigeon", "supine-figure-four", "seated-glute-stretch"} & set(exercises(hip))
     assert any("surgeon" in note for note in hip.notes)
-    knees = plan(["lower-back-pain"], 30, answers=("knee-trouble",), equipment=["chair", "wall"])
+    knees = plan(["lower-back-pain"], 30, answers=("knee-trouble",), equipment=("chair", "wall"))
     assert not {"kneels"} & {d for i in knees.items for d in i.exercise.demands}
     padded = plan(["lower-back-pain"], 30, answers=("knee-trouble",))
     kneeling = [i for i in padded.items if "kneels" in i.exercise.demands]
@@ -140,7 +142,7 @@ def test_too_little_time_says_so() -> None:
     with pytest.raises(
         BadRequest, match="no exercise fits in 3 minutes with the warm-up: the shortest takes about 189 s"
     ):
-        plan(["leg-pain"], 3, equipment=["none"])
+        plan(["leg-pain"], 3, equipment=("none",))
 
 
 def test_an_uncovered_condition_is_named_with_the_reason() -> None:
@@ -154,18 +156,18 @@ def test_an_uncovered_condition_is_named_with_the_reason() -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"conditions": ["backache"], "minutes": 20}, "unknown condition 'backache'; valid: ankle-pain"),
-        ({"conditions": ["sciatica"], "minutes": 2}, "minutes must be between 3 and 90"),
-        ({"conditions": ["sciatica"], "minutes": 91}, "minutes must be between 3 and 90"),
-        ({"conditions": ["sciatica"], "minutes": 20, "equipment": ["rope"]}, "unknown equipment 'rope'"),
-        ({"conditions": ["sciatica"], "minutes": 20, "equipment": ["none", "wall"]}, "cannot be combined"),
-        ({"conditions": ["sciatica"], "minutes": 20, "avoid_positions": ["upside-down"]}, "unknown position"),
-        ({"conditions": [], "minutes": 20}, "say what bothers you"),
+        ({"conditions": ("backache",), "minutes": 20}, "unknown condition 'backache'; valid: ankle-pain"),
+        ({"conditions": ("sciatica",), "minutes": 2}, "minutes must be between 3 and 90"),
+        ({"conditions": ("sciatica",), "minutes": 91}, "minutes must be between 3 and 90"),
+        ({"conditions": ("sciatica",), "minutes": 20, "equipment": ("rope",)}, "unknown equipment 'rope'"),
+        ({"conditions": ("sciatica",), "minutes": 20, "equipment": ("none", "wall")}, "cannot be combined"),
+        ({"conditions": ("sciatica",), "minutes": 20, "avoid_positions": ("upside-down",)}, "unknown position"),
+        ({"conditions": (), "minutes": 20}, "say what bothers you"),
     ],
 )
 def test_bad_requests_say_what_is_valid(options: dict, message: str) -> None:  # type: ignore[type-arg]
     with pytest.raises(BadRequest, match=message):
-        make_request(VOCAB, **options)
+        PlanRequest(**options).checked(VOCAB)
 
 
 @pytest.mark.parametrize("condition", CONDITIONS)
@@ -178,7 +180,7 @@ def test_the_bundled_catalogue_is_always_solved_to_proven_optimality(condition: 
 def personal_plan(personal, conditions=("sciatica",), minutes=30):
     from supple.planner.personal import Personal
 
-    request = make_request(VOCAB, conditions=list(conditions), minutes=minutes)
+    request = PlanRequest(conditions=tuple(conditions), minutes=minutes).checked(VOCAB)
     return build_plan(CATALOG, request, personal=Personal(**personal))
 
 

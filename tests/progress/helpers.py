@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from supple.progress.records import SessionRecord, SetRecord, SideRecord
+from supple.progress.history import SessionRecord
+from supple.session.results import FinishedSet, SideAnswer
 
 MONDAY = dt.datetime(2026, 11, 2, 7, 30, tzinfo=dt.UTC)  # a Monday
 
@@ -20,8 +21,32 @@ def a_session(
 ) -> SessionRecord:
     """A session `day` days after MONDAY, with one set of `minutes`."""
     start = MONDAY + dt.timedelta(days=day)
-    sets = [SetRecord(exercise, "hold", "left", 1, minutes * 60, 30, not done, False, None, start)]
+    sets = [
+        FinishedSet(
+            exercise=exercise,
+            kind="hold",
+            side="left",
+            rep=1,
+            seconds=minutes * 60,
+            planned_seconds=30,
+            skipped=not done,
+            hurt=False,
+            pain=None,
+        )
+    ]
     if hurt:
-        sets.append(SetRecord(hurt, "hold", "left", 2, 5, 30, True, True, 6, start))
-    answers = tuple(SideRecord(e, side, start) for e, side in sides)
+        sets.append(
+            FinishedSet(
+                exercise=hurt,
+                kind="hold",
+                side="left",
+                rep=2,
+                seconds=5,
+                planned_seconds=30,
+                skipped=True,
+                hurt=True,
+                pain=6,
+            )
+        )
+    answers = tuple(SideAnswer(exercise=e, tighter=side) for e, side in sides)
     return SessionRecord(number or day + 1, start, start, "finished", 600, pain[0], pain[1], tuple(sets), answers)

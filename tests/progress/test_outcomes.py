@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from supple.progress.history import GoalRecord
 from supple.progress.outcomes import function_score, meaningful_pain_change, pain_points, pain_trend, tighter_sides
-from supple.progress.records import GoalRecord
 
 from .helpers import MONDAY, a_session
 

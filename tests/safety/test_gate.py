@@ -3,10 +3,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.content import builtin_safety
 
 from supple.errors import UnsafeToStart
 from supple.safety.gate import check_gate
-from supple.safety.loader import builtin_safety
 from supple.safety.screen import Screening, screen
 
 NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 import yaml
+from tests.content import builtin_catalog
 
-from supple.catalog.loader import builtin_catalog
 from supple.errors import DataFileError
 from supple.safety.loader import load_safety
 

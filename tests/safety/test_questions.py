@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from tests.content import builtin_safety
 
-from supple.safety.loader import builtin_safety
 from supple.safety.models import Question
 
 STOP = {"bladder-bowel", "saddle-numbness", "worsening-leg-weakness", "fever-unwell", "serious-fall"}

@@ -3,9 +3,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.content import builtin_catalog, builtin_safety
 
-from supple.catalog.loader import builtin_catalog
-from supple.safety.loader import builtin_safety
 from supple.safety.models import Precaution
 from supple.safety.rules import Decision, active_precautions, decide, decide_all
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.content import builtin_safety
 
 from supple.errors import BadRequest
-from supple.safety.loader import builtin_safety
 from supple.safety.models import Question
 from supple.safety.screen import Screening, fresh_screening_needed, screen
 

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.clock import START, FakeClock
 
-from supple import services
 from supple.config import Settings
+from supple.services.context import AppContext
+from supple.services.screening import record_screening
 
-SCREENED_AT = dt.datetime(2026, 11, 2, 7, 30, tzinfo=dt.UTC)
+SCREENED_AT = START
 
 
 @pytest.fixture
@@ -18,7 +20,20 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def screened(settings: Settings) -> Settings:
-    """A SUPPLE_HOME whose screening (all clear) was taken at SCREENED_AT."""
-    services.record_screening(settings=settings, yes=[], now=SCREENED_AT)
-    return settings
+def clock() -> FakeClock:
+    return FakeClock(SCREENED_AT)
+
+
+@pytest.fixture
+def context(settings: Settings, clock: FakeClock) -> Iterator[AppContext]:
+    """The application context of that SUPPLE_HOME, on a clock the test moves."""
+    made = AppContext(settings, clock=clock)
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def screened(context: AppContext) -> AppContext:
+    """The context after a screening (all clear) taken at SCREENED_AT, the clock's time."""
+    record_screening(context, yes=[])
+    return context

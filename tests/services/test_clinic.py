@@ -3,73 +3,90 @@ SUPPLE_HOME; a client's routine planned with the client's own answers."""
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Iterator
 
-from supple import services
+import pytest
+from tests.clock import FakeClock
+
 from supple.config import Settings
-from supple.services import accounts, clinic
+from supple.planner.request import PlanRequest
+from supple.services import clinic
+from supple.services.browser_session import finish_session, open_session
+from supple.services.context import AppContext
+from supple.services.pain import report_pain
+from supple.services.passwords import Passwords
+from supple.services.people import create_account, create_client
+from supple.services.planning import make_plan
 from supple.services.progress import stats
-from supple.store import records
-from supple.store.personal_file import personal_path
-from supple.store.screening_file import screening_path
+from supple.services.routines import routine_names, save_routine
+from supple.services.screening import latest_screening, record_screening
+from supple.store.files.next_plan_file import next_plan_path
+from supple.store.files.screening_file import screening_path
 
 PASSWORD = "a long enough password"
 
 
 @pytest.fixture
-def clinic_settings(tmp_path, monkeypatch) -> Settings:
+def clinic_context(tmp_path, clock: FakeClock) -> Iterator[AppContext]:
     from argon2 import PasswordHasher
 
-    from supple.services import passwords
+    cheap = Passwords(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    made = AppContext(Settings(home=tmp_path / "home", multi_user=True), clock=clock, passwords=cheap)
+    yield made
+    made.close()
 
-    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    monkeypatch.setattr(passwords, "_hasher", lambda: cheap)
-    return Settings(home=tmp_path / "home", multi_user=True)
 
-
-def people(settings: Settings) -> tuple[int, int, int]:
-    carol = accounts.create_account(settings=settings, username="carol", password=PASSWORD, role="clinician")
-    alice = accounts.create_client(settings=settings, clinician_id=carol.person_id, username="alice", password=PASSWORD)
-    bob = accounts.create_client(settings=settings, clinician_id=carol.person_id, username="bob", password=PASSWORD)
+def people(context: AppContext) -> tuple[int, int, int]:
+    carol = create_account(context, username="carol", password=PASSWORD, role="clinician")
+    alice = create_client(context, clinician_id=carol.person_id, username="alice", password=PASSWORD)
+    bob = create_client(context, clinician_id=carol.person_id, username="bob", password=PASSWORD)
     return carol.person_id, alice.person_id, bob.person_id
 
 
-def test_each_persons_screening_and_advice_live_in_the_database(clinic_settings) -> None:
-    _, alice, bob = people(clinic_settings)
-    services.record_screening(settings=clinic_settings, yes=["pregnancy"], person_id=alice)
-    assert services.latest_screening(settings=clinic_settings, person_id=alice).verdict == "caution"
-    assert services.latest_screening(settings=clinic_settings, person_id=bob) is None
-    services.report_pain(settings=clinic_settings, exercise_name="cat-cow", person_id=alice)
-    assert "pain" in services.latest_screening(settings=clinic_settings, person_id=alice).invalidated
-    services.record_screening(settings=clinic_settings, yes=[], person_id=bob)
-    plan = services.make_plan(settings=clinic_settings, conditions=["sciatica"], minutes=10, person_id=bob)
-    services.save_routine(settings=clinic_settings, name="x", plan=plan, person_id=bob)
-    from supple.services import recording
+def next_plan_kept(context: AppContext, person_id: int) -> bool:
+    """Whether the database keeps next-plan advice for the person."""
+    from sqlalchemy import select
 
-    opened = recording.open_session(settings=clinic_settings, person_id=bob, plan=plan, pain_before=None)
-    recording.finish_session(settings=clinic_settings, person_id=bob, session_id=opened.id, state="finished",
-                             pain_after=None)  # fmt: skip
-    advice = records.next_plan_advice(services.database(clinic_settings), person_id=bob)
-    assert advice is not None and records.next_plan_advice(services.database(clinic_settings), person_id=alice) is None
-    assert not screening_path(clinic_settings.home).exists() and not personal_path(clinic_settings.home).exists()
+    from supple.store.database.tables import NextPlanRow
+
+    with context.store.database.reading() as connection:
+        found = connection.execute(select(NextPlanRow.person_id).where(NextPlanRow.person_id == person_id))
+        return found.first() is not None
 
 
-def test_clinic_mode_never_falls_back_to_a_local_person(clinic_settings) -> None:
+def test_each_persons_screening_and_advice_live_in_the_database(clinic_context) -> None:
+    context = clinic_context
+    _, alice, bob = people(context)
+    record_screening(context, yes=["pregnancy"], person_id=alice)
+    assert latest_screening(context, person_id=alice).verdict == "caution"
+    assert latest_screening(context, person_id=bob) is None
+    report_pain(context, exercise_name="cat-cow", person_id=alice)
+    assert "pain" in latest_screening(context, person_id=alice).invalidated
+    record_screening(context, yes=[], person_id=bob)
+    plan = make_plan(context, request=PlanRequest(conditions=("sciatica",), minutes=10), person_id=bob)
+    save_routine(context, name="x", plan=plan, person_id=bob)
+    opened = open_session(context, person_id=bob, plan=plan, pain_before=None)
+    finish_session(context, person_id=bob, session_id=opened.id, state="finished", pain_after=None)
+    assert next_plan_kept(context, bob) and not next_plan_kept(context, alice)
+    home = context.settings.home
+    assert not screening_path(home).exists() and not next_plan_path(home).exists()
+
+
+def test_clinic_mode_never_falls_back_to_a_local_person(clinic_context) -> None:
     with pytest.raises(RuntimeError, match="whose records"):
-        services.routine_names(settings=clinic_settings)
+        routine_names(clinic_context)
 
 
-def test_a_clients_routine_follows_the_clients_own_precautions(clinic_settings) -> None:
-    carol, alice, _ = people(clinic_settings)
-    services.record_screening(settings=clinic_settings, yes=["hip-replacement"], person_id=alice)
-    plan = clinic.assign_plan(settings=clinic_settings, clinician_id=carol, client_id=alice, name="hips",
-                              conditions=["lower-back-pain"], minutes=10)  # fmt: skip
+def test_a_clients_routine_follows_the_clients_own_precautions(clinic_context) -> None:
+    context = clinic_context
+    carol, alice, _ = people(context)
+    record_screening(context, yes=["hip-replacement"], person_id=alice)
+    request = PlanRequest(conditions=("lower-back-pain",), minutes=10)
+    plan = clinic.assign_plan(context, clinician_id=carol, client_id=alice, name="hips", request=request)
     assert not {"pigeon-pose", "supine-figure-four"} & {item.exercise.id for item in plan.items}
     text = "exercises:\n  - exercise: pigeon-pose\n  - exercise: cat-cow\n"
-    written = clinic.assign_written_text(
-        settings=clinic_settings, clinician_id=carol, client_id=alice, name="mine", text=text
-    )
+    written = clinic.assign_written_text(context, clinician_id=carol, client_id=alice, name="mine", text=text)
     assert [item.exercise.id for item in written.items if item.exercise.kind != "warmup"] == ["cat-cow"]
     assert any("Left out Pigeon" in note for note in written.notes)
-    assert services.routine_names(settings=clinic_settings, person_id=alice) == ["hips", "mine"]
-    assert stats(settings=clinic_settings, person_id=alice).sessions == 0
+    assert routine_names(context, person_id=alice) == ["hips", "mine"]
+    assert stats(context, person_id=alice).sessions == 0

@@ -7,49 +7,46 @@ from pathlib import Path
 
 import pytest
 import yaml
+from tests.content import builtin_catalog, builtin_safety
 
-from supple import services
-from supple.catalog.loader import builtin_catalog
 from supple.config import Settings
 from supple.errors import DataFileError
-from supple.safety.loader import builtin_safety
+from supple.planner.request import PlanRequest
 from supple.services import content
+from supple.services.catalogue import catalog
+from supple.services.context import AppContext
+from supple.services.planning import make_plan
 
 BUTTERFLY = Path(content.__file__).parents[1] / "catalog" / "data" / "exercises" / "butterfly-stretch.yaml"
 
 
-def cold_start() -> None:
-    """Forget what this process has loaded, as a new command would."""
-    content._builtin_content.cache_clear()
-    content._user_catalog.cache_clear()
-    content._parse_cache.cache_clear()
+def cold_start(context: AppContext) -> AppContext:
+    """A new command: a new application context over the same settings, which has loaded nothing."""
+    return AppContext(context.settings, clock=context.clock)
 
 
-@pytest.fixture(autouse=True)
-def _forget_between_tests() -> None:
-    cold_start()
-
-
-def test_the_kept_content_equals_the_freshly_validated_content(settings: Settings) -> None:
-    services.catalog_for(settings=settings)
-    assert (settings.cache_dir / "builtin-content.pickle").is_file()
-    cold_start()
-    kept_catalog = services.catalog_for(settings=settings)
-    kept_safety = content.safety_for(settings=settings)
+def test_the_kept_content_equals_the_freshly_validated_content(context: AppContext) -> None:
+    catalog(context)
+    assert (context.settings.cache_dir / "builtin-content.pickle").is_file()
+    cold = cold_start(context)
+    kept_catalog = catalog(cold)
+    kept_safety = cold.content.safety()
     fresh_catalog, fresh_safety = builtin_catalog(), builtin_safety()
     assert kept_catalog is not fresh_catalog  # it did come from the cache
     assert kept_catalog == fresh_catalog
     assert kept_safety == fresh_safety
 
 
-def test_a_plan_from_the_kept_content_is_the_plan_from_the_files(screened: Settings) -> None:
-    def plan() -> object:
-        return services.make_plan(settings=screened, conditions=["sciatica", "hip-pain"], minutes=30).to_json()
+def test_a_plan_from_the_kept_content_is_the_plan_from_the_files(screened: AppContext) -> None:
+    def plan(context: AppContext) -> object:
+        request = PlanRequest(conditions=("sciatica", "hip-pain"), minutes=30)
+        return make_plan(context, request=request).to_json()
 
-    fresh = plan()
-    cold_start()
-    assert (screened.cache_dir / "builtin-content.pickle").is_file()
-    assert plan() == fresh
+    fresh = plan(screened)
+    cold = cold_start(screened)
+    assert (screened.settings.cache_dir / "builtin-content.pickle").is_file()
+    assert plan(cold) == fresh
+    cold.close()
 
 
 def own_butterfly(settings: Settings, **changes: object) -> Path:
@@ -61,26 +58,26 @@ def own_butterfly(settings: Settings, **changes: object) -> Path:
     return path
 
 
-def test_an_own_exercise_edited_between_commands_is_seen_by_the_next_one(settings: Settings) -> None:
-    path = own_butterfly(settings)
-    assert services.catalog_for(settings=settings).exercises["my-butterfly"].name == "Butterfly stretch"
-    cold_start()
+def test_an_own_exercise_edited_between_commands_is_seen_by_the_next_one(context: AppContext) -> None:
+    path = own_butterfly(context.settings)
+    assert catalog(context).exercises["my-butterfly"].name == "Butterfly stretch"
+    cold = cold_start(context)
     path.write_text(path.read_text().replace("name: Butterfly stretch", "name: My own butterfly"))
-    assert services.catalog_for(settings=settings).exercises["my-butterfly"].name == "My own butterfly"
+    assert catalog(cold).exercises["my-butterfly"].name == "My own butterfly"
 
 
-def test_an_own_exercise_broken_after_it_was_kept_is_reported(settings: Settings) -> None:
-    path = own_butterfly(settings)
-    services.catalog_for(settings=settings)
-    cold_start()
+def test_an_own_exercise_broken_after_it_was_kept_is_reported(context: AppContext) -> None:
+    path = own_butterfly(context.settings)
+    catalog(context)
+    cold = cold_start(context)
     path.write_text(path.read_text().replace("kind: static", "kind: stretchy"))
     with pytest.raises(DataFileError, match="my-butterfly.yaml"):
-        services.catalog_for(settings=settings)
+        catalog(cold)
 
 
-def test_own_exercises_removed_leave_the_built_in_catalogue(settings: Settings) -> None:
-    own_butterfly(settings)
-    assert "my-butterfly" in services.catalog_for(settings=settings).exercises
-    cold_start()
-    shutil.rmtree(settings.user_exercises_dir)
-    assert "my-butterfly" not in services.catalog_for(settings=settings).exercises
+def test_own_exercises_removed_leave_the_built_in_catalogue(context: AppContext) -> None:
+    own_butterfly(context.settings)
+    assert "my-butterfly" in catalog(context).exercises
+    cold = cold_start(context)
+    shutil.rmtree(context.settings.user_exercises_dir)
+    assert "my-butterfly" not in catalog(cold).exercises

@@ -5,13 +5,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 import yaml
+from tests.content import builtin_catalog
 
-from supple.catalog.loader import builtin_catalog
 from supple.config import Settings
+from supple.services.context import AppContext
 from supple.services.figures import exercise_figure, figure_descriptions, write_figure
 
 BUILTIN = Path(__file__).parents[2] / "src" / "supple" / "catalog" / "data" / "exercises"
+
+
+@pytest.fixture
+def settings(home: Path) -> Settings:
+    """The settings of the test's SUPPLE_HOME (the `context` fixture's)."""
+    return Settings(home=home)
 
 
 def own_exercise(home: Path, **changes: object) -> Path:
@@ -24,30 +32,30 @@ def own_exercise(home: Path, **changes: object) -> Path:
     return path
 
 
-def test_a_figure_comes_with_its_words_and_an_etag_that_follows_the_drawing(home: Path) -> None:
-    settings = Settings(home=home)
-    moving = exercise_figure(settings=settings, exercise_id="cat-cow")
-    still = exercise_figure(settings=settings, exercise_id="cat-cow", animate=False)
+def test_a_figure_comes_with_its_words_and_an_etag_that_follows_the_drawing(context: AppContext) -> None:
+    moving = exercise_figure(context, exercise_id="cat-cow")
+    still = exercise_figure(context, exercise_id="cat-cow", animate=False)
     assert moving.description == still.description and moving.description.startswith("Side view")
     assert moving.etag != still.etag and "@keyframes" not in still.svg
-    assert exercise_figure(settings=settings, exercise_id="cat-cow") == moving
+    assert exercise_figure(context, exercise_id="cat-cow") == moving
 
 
-def test_a_persons_own_exercise_without_a_pose_gets_the_plain_figure_of_its_position(home: Path) -> None:
+def test_a_persons_own_exercise_without_a_pose_gets_the_plain_figure_of_its_position(
+    home: Path, context: AppContext
+) -> None:
     own_exercise(home, pose=None)
-    figure = exercise_figure(settings=Settings(home=home), exercise_id="my-stretch")
+    figure = exercise_figure(context, exercise_id="my-stretch")
     assert "A person lying on their back" in figure.description
 
 
-def test_editing_a_persons_own_exercise_changes_its_figure(home: Path) -> None:
-    settings = Settings(home=home)
+def test_editing_a_persons_own_exercise_changes_its_figure(home: Path, context: AppContext) -> None:
     path = own_exercise(home)
-    before = exercise_figure(settings=settings, exercise_id="my-stretch")
+    before = exercise_figure(context, exercise_id="my-stretch")
     data = yaml.safe_load(path.read_text())
     data["pose"]["frames"][0]["neck"] = 30
     path.write_text(yaml.safe_dump(data) + "\n")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
-    assert exercise_figure(settings=settings, exercise_id="my-stretch").etag != before.etag
+    assert exercise_figure(context, exercise_id="my-stretch").etag != before.etag
 
 
 def test_descriptions_for_a_page_of_cards(home: Path) -> None:
@@ -57,6 +65,6 @@ def test_descriptions_for_a_page_of_cards(home: Path) -> None:
     assert "It moves between two positions" in words["pelvic-tilts"]
 
 
-def test_write_figure_writes_the_svg_file(home: Path, tmp_path: Path) -> None:
-    target = write_figure(settings=Settings(home=home), exercise_id="butterfly-stretch", path=tmp_path / "b.svg")
+def test_write_figure_writes_the_svg_file(context: AppContext, tmp_path: Path) -> None:
+    target = write_figure(context, exercise_id="butterfly-stretch", path=tmp_path / "b.svg")
     assert target.read_text(encoding="utf-8").startswith("<svg ")

@@ -1,39 +1,45 @@
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from tests.clock import FakeClock
 
-from supple import services
-from supple.config import Settings
 from supple.errors import NotFound
+from supple.planner.request import PlanRequest
+from supple.services.context import AppContext
 from supple.services.interop import fhir_export, write_fhir
+from supple.services.planning import make_plan
+from supple.services.progress import end_session
+from supple.services.routines import save_routine, saved_routine
+from supple.services.screening import record_screening
+from supple.services.terminal_session import begin_session
 
-NOW = dt.datetime(2026, 11, 2, 7, 30, tzinfo=dt.UTC)
 
-
-def a_session_that_hurt(settings: Settings) -> str:
-    """A session of the saved routine with pain 5 before, a "this hurts" at 6, and 3 after."""
-    _, plan = services.saved_routine(settings=settings, now=NOW)
-    kept = services.begin_session(settings=settings, plan=plan, pain_before=5, clock=lambda: NOW)
+def a_session_that_hurt(context: AppContext, clock: FakeClock) -> str:
+    """A session of the saved routine with pain 5 before, a "this hurts" at 6, and 3 after; the
+    clock moves with the session."""
+    _, plan = saved_routine(context)
+    kept = begin_session(context, plan=plan, pain_before=5)
     session = kept.session
     session.start(0.0)
     hurting = next(step.exercise for step in session.steps if step.exercise.kind != "warmup")
+    elapsed = 0.0
     while (due := session.next_due()) is not None:
+        clock.advance(seconds=due - elapsed)
+        elapsed = due
         session.advance(due)
         if session.steps[session.index].exercise.id == hurting.id and session.hurts == 0:
             session.hurt(due, 6)
             session.resume(due)
-    services.end_session(settings=settings, session_id=kept.id, state=kept.session.state, pain_after=3)
+    end_session(context, session_id=kept.id, state=kept.session.state, pain_after=3)
     return hurting.name
 
 
-def test_the_saved_routine_and_every_pain_rating_go_into_a_valid_bundle(screened) -> None:
-    plan = services.make_plan(settings=screened, conditions=["sciatica"], minutes=12, now=NOW)
-    services.save_routine(settings=screened, name="morning", plan=plan, now=NOW)
-    hurt_name = a_session_that_hurt(screened)
-    export = fhir_export(settings=screened, now=NOW)
+def test_the_saved_routine_and_every_pain_rating_go_into_a_valid_bundle(screened, clock: FakeClock) -> None:
+    plan = make_plan(screened, request=PlanRequest(conditions=("sciatica",), minutes=12))
+    save_routine(screened, name="morning", plan=plan)
+    hurt_name = a_session_that_hurt(screened, clock)
+    export = fhir_export(screened)
     bundle = Bundle.model_validate(export.bundle)
     assert export.routine == "morning" and export.observations == 3
     kinds = [entry.resource.get_resource_type() for entry in bundle.entry]
@@ -45,23 +51,23 @@ def test_the_saved_routine_and_every_pain_rating_go_into_a_valid_bundle(screened
 
 
 def test_a_second_export_gives_the_same_ids(screened) -> None:
-    plan = services.make_plan(settings=screened, conditions=["sciatica"], minutes=12, now=NOW)
-    services.save_routine(settings=screened, name="morning", plan=plan, now=NOW)
-    first, second = (fhir_export(settings=screened, now=NOW).bundle for _ in range(2))
+    plan = make_plan(screened, request=PlanRequest(conditions=("sciatica",), minutes=12))
+    save_routine(screened, name="morning", plan=plan)
+    first, second = (fhir_export(screened).bundle for _ in range(2))
     assert [e["fullUrl"] for e in first["entry"]] == [e["fullUrl"] for e in second["entry"]]
 
 
 def test_the_export_is_a_record_so_a_stop_verdict_does_not_hold_it_back(screened, tmp_path) -> None:
-    plan = services.make_plan(settings=screened, conditions=["sciatica"], minutes=12, now=NOW)
-    services.save_routine(settings=screened, name="morning", plan=plan, now=NOW)
-    services.record_screening(settings=screened, yes=["worsening-leg-weakness"], now=NOW)
-    export = write_fhir(settings=screened, path=tmp_path / "out" / "fhir.json")
+    plan = make_plan(screened, request=PlanRequest(conditions=("sciatica",), minutes=12))
+    save_routine(screened, name="morning", plan=plan)
+    record_screening(screened, yes=["worsening-leg-weakness"])
+    export = write_fhir(screened, path=tmp_path / "out" / "fhir.json")
     assert export.routine == "morning" and (tmp_path / "out" / "fhir.json").is_file()
 
 
 def test_without_a_saved_routine_only_the_ratings_go(screened) -> None:
-    export = fhir_export(settings=screened, now=NOW)
+    export = fhir_export(screened)
     assert export.routine is None and export.observations == 0
     assert [e["resource"]["resourceType"] for e in export.bundle["entry"]] == ["Patient"]
     with pytest.raises(NotFound, match="no saved routine 'evening'"):
-        fhir_export(settings=screened, routine="evening")
+        fhir_export(screened, routine="evening")

@@ -6,7 +6,8 @@ from hypothesis import strategies as st
 
 from supple.planner.expand import BREATH_S, MOVE_S, READY_S, expand
 from supple.planner.plan import PlanItem
-from supple.session.engine import BACK_RESTARTS_AFTER_S, PAIN_ADVICE, Session, SetResult, SideAnswer
+from supple.session.engine import BACK_RESTARTS_AFTER_S, PAIN_ADVICE, Session
+from supple.session.results import FinishedSet, SideAnswer
 
 from .conftest import make_plan
 
@@ -97,7 +98,7 @@ def test_switching_sides_and_rests_are_cued(catalog) -> None:
 
 
 def test_each_set_reaches_the_callback_as_it_ends(catalog) -> None:
-    received: list[tuple[float, SetResult]] = []
+    received: list[tuple[float, FinishedSet]] = []
     session = Session(make_plan(catalog, ["alpha-stretch"]), on_result=lambda r: received.append((now, r)))
     now = T0
     session.start(now)
@@ -127,7 +128,16 @@ def test_skipping_a_step_keeps_it_as_skipped_with_the_seconds_done(catalog) -> N
     session.start(T0)
     session.advance(T0 + MOVE_S + 12)
     cues = session.skip_step(T0 + MOVE_S + 12)
-    assert session.results[-1] == SetResult("alpha-stretch", "hold", "left", 1, 12.0, 30, skipped=True, step=1)
+    assert session.results[-1] == FinishedSet(
+        exercise="alpha-stretch",
+        kind="hold",
+        side="left",
+        rep=1,
+        seconds=12.0,
+        planned_seconds=30,
+        skipped=True,
+        step=1,
+    )
     assert [(c.kind, c.text) for c in cues] == [("start", "Rest and breathe.")]
     assert session.next_due() == T0 + MOVE_S + 12 + 10 - 3  # the rest's countdown, counted from the skip
 
@@ -209,7 +219,7 @@ def test_after_a_sided_exercise_it_asks_which_side_was_tighter(catalog) -> None:
     assert len(asks) == 1 and asks[0].exercise == "alpha-stretch"
     session.answer_side("left")
     session.answer_side("right")  # only one answer per question
-    assert answers == [SideAnswer("alpha-stretch", "left")]
+    assert answers == [SideAnswer(exercise="alpha-stretch", tighter="left")]
 
 
 def test_quitting_keeps_the_set_in_progress_as_cut_short(catalog) -> None:

@@ -115,12 +115,12 @@ def test_every_planned_routine_saved_and_played_back_is_the_same_plan(minutes: i
     """What the planner saved is what the player gets: dose, range and words included."""
     from supple.catalog.loader import builtin_catalog
     from supple.planner.plan import build_plan
-    from supple.planner.request import make_request
+    from supple.planner.request import PlanRequest
     from supple.session.routine import plan_from_data
 
     real = builtin_catalog()
     for condition in sorted(real.vocabulary.conditions):
-        plan = build_plan(real, make_request(real.vocabulary, conditions=[condition], minutes=minutes))
+        plan = build_plan(real, PlanRequest(conditions=(condition,), minutes=minutes).checked(real.vocabulary))
         saved = json.loads(json.dumps(plan.to_json()))
         again = plan_from_data(saved, source="saved routine", catalog=real)
         assert again.to_json() == saved, condition

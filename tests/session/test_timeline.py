@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.content import builtin_catalog
 
-from supple.catalog.loader import builtin_catalog
 from supple.planner.expand import Step
 from supple.planner.plan import build_plan
-from supple.planner.request import make_request
+from supple.planner.request import PlanRequest
 from supple.session.engine import Session
 from supple.session.timeline import lay_out, step_cues
 
@@ -17,7 +17,7 @@ CATALOG = builtin_catalog()
 @pytest.mark.parametrize("condition", sorted(CATALOG.vocabulary.conditions))
 @pytest.mark.parametrize("minutes", [8, 25])
 def test_the_timeline_of_every_conditions_plan_matches_the_planners_estimate(condition, minutes) -> None:
-    plan = build_plan(CATALOG, make_request(CATALOG.vocabulary, conditions=[condition], minutes=minutes))
+    plan = build_plan(CATALOG, PlanRequest(conditions=(condition,), minutes=minutes).checked(CATALOG.vocabulary))
     steps = lay_out(plan)
     assert sum(t.step.seconds for t in steps) == plan.total_seconds
     for timed in steps:

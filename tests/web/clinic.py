@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -12,38 +11,33 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-from supple.config import Settings
-from supple.services import accounts
+from tests.clock import FakeClock
+
+from supple.services.context import AppContext
+from supple.services.people import create_account
 
 PASSWORD = "correct horse battery"  # every test account's, unless a test says otherwise
 
 
-class Clock:
-    """Now, as the app sees it for sign-ins; tests move it instead of sleeping."""
-
-    def __init__(self) -> None:
-        self.now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
+Clock = FakeClock  # now, as the app sees it; tests move it instead of sleeping
 
 
 @dataclass
 class Clinic:
-    settings: Settings
     app: Any
-    clock: Clock
+    clock: FakeClock
     browsers: list[TestClient] = field(default_factory=list)
+
+    @property
+    def context(self) -> AppContext:
+        """The server's own application context."""
+        context: AppContext = self.app.state.context
+        return context
 
     def add(self, name: str, *, clinician: str | None = None, password: str = PASSWORD) -> int:
         """A clinician, or a client of the clinician named; returns the person's id."""
         role = "client" if clinician else "clinician"
-        record = accounts.create_account(
-            settings=self.settings, username=name, password=password, role=role, clinician=clinician
-        )
+        record = create_account(self.context, username=name, password=password, role=role, clinician=clinician)
         return record.person_id
 
     def browser(self, *, https: bool = False) -> TestClient:
@@ -62,6 +56,7 @@ class Clinic:
     def close(self) -> None:
         for client in self.browsers:
             client.__exit__(None, None, None)
+        self.context.close()
 
 
 def token(client: TestClient) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,8 +24,19 @@ def settings(home: Path) -> Settings:
 
 
 @pytest.fixture
-def client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings)) as test_client:
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def app(settings: Settings, clock: Clock) -> Any:
+    """Single-person mode's app for that SUPPLE_HOME, on a clock the test moves."""
+    return create_app(settings, clock=clock)
+
+
+@pytest.fixture
+def client(app: Any) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
         test_client.get("/")  # the CSRF cookie, as a browser gets it on its first page
         yield test_client
 
@@ -51,20 +63,11 @@ def save_routine(client: TestClient, name: str = "morning", **request: object) -
 
 
 @pytest.fixture
-def cheap_hashes() -> Iterator[None]:
-    """argon2id still, with the least work it allows: the real parameters cost 0.2 s a hash here."""
-    with fuzzing.cheap_hashes():
-        yield
-
-
-@pytest.fixture
-def clinic(database_url: str, tmp_path: Path, cheap_hashes: None) -> Iterator[Clinic]:
-    """Clinic mode on an empty database of each kind (SQLite and PostgreSQL), with a clock to move."""
-    from supple import services
-
+def clinic(database_url: str, tmp_path: Path) -> Iterator[Clinic]:
+    """Clinic mode on an empty database of each kind (SQLite and PostgreSQL), with a clock to move;
+    argon2id still, with the least work it allows (the real parameters cost 0.2 s a hash here)."""
     settings = Settings(home=tmp_path / "home", database_url=database_url, multi_user=True)
     clock = Clock()
-    running = Clinic(settings, create_app(settings, clock=clock), clock)
+    running = Clinic(create_app(settings, clock=clock, passwords=fuzzing.cheap_passwords()), clock)
     yield running
-    running.close()
-    services.database(settings).dispose()  # the server keeps a connection pool per database
+    running.close()  # and the server's connection pool with it

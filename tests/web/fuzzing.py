@@ -6,8 +6,6 @@ under pytest 9 yet (it reads a node attribute pytest 9 removed).
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +14,8 @@ from hypothesis import HealthCheck, Verbosity, given, settings
 from hypothesis.errors import Unsatisfiable
 
 from supple.config import Settings
+from supple.services.passwords import Passwords
+from supple.services.people import create_account, create_client
 from supple.web.app import create_app
 
 
@@ -28,20 +28,11 @@ class Fuzzed:
     failures: dict[str, str] = field(default_factory=dict)
 
 
-@contextlib.contextmanager
-def cheap_hashes() -> Iterator[None]:
+def cheap_passwords() -> Passwords:
     """argon2id with the least work it allows, for signing in many times: the real cost is 0.2 s a hash."""
     from argon2 import PasswordHasher
 
-    from supple.services import passwords
-
-    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    real = passwords._hasher
-    passwords._hasher = lambda: cheap  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        passwords._hasher = real  # type: ignore[method-assign]
+    return Passwords(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
 def app_with_data(home: Path, database_url: str | None = None) -> Any:
@@ -59,16 +50,15 @@ def app_with_data(home: Path, database_url: str | None = None) -> Any:
 
 def clinic_with_data(home: Path, database_url: str | None = None) -> tuple[Any, dict[str, str]]:
     """Clinic mode with a clinician signed in (her cookie for every request), a client of hers with
-    a routine and a session, and the clinician's own screening and routine. Call it under
-    cheap_hashes(), or each sign-in costs the real argon2 work."""
+    a routine and a session, and the clinician's own screening and routine. Passwords are hashed
+    with argon2's least work (cheap_passwords), or each sign-in would cost the real argon2 work."""
     from fastapi.testclient import TestClient
 
-    from supple.services import accounts
-
     settings = Settings(home=home, database_url=database_url, multi_user=True)
-    carol = accounts.create_account(settings=settings, username="carol", password="carol's password", role="clinician")
-    accounts.create_client(settings=settings, clinician_id=carol.person_id, username="sam", password="sam's password")
-    app = create_app(settings)
+    app = create_app(settings, passwords=cheap_passwords())
+    context = app.state.context
+    carol = create_account(context, username="carol", password="carol's password", role="clinician")
+    create_client(context, clinician_id=carol.person_id, username="sam", password="sam's password")
     with TestClient(app) as client:
         for name in ("sam", "carol"):
             client.cookies.clear()

@@ -7,11 +7,14 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.clock import FakeClock
 from tests.web.conftest import csrf, save_routine, screen
 
-from supple import services
 from supple.config import Settings
-from supple.web.app import create_app
+from supple.errors import BadRequest
+from supple.services.context import AppContext
+from supple.services.progress import add_activity
+from supple.web.app import create_app, status_of
 
 
 def open_session(client: TestClient, **body: Any) -> dict[str, Any]:
@@ -110,10 +113,10 @@ def test_what_the_player_sends_again_under_its_key_is_kept_once(client: TestClie
 
 def test_a_set_recorded_after_deleting_everything_lands_on_the_new_person(database_url: str, home: Path) -> None:
     """The server remembers the local person; deleting everything must make it find the new one."""
-    from supple.store import logbook, records
-
     settings = Settings(home=home, database_url=database_url)
-    with TestClient(create_app(settings)) as client:
+    app = create_app(settings)
+    context: AppContext = app.state.context
+    with TestClient(app) as client:
         client.get("/")  # the CSRF cookie
         screen(client)
         save_routine(client)
@@ -121,21 +124,21 @@ def test_a_set_recorded_after_deleting_everything_lands_on_the_new_person(databa
         index, work = next((i, s) for i, s in enumerate(before["timeline"]) if s["work"])
         step = a_set(work, index)
         assert client.post(f"/api/sessions/{before['id']}/sets", json=step).status_code == 204
-        db = services.database(settings)
-        removed = records.find_local_person(db)
+        removed = context.store.people.find_local_person()
         client.post("/delete", data={"csrf_token": csrf(client), "confirm": "delete"})
         assert client.post(f"/api/sessions/{before['id']}/sets", json=step).status_code == 404
         screen(client)
         save_routine(client)
         after = open_session(client)
         assert client.post(f"/api/sessions/{after['id']}/sets", json=step).status_code == 204
-    person = records.find_local_person(db)
-    assert person is not None and records.person_created_at(db, person_id=person)
-    (kept,) = logbook.sessions(db, person_id=person)
+    store = context.store
+    person = store.people.find_local_person()
+    assert person is not None and store.people.created_at(person_id=person)
+    (kept,) = store.history.sessions(person_id=person)
     assert kept.id == after["id"] and len(kept.sets) == 1
     if removed != person:  # SQLite may give a freed id to the next person; PostgreSQL never does
-        assert logbook.sessions(db, person_id=removed) == []
-    db.dispose()
+        assert removed is not None and store.history.sessions(person_id=removed) == []
+    context.close()
 
 
 def test_the_timeline_is_the_plans_own_steps_and_cues(client: TestClient) -> None:
@@ -178,18 +181,14 @@ def test_catalogue_filters_and_unknown_ids(client: TestClient) -> None:
     assert missing.status_code == 404 and "pigeon-pose" in missing.json()["detail"]
 
 
-def test_another_persons_session_is_neither_seen_nor_changed(client: TestClient, settings: Settings) -> None:
+def test_another_persons_session_is_neither_seen_nor_changed(client: TestClient, app: Any, clock: FakeClock) -> None:
     """A session id that is not the asker's answers exactly like one that does not exist."""
-    import datetime as dt
-
-    from supple import services
-    from supple.store import logbook, records
-
-    now = dt.datetime.now(dt.UTC)
-    db = services.database(settings)
-    services.local_person(settings)
-    other = records.open_session(
-        db, person_id=_another_person(db, now), plan={}, planned_seconds=60, pain_before=1, now=now
+    context: AppContext = app.state.context
+    now = clock()
+    store = context.store
+    context.mode.person(None)
+    other = store.sessions.open(
+        person_id=_another_person(store.database.engine, now), plan={}, planned_seconds=60, pain_before=1, now=now
     )
     step = {"step": 0, "exercise": "pigeon-pose", "kind": "hold", "seconds": 30, "planned_seconds": 30}
     calls = [
@@ -202,28 +201,26 @@ def test_another_persons_session_is_neither_seen_nor_changed(client: TestClient,
     assert [c.status_code for c in calls] == [404] * 5
     assert client.get(f"/api/sessions/{other + 1000}").status_code == 404
     assert client.get("/api/sessions").json() == []
-    untouched = logbook.sessions(db, person_id=_person_of(db, other))[0]
+    untouched = store.history.sessions(person_id=_person_of(context, other))[0]
     assert untouched.state == "running" and untouched.sets == () and untouched.sides == ()
 
 
 def _another_person(db: Any, now: Any) -> int:
     from sqlalchemy.orm import Session
 
-    from supple.store.tables import Person
+    from supple.store.database.tables import PersonRow
 
     with Session(db) as s, s.begin():
-        person = Person(name="someone else", created_at=now)
+        person = PersonRow(name="someone else", created_at=now)
         s.add(person)
         s.flush()
         return person.id
 
 
-def _person_of(db: Any, session_id: int) -> int:
-    from supple.store import records
-
-    found = records.session_owner(db, session_id=session_id)
+def _person_of(context: AppContext, session_id: int) -> int:
+    found = context.store.sessions.owner(session_id=session_id)
     assert found is not None
-    return found[0]
+    return found.person_id
 
 
 def test_a_saved_routine_read_back_is_exactly_the_schemas_shape(client: TestClient) -> None:
@@ -236,11 +233,12 @@ def test_a_saved_routine_read_back_is_exactly_the_schemas_shape(client: TestClie
     assert read == saved
 
 
-def test_a_routine_read_back_follows_a_new_save_and_todays_screening(client: TestClient) -> None:
+def test_a_routine_read_back_follows_a_new_save_and_todays_screening(client: TestClient, clock: FakeClock) -> None:
     screen(client)
     save_routine(client, conditions=["knee-pain"], minutes=10)
     first = client.get("/api/routines/morning").json()["plan"]
     assert first == client.get("/api/routines/morning").json()["plan"]
+    # saved again at the same moment: the plan read back is still the new one
     save_routine(client, conditions=["hip-pain", "sciatica"], minutes=20)
     second = client.get("/api/routines/morning").json()["plan"]
     assert second["conditions_covered"] == ["hip-pain", "sciatica"] != first["conditions_covered"]
@@ -269,8 +267,31 @@ def test_a_json_body_means_what_it_says_and_a_wrong_type_is_refused(client: Test
 def test_a_nul_character_is_refused_on_every_database_alike(database_url: str, home: Path) -> None:
     """PostgreSQL keeps no NUL in text: its driver failed on one, a 500 (SQLite kept it)."""
     settings = Settings(home=home, database_url=database_url)
-    with TestClient(create_app(settings)) as client:
+    app = create_app(settings)
+    with TestClient(app) as client:
         refused = client.post("/api/activities", json={"activity": "stairs\u0000"})
         assert refused.status_code == 400 and "NUL" in refused.json()["detail"]
         assert client.get("/api/activities").json() == []
-    services.database(settings).dispose()
+    app.state.context.close()
+
+
+def test_a_lone_surrogate_is_refused_on_every_database_alike(database_url: str, home: Path) -> None:
+    """JSON allows "\\ud800", a lone surrogate, which is not Unicode text and no database can keep:
+    the store refuses it like a NUL, a 400 that says why, not a 500."""
+    settings = Settings(home=home, database_url=database_url)
+    app = create_app(settings)
+    context: AppContext = app.state.context
+    with TestClient(app) as client:
+        body = b'{"activity": "stairs \\ud800", "score": 4}'
+        refused = client.post("/api/activities", content=body, headers={"Content-Type": "application/json"})
+        # the body's own check refuses it first, naming the field, as for any text that is not a string
+        assert refused.status_code == 422, refused.text
+        (problem,) = refused.json()["detail"]
+        assert problem["loc"] == ["body", "activity"] and "unicode" in problem["msg"]
+        assert client.get("/api/activities").json() == []
+        # and the store refuses it as it refuses a NUL, a BadRequest the API answers with a 400
+        with pytest.raises(BadRequest, match="lone surrogate") as kept:
+            add_activity(context, activity="stairs \ud800", score=4)
+        assert status_of(kept.value) == 400
+        assert client.get("/api/activities").json() == []
+    context.close()

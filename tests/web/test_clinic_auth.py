@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from tests.web.clinic import PASSWORD, Clinic, form, login
+from tests.web.fuzzing import cheap_passwords
 
-from supple import services
 from supple.config import Settings
-from supple.services import accounts, passwords
-from supple.store import accounts as store
+from supple.services import people
+from supple.services.passwords import Passwords
 from supple.web.app import create_app
 
 
@@ -26,14 +26,14 @@ def set_cookies(response: object) -> dict[str, str]:
 
 def test_passwords_are_kept_as_argon2id_hashes_only(clinic: Clinic) -> None:
     clinic.add("carol", password="carol's long password")
-    stored = store.account(services.database(clinic.settings), username="carol")
+    stored = clinic.context.store.accounts.named(username="carol")
     assert stored is not None and stored.password_hash.startswith("$argon2id$")
     assert "carol's long password" not in stored.password_hash
 
 
 def test_the_real_parameters_are_argon2id_too() -> None:
     """Not the tests' cheap hasher: the one a clinic runs."""
-    assert passwords.hash_password("a real clinic password").startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert Passwords().hash("a real clinic password").startswith("$argon2id$v=19$m=65536,t=3,p=4$")
 
 
 @pytest.mark.parametrize("https", [False, True], ids=["http", "https"])
@@ -47,10 +47,8 @@ def test_the_sign_in_cookie_is_httponly_samesite_and_secure_over_https(clinic: C
     assert ("Secure" in session, "Secure" in csrf) == (https, https)
     token = session.split("=", 1)[1].split(";")[0]
     assert len(token) >= 43, "256 random bits"
-    kept = store.signed_in(
-        services.database(clinic.settings), token_hash=accounts.token_hash(token), now=clinic.clock()
-    )
-    assert kept is not None and token not in accounts.token_hash(token)
+    kept = clinic.context.store.sign_ins.who(token_hash=people.token_hash(token), now=clinic.clock())
+    assert kept is not None and token not in people.token_hash(token)
 
 
 def test_a_sign_in_expires_and_signing_out_revokes_it_on_the_server(clinic: Clinic) -> None:
@@ -86,7 +84,7 @@ def test_a_new_password_signs_the_person_out_everywhere(clinic: Clinic) -> None:
 def test_failed_sign_ins_lock_the_username_for_a_while_then_let_it_in(clinic: Clinic) -> None:
     clinic.add("carol")
     browser = clinic.browser()
-    for _ in range(accounts.USER_LIMIT):
+    for _ in range(people.USER_LIMIT):
         assert login(browser, "carol", "guess").status_code == 401
     locked = login(browser, "carol", PASSWORD)
     assert locked.status_code == 429, "even the right password waits"
@@ -101,10 +99,10 @@ def test_failed_sign_ins_lock_the_username_for_a_while_then_let_it_in(clinic: Cl
 def test_unknown_usernames_are_limited_too_and_so_is_an_address(clinic: Clinic) -> None:
     clinic.add("carol")
     browser = clinic.browser()
-    for _ in range(accounts.USER_LIMIT):
+    for _ in range(people.USER_LIMIT):
         login(browser, "nobody", "guess")
     assert login(browser, "nobody", "guess").status_code == 429, "a lock says nothing about who exists"
-    for number in range(accounts.ADDRESS_LIMIT - accounts.USER_LIMIT):
+    for number in range(people.ADDRESS_LIMIT - people.USER_LIMIT):
         login(browser, f"someone{number}", "guess")
     from_there = login(browser, "carol", PASSWORD)
     assert from_there.status_code == 429 and "Retry-After" in from_there.headers
@@ -114,9 +112,9 @@ def test_the_limit_holds_across_worker_processes(clinic: Clinic) -> None:
     """Each worker builds its own app on the same database: the count lives there, not in a process."""
     clinic.add("carol")
     first = clinic.browser()
-    for _ in range(accounts.USER_LIMIT):
+    for _ in range(people.USER_LIMIT):
         login(first, "carol", "guess")
-    other_worker = create_app(clinic.settings, clock=clinic.clock)
+    other_worker = create_app(clinic.context.settings, clock=clinic.clock, passwords=cheap_passwords())
     with TestClient(other_worker) as second:
         second.get("/login")
         assert login(second, "carol", PASSWORD).status_code == 429
@@ -126,16 +124,15 @@ def test_an_unknown_username_is_checked_against_a_dummy_hash(clinic: Clinic, mon
     """So it costs the same argon2 work as a wrong password: no telling which usernames exist."""
     clinic.add("carol")
     checked: list[str] = []
-    real = passwords.verify_password
-    monkeypatch.setattr(
-        passwords, "verify_password", lambda stored, given: checked.append(stored) or real(stored, given)
-    )
+    passwords = clinic.context.passwords
+    real = passwords.verify
+    monkeypatch.setattr(passwords, "verify", lambda stored, given: checked.append(stored) or real(stored, given))
     browser = clinic.browser()
     unknown, wrong = login(browser, "nobody", "guess"), login(browser, "carol", "guess")
     assert checked == [
         passwords.dummy_hash(),
-        store.account(services.database(clinic.settings), username="carol").password_hash,
-    ]  # type: ignore[union-attr]
+        clinic.context.store.accounts.named(username="carol").password_hash,  # type: ignore[union-attr]
+    ]
     assert unknown.status_code == wrong.status_code == 401
     assert unknown.text.replace("nobody", "carol") == wrong.text
 
@@ -232,6 +229,13 @@ def test_single_person_mode_has_no_accounts_and_no_sign_in(settings: Settings) -
         assert client.get("/api/progress").status_code == 200
 
 
+class NoHashing:
+    """A password hasher that fails the test as soon as anything uses it."""
+
+    def __getattr__(self, name: str) -> object:
+        pytest.fail(f"no argon2 on an ordinary request (asked for {name})")
+
+
 def test_an_ordinary_request_costs_one_lookup_and_no_password_hashing(
     clinic: Clinic, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -239,15 +243,18 @@ def test_an_ordinary_request_costs_one_lookup_and_no_password_hashing(
     (the routes' PersonDep shares the lookup the router makes)."""
     clinic.add("carol")
     carol = clinic.sign_in("carol")
+    # the same database and clock, and a hasher that fails when used: carol's cookie from her sign-in
+    worker = create_app(clinic.context.settings, clock=clinic.clock, passwords=Passwords(NoHashing()))  # type: ignore[arg-type]
+    sign_ins = worker.state.context.store.sign_ins
     lookups: list[str] = []
-    real = store.signed_in
+    real = sign_ins.who
 
-    def counted(db: object, **kw: object) -> object:
+    def counted(**kw: object) -> object:
         lookups.append("lookup")
-        return real(db, **kw)  # type: ignore[arg-type]
+        return real(**kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store, "signed_in", counted)
-    monkeypatch.setattr(passwords, "_hasher", lambda: pytest.fail("no argon2 on an ordinary request"))
-    for path in ("/api/routines", "/progress", "/api/clients", "/"):
-        assert carol.get(path).status_code == 200
+    monkeypatch.setattr(sign_ins, "who", counted)
+    with TestClient(worker, cookies=carol.cookies) as same_browser:
+        for path in ("/api/routines", "/progress", "/api/clients", "/"):
+            assert same_browser.get(path).status_code == 200
     assert len(lookups) == 4

@@ -18,9 +18,12 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.web.clinic import PASSWORD, Clinic, form, login, without_ids
 
-from supple import services
 from supple.config import Settings
-from supple.services import progress
+from supple.services.context import AppContext
+from supple.services.people import list_accounts
+from supple.services.personal_data import backup_data
+from supple.services.progress import stats
+from supple.services.screening import latest_screening
 from supple.web.app import create_app
 
 MISSING = 2_000_000_000  # an id no row has
@@ -44,8 +47,8 @@ class World:
     erin: TestClient
 
     @property
-    def settings(self) -> Settings:
-        return self.clinic.settings
+    def context(self) -> AppContext:
+        return self.clinic.context
 
     def clients_of_alice(self) -> tuple[TestClient, TestClient]:
         """The clients who must never see alice's records."""
@@ -54,9 +57,9 @@ class World:
     def alice_state(self) -> str:
         """Everything kept of alice, to compare before and after an intruder tries something."""
         who = self.alice_id
-        data = services.backup_data(settings=self.settings, person_id=who)
+        data = backup_data(self.context, person_id=who)
         data.pop("exported_at")
-        screening = services.latest_screening(settings=self.settings, person_id=who)
+        screening = latest_screening(self.context, person_id=who)
         return json.dumps([data, screening.to_json() if screening else None], sort_keys=True, default=str)
 
     def hidden(self, text: str) -> None:
@@ -318,7 +321,7 @@ def import_backup(world: World) -> None:
         assert again.status_code == 400
 
     unchanged(world, attempt)
-    assert len(services.accounts.list_accounts(settings=world.settings)) == 5
+    assert len(list_accounts(world.context)) == 5
     assert world.erin.get("/api/routines").json() == []
 
 
@@ -330,7 +333,7 @@ def delete(world: World) -> None:
 
     unchanged(world, attempt)
     assert world.alice.get("/api/sessions").status_code == 200, "alice is still signed in"
-    assert [a.username for a in services.accounts.list_accounts(settings=world.settings)] == [
+    assert [a.username for a in list_accounts(world.context)] == [
         "alice", "carol", "dave", "erin"
     ]  # fmt: skip
 
@@ -415,7 +418,7 @@ def add_client(world: World) -> None:
     assert sorted(c["username"] for c in world.carol.get("/api/clients").json()) == ["alice", "bob"]
     assert world.bob.post("/api/clients", json={"username": "mallory", "password": PASSWORD}).status_code == 404
     assert form(world.erin, "/clients", {"username": "mallory", "password": PASSWORD}).status_code == 404
-    assert "mallory" not in [a.username for a in services.accounts.list_accounts(settings=world.settings)]
+    assert "mallory" not in [a.username for a in list_accounts(world.context)]
 
 
 # --- the table above against the app's own routes ------------------------------------------------
@@ -451,5 +454,5 @@ def test_nobody_reads_or_changes_another_persons_data(world: World, check: Probe
 
 
 def test_progress_views_are_the_same_for_the_client_and_their_clinician(world: World) -> None:
-    theirs = progress.stats(settings=world.settings, person_id=world.alice_id).to_json()
+    theirs = stats(world.context, person_id=world.alice_id).to_json()
     assert world.carol.get(f"/api/clients/{world.alice_id}/progress").json() == theirs

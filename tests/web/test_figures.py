@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 from fastapi.testclient import TestClient
+from tests.content import builtin_catalog
 from tests.web.conftest import screen
 
-from supple.catalog.loader import builtin_catalog
 from supple.figures import describe_figure, exercise_svg, still_svg
 
 BUILTIN = Path(__file__).parents[2] / "src" / "supple" / "catalog" / "data" / "exercises"

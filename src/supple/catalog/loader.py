@@ -6,7 +6,6 @@ file is reported in one line instead of a traceback.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from importlib.resources import files
@@ -162,7 +161,6 @@ def load_catalog(*, user_dir: Path | None = None, data: File | None = None, read
     return Catalog(vocabulary=vocabulary, principles=principles, exercises=exercises, origins=origins)
 
 
-@functools.cache
 def builtin_catalog(read: Reader = read_yaml) -> Catalog:
-    """The bundled catalogue, loaded once per process on first use."""
+    """The bundled catalogue (the application context keeps it once loaded: services/content.py)."""
     return load_catalog(read=read)

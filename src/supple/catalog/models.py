@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Literal, get_args
 
 from supple.catalog.pose import Pose
-from supple.catalog.record import Limits, Record
+from supple.validation import Limits, Record
 
 KEBAB_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from supple.catalog.record import Limits, Record
+from supple.validation import Limits, Record
 
 Angle = Annotated[float, Limits(ge=-360, le=360, allow_inf_nan=False)]
 Length = Annotated[float, Limits(ge=-500, le=500, allow_inf_nan=False)]

@@ -9,6 +9,10 @@ from typing import Annotated
 
 import typer
 
+from supple.cli.console import console, write_json
+from supple.cli.context import command_context
+from supple.errors import BadRequest
+
 app = typer.Typer(
     help="Clinic mode's accounts (supple serve --multi-user): clinicians and their clients.",
     no_args_is_help=True,
@@ -24,8 +28,6 @@ def _password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     if not sys.stdin.isatty():
-        from supple.errors import BadRequest
-
         raise BadRequest("no terminal to ask for the password on: pass it on standard input with --password-stdin")
     password: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     return password
@@ -43,16 +45,13 @@ def add_command(
     password_stdin: PasswordStdin = False,
 ) -> None:
     """Add an account: a clinician (--clinician), or a client of one (--client-of CLINICIAN)."""
-    from supple.cli.console import console
-    from supple.config import Settings
-    from supple.errors import BadRequest
-    from supple.services import accounts
+    from supple.services.people import create_account
 
     if clinician == (client_of is not None):
         raise BadRequest("say which: --clinician, or --client-of CLINICIAN")
     role = "clinician" if clinician else "client"
-    record = accounts.create_account(
-        settings=Settings.from_env(), username=name, password=_password(password_stdin), role=role, clinician=client_of
+    record = create_account(
+        command_context(), username=name, password=_password(password_stdin), role=role, clinician=client_of
     )
     console().print(f"Added {record.role} {record.username}.")
 
@@ -60,11 +59,9 @@ def add_command(
 @app.command("list")
 def list_command(as_json: Annotated[bool, typer.Option("--json", help="As JSON.")] = False) -> None:
     """Every account: username, role, and a client's clinician."""
-    from supple.cli.console import console, write_json
-    from supple.config import Settings
-    from supple.services import accounts
+    from supple.services.people import list_accounts
 
-    found = accounts.list_accounts(settings=Settings.from_env())
+    found = list_accounts(command_context())
     names = {a.person_id: a.username for a in found}
     rows = [
         {"username": a.username, "role": a.role, "clinician": names.get(a.clinician_id) if a.clinician_id else None,
@@ -84,9 +81,7 @@ def list_command(as_json: Annotated[bool, typer.Option("--json", help="As JSON."
 @app.command("password")
 def password_command(name: Name, password_stdin: PasswordStdin = False) -> None:
     """Set a new password for an account (signs it out everywhere)."""
-    from supple.cli.console import console
-    from supple.config import Settings
-    from supple.services import accounts
+    from supple.services.people import set_password
 
-    accounts.set_password(settings=Settings.from_env(), username=name, password=_password(password_stdin))
+    set_password(command_context(), username=name, password=_password(password_stdin))
     console().print(f"New password set for {name}; they are signed out everywhere.")

@@ -108,7 +108,7 @@ def main() -> None:
         _fail(error)
     except Exception as error:
         # A full disk or a database that cannot be reached is said in one line; a bug keeps its traceback.
-        from supple.store.faults import store_fault
+        from supple.services.health import store_fault
 
         fault = store_fault(error)
         if fault is None:

@@ -7,6 +7,10 @@ from typing import Annotated
 
 import typer
 
+from supple.cli.console import console
+from supple.cli.context import command_context
+from supple.errors import BadRequest
+
 
 def export_command(
     path: Annotated[Path | None, typer.Argument(metavar="[FILE]", help="Where to write the JSON backup.")] = None,
@@ -21,17 +25,13 @@ def export_command(
 ) -> None:
     """Write a versioned JSON backup of everything supple keeps for you, or with --fhir FILE a FHIR R4
     Bundle (the saved routine as a CarePlan, pain ratings as Observations) for a clinic's records."""
-    from supple.cli.console import console
-    from supple.config import Settings
-    from supple.errors import BadRequest
-
     if path is not None and fhir is not None:
         raise BadRequest("give a FILE for a backup or --fhir FILE for FHIR, not both")
-    settings = Settings.from_env()
+    context = command_context()
     if fhir is not None:
         from supple.services.interop import write_fhir
 
-        export = write_fhir(settings=settings, path=fhir, routine=routine)
+        export = write_fhir(context, path=fhir, routine=routine)
         plan = f"routine {export.routine}" if export.routine else "no saved routine"
         console().print(f"Wrote {fhir}: FHIR R4 Bundle with {plan} and {export.observations} pain ratings.")
         return
@@ -39,17 +39,15 @@ def export_command(
         raise BadRequest("say where to write: a FILE for a backup, or --fhir FILE for FHIR")
     if routine is not None:
         raise BadRequest("--routine goes with --fhir FILE: a backup holds every routine")
-    from supple import services
+    from supple.services.personal_data import export_backup
 
-    sessions = services.export_backup(settings=settings, path=path)
+    sessions = export_backup(context, path=path)
     console().print(f"Wrote {path} ({sessions} sessions).")
 
 
 def import_command(path: Annotated[Path, typer.Argument(metavar="FILE")]) -> None:
     """Restore a backup into an empty store; a damaged or foreign file changes nothing."""
-    from supple import services
-    from supple.cli.console import console
-    from supple.config import Settings
+    from supple.services.personal_data import import_backup
 
-    sessions = services.import_backup(settings=Settings.from_env(), path=path)
+    sessions = import_backup(command_context(), path=path)
     console().print(f"Restored {sessions} sessions from {path}.")

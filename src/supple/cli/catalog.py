@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-if TYPE_CHECKING:
-    from rich.console import RenderableType
-
-    from supple.catalog.models import Catalog, Exercise, Term
+from supple.cli.console import console, write_json
+from supple.cli.context import command_context
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the contract's JSON instead of a table.")]
 
@@ -26,17 +23,15 @@ def catalog_command(
     as_json: JsonFlag = False,
 ) -> None:
     """List the exercises, optionally filtered."""
-    from supple import services
-    from supple.cli.console import console, write_json
-    from supple.config import Settings
+    from supple.cli.catalog_view import exercise_table
+    from supple.services.catalogue import catalog, list_exercises
 
-    settings = Settings.from_env()
-    exercises = services.list_exercises(settings=settings, condition=condition, position=position, kind=kind)
+    context = command_context()
+    exercises = list_exercises(context, condition=condition, position=position, kind=kind)
     if as_json:
         write_json([exercise.model_dump(mode="json") for exercise in exercises])
         return
-    catalog = services.catalog_for(settings=settings)
-    console().print(_table(catalog, exercises))
+    console().print(exercise_table(catalog(context), exercises))
 
 
 def show_command(
@@ -50,128 +45,21 @@ def show_command(
     ] = None,
 ) -> None:
     """Show one exercise: how to do it, the dose, cautions and sources."""
-    from supple import services
-    from supple.cli.console import console, write_json
-    from supple.config import Settings
+    from supple.cli.catalog_view import exercise_card
+    from supple.services.catalogue import catalog, get_exercise
 
-    settings = Settings.from_env()
-    exercise = services.get_exercise(settings=settings, exercise_id=exercise_id)
+    context = command_context()
+    exercise = get_exercise(context, exercise_id=exercise_id)
     if svg is not None:
-        from supple.services.figures import exercise_figure, write_figure
+        from supple.services.figures import exercise_figure, write_figure  # drawing: only with --svg
 
         if str(svg) == "-":
-            sys.stdout.write(exercise_figure(settings=settings, exercise_id=exercise.id).svg)
+            sys.stdout.write(exercise_figure(context, exercise_id=exercise.id).svg)
             return
-        written = write_figure(settings=settings, exercise_id=exercise.id, path=svg)
+        written = write_figure(context, exercise_id=exercise.id, path=svg)
         # On stderr, so `--json` output on stdout stays a single JSON document.
         sys.stderr.write(f"Figure of {exercise.name} written to {written}\n")
     if as_json:
         write_json(exercise.model_dump(mode="json"))
         return
-    console().print(_card(services.catalog_for(settings=settings), exercise))
-
-
-def _labels(ids: tuple[str, ...], terms: Mapping[str, Term]) -> str:
-    return ", ".join(terms[i].label if i in terms else i for i in ids)
-
-
-def _table(catalog: Catalog, exercises: list[Exercise]) -> RenderableType:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    from supple.catalog.dose import describe_dose
-
-    vocabulary = catalog.vocabulary
-    table = Table(title=f"{len(exercises)} exercises", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-    # Ratios keep the table readable on an 80-column terminal: the long lists get the room.
-    table.add_column("Exercise", ratio=5, overflow="fold")
-    table.add_column("Position", ratio=3)
-    table.add_column("Kind", ratio=3)
-    table.add_column("Dose", ratio=3)
-    table.add_column("Helps with", ratio=6)
-    for exercise in exercises:
-        name = Text(exercise.name)
-        name.append(f"\n{exercise.id}", style="dim")
-        table.add_row(
-            name,
-            Text(vocabulary.positions[exercise.position].label),
-            Text(vocabulary.kinds[exercise.kind].label),
-            Text(describe_dose(exercise.kind, exercise.dosage)),
-            Text(_labels(exercise.helps_with, vocabulary.conditions) or "-"),
-        )
-    return table
-
-
-def _bullets(items: tuple[str, ...], *, numbered: bool = False) -> RenderableType:
-    from rich.table import Table
-    from rich.text import Text
-
-    # A two-column grid keeps wrapped lines aligned under the text, not under the marker.
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", style="dim")
-    grid.add_column()
-    for number, item in enumerate(items, 1):
-        grid.add_row(f"{number}." if numbered else "-", Text(item))
-    return grid
-
-
-def _facts(exercise: Exercise, catalog: Catalog) -> RenderableType:
-    from rich.table import Table
-    from rich.text import Text
-
-    from supple.catalog.dose import describe_dose
-
-    vocabulary = catalog.vocabulary
-    dose = describe_dose(exercise.kind, exercise.dosage, with_rest=True)
-    if exercise.dosage.hold_range_s:
-        low, high = exercise.dosage.hold_range_s
-        dose += f" (hold {low}-{high} s)"
-    rows = [
-        ("Dose", dose),
-        ("Position", vocabulary.positions[exercise.position].label),
-        ("Kind", vocabulary.kinds[exercise.kind].label),
-        ("Targets", _labels(exercise.targets, vocabulary.muscles)),
-        ("Helps with", _labels(exercise.helps_with, vocabulary.conditions) or "-"),
-    ]
-    equipment = exercise.equipment
-    if equipment.required or equipment.optional:
-        needed = _labels(equipment.required, vocabulary.equipment) or "nothing"
-        optional = _labels(equipment.optional, vocabulary.equipment)
-        rows.append(("Equipment", needed + (f" (optional: {optional})" if optional else "")))
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
-    for label, value in rows:
-        grid.add_row(label, Text(value))
-    return grid
-
-
-def _sections(exercise: Exercise, catalog: Catalog) -> list[tuple[str, RenderableType]]:
-    sections: list[tuple[str, RenderableType]] = [("Steps", _bullets(exercise.steps, numbered=True))]
-    if exercise.cues:
-        sections.append(("Cues", _bullets(exercise.cues)))
-    if exercise.cautions:
-        sections.append(("Cautions", _bullets(exercise.cautions)))
-    for variation in exercise.variations:
-        sections.append((f"Variation: {variation.name}", _bullets(variation.steps)))
-    for link in ("easier", "harder"):
-        ids: tuple[str, ...] = getattr(exercise, link)
-        names = tuple(f"{catalog.exercises[i].name} ({i})" for i in ids if i in catalog.exercises)
-        if names:
-            sections.append((f"{link.capitalize()} alternatives", _bullets(names)))
-    for source in exercise.sources:
-        sections.append((f"Source: {source.title}", _bullets(source.facts)))
-    return sections
-
-
-def _card(catalog: Catalog, exercise: Exercise) -> RenderableType:
-    from rich.console import Group
-    from rich.padding import Padding
-    from rich.panel import Panel
-    from rich.text import Text
-
-    parts: list[RenderableType] = [Text(exercise.summary), Text(""), _facts(exercise, catalog)]
-    for heading, body in _sections(exercise, catalog):
-        parts += [Text(""), Text(heading, style="bold"), Padding(body, (0, 0, 0, 2))]
-    return Panel(Group(*parts), title=Text(exercise.name, style="bold"), title_align="left")
+    console().print(exercise_card(catalog(context), exercise))

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from supple.cli.console import console, write_json
+from supple.cli.context import command_context
 from supple.cli.options import (
     AckCaution,
     AvoidPositions,
@@ -18,16 +20,19 @@ from supple.cli.options import (
     PlanFile,
     Routine,
     WarmedUp,
+    plan_request,
 )
+from supple.errors import BadRequest, NotFound
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from supple.catalog.models import Exercise
-    from supple.config import Settings
     from supple.planner.plan import Plan, PlanItem
-    from supple.services import Unfinished
-    from supple.session.engine import Cue, Session, SetResult
+    from supple.services.context import AppContext
+    from supple.services.terminal_session import Unfinished
+    from supple.session.engine import Cue, Session
+    from supple.session.results import FinishedSet
 
 
 def go_command(
@@ -58,41 +63,39 @@ def go_command(
 
     Keys: space pause, n next step, x skip exercise, b back, h this hurts, q quit.
     """
-    from supple import services
-    from supple.cli.console import console, write_json
-    from supple.config import Settings
-    from supple.errors import BadRequest
+    from supple.services import terminal_session
+    from supple.services.progress import end_session
+    from supple.services.screening import require_safe_start
 
-    settings = Settings.from_env()
+    context = command_context()
     if sum(x is not None for x in (plan_file, routine, conditions)) > 1:
         raise BadRequest("choose one of --plan FILE, --routine NAME and --for ... --minutes N")
     out = console()
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    unfinished = None if dry_run else services.unfinished_session(settings=settings)
+    unfinished = None if dry_run else terminal_session.unfinished_session(context)
     if unfinished is not None and (resume or (interactive and ask_resume(out, unfinished))):
-        services.require_safe_start(settings=settings, ack_caution=ack_caution)
+        require_safe_start(context, ack_caution=ack_caution)
         plan, from_step = unfinished.plan, unfinished.resume_at
     else:
         if unfinished is not None:
-            services.set_aside_unfinished(settings=settings)
-        plan, from_step = choose_plan(settings, plan_file, routine, conditions, minutes, equipment,
+            terminal_session.set_aside_unfinished(context)
+        plan, from_step = choose_plan(context, plan_file, routine, conditions, minutes, equipment,
                                       avoid_positions, no_floor, warmed_up, ack_caution), 0  # fmt: skip
     if dry_run:
-        print_timeline(out, services.rehearse_session(plan=plan), as_json=as_json)
+        print_timeline(out, terminal_session.rehearse_session(plan=plan), as_json=as_json)
         return
     before = pain_before if pain_before is not None else ask_pain(out, "How is your pain right now", interactive)
+    on_kept = None if interactive else _kept
     if unfinished is not None and from_step:
-        kept = services.resume_session(settings=settings, unfinished=unfinished, on_kept=None if interactive else _kept)
+        kept = terminal_session.resume_session(context, unfinished=unfinished, on_kept=on_kept)
     else:
-        kept = services.begin_session(
-            settings=settings, plan=plan, pain_before=before, on_kept=None if interactive else _kept
-        )
+        kept = terminal_session.begin_session(context, plan=plan, pain_before=before, on_kept=on_kept)
     session = kept.session
-    play(settings, session, out, voice=voice, speed=speed, interactive=interactive, from_step=from_step)
+    play(context, session, out, voice=voice, speed=speed, interactive=interactive, from_step=from_step)
     if interactive and session.pending_side is not None:
         ask_side(out, session)  # the last exercise was sided: the question came as the session ended
     after = pain_after if pain_after is not None else ask_pain(out, "And how is your pain now", interactive)
-    services.end_session(settings=settings, session_id=kept.id, state=session.state, pain_after=after)
+    end_session(context, session_id=kept.id, state=session.state, pain_after=after)
     summary = summarise(session, before, after)
     if as_json:
         write_json(summary)
@@ -101,7 +104,7 @@ def go_command(
 
 
 def choose_plan(
-    settings: Settings,
+    context: AppContext,
     plan_file: Path | None,
     routine: str | None,
     conditions: list[str] | None,
@@ -112,22 +115,26 @@ def choose_plan(
     warmed_up: bool,
     ack_caution: bool,
 ) -> Plan:
-    from supple import services
-    from supple.errors import BadRequest
+    from supple.services.planning import make_plan
+    from supple.services.routines import routine_to_play
 
     if not conditions:
-        return services.routine_to_play(
-            settings=settings, plan_file=plan_file, routine=routine, ack_caution=ack_caution
-        )
+        try:
+            return routine_to_play(context, plan_file=plan_file, routine=routine, ack_caution=ack_caution)
+        except NotFound:
+            if routine is not None or plan_file is not None:
+                raise
+            raise NotFound(
+                "no routine to play yet: pass --for CONDITION ... --minutes N, or --plan FILE, "
+                "or save one with `supple plan ... --save NAME`"
+            ) from None
     if minutes is None:
         raise BadRequest("--for needs --minutes N too")
-    return services.make_plan(
-        settings=settings, conditions=conditions, minutes=minutes, equipment=equipment,
-        avoid_positions=avoid_positions or (), no_floor=no_floor, warmed_up=warmed_up, ack_caution=ack_caution,
-    )  # fmt: skip
+    request = plan_request(conditions, minutes, equipment, avoid_positions, no_floor, warmed_up)
+    return make_plan(context, request=request, ack_caution=ack_caution)
 
 
-def _kept(result: SetResult) -> None:
+def _kept(result: FinishedSet) -> None:
     """Without a terminal, say each set once it is stored (scripts and the crash test read this)."""
     what = " ".join(str(part) for part in (result.exercise, result.side, result.rep) if part is not None)
     sys.stdout.write(f"kept: {what}, {result.seconds:g} s{' (skipped)' if result.skipped else ''}\n")
@@ -145,7 +152,7 @@ def ask_resume(out: Console, unfinished: Unfinished) -> bool:
 
 
 def play(
-    settings: Settings,
+    context: AppContext,
     session: Session,
     out: Console,
     *,
@@ -156,18 +163,18 @@ def play(
 ) -> None:
     import time
 
-    from supple import services
     from supple.cli.keys import KeyReader
     from supple.cli.player import Player
     from supple.cli.voice import make_speaker
+    from supple.services.pain import easier_now, report_pain
 
     speaker, problem = make_speaker(voice=voice, bell=interactive)
     if problem:
         out.print(f"supple: {problem}", style="yellow")
 
     def hurt(exercise: Exercise, pain: int) -> PlanItem | None:
-        services.report_pain(settings=settings, exercise_name=exercise.name)
-        return services.easier_now(settings=settings, exercise_id=exercise.id)
+        report_pain(context, exercise_name=exercise.name)
+        return easier_now(context, exercise_id=exercise.id)
 
     options = {"clock": time.monotonic, "speed": speed, "speaker": speaker, "console": out, "from_step": from_step}
     if not interactive:
@@ -203,8 +210,6 @@ def ask_side(out: Console, session: Session) -> None:
 
 
 def print_timeline(out: Console, cues: list[Cue], *, as_json: bool) -> None:
-    from supple.cli.console import write_json
-
     if as_json:
         write_json([{"at": cue.due, "kind": cue.kind, "text": cue.text, "exercise": cue.exercise} for cue in cues])
         return

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from supple.cli.console import console
+from supple.cli.context import command_context
 from supple.cli.options import AckCaution, PlanFile, Routine
 
 
@@ -29,12 +31,10 @@ def handout_command(
     Each exercise with its steps, dose and cautions, a weekly tick-box chart, the safety advice and
     the sources. The safety check applies as for `supple go`.
     """
-    from supple.cli.console import console
-    from supple.config import Settings
     from supple.services.handouts import write_handout
 
     written = write_handout(
-        settings=Settings.from_env(), path=pdf, plan_file=plan_file, routine=routine, person=name, paper=paper,
+        command_context(), path=pdf, plan_file=plan_file, routine=routine, person=name, paper=paper,
         base_url=base_url, ack_caution=ack_caution,
     )  # fmt: skip
     count = len(written.handout.exercises)

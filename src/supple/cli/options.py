@@ -4,13 +4,17 @@ document the same."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from supple.planner.request import PlanRequest
 
 Conditions = Annotated[
     list[str] | None, typer.Option("--for", metavar="CONDITION", help="What bothers you (one or more condition ids).")
 ]
+# The limits are the planner's own (planner/request.py); the help says them in words.
 Minutes = Annotated[int | None, typer.Option("--minutes", min=1, help="How long you have, 3 to 90 minutes.")]
 Equipment = Annotated[
     list[str] | None,
@@ -32,3 +36,23 @@ PlanFile = Annotated[
 Routine = Annotated[
     str | None, typer.Option("--routine", metavar="NAME", help="A routine saved with `supple plan --save NAME`.")
 ]
+
+
+def plan_request(
+    conditions: list[str] | None,
+    minutes: int | None,
+    equipment: list[str] | None,
+    avoid_positions: list[str] | None,
+    no_floor: bool,
+    warmed_up: bool,
+) -> PlanRequest:
+    """The plan request these options make; BadRequest when what bothers you or the time is missing."""
+    from supple.errors import BadRequest
+    from supple.planner.request import PlanRequest
+
+    if not conditions or minutes is None:
+        raise BadRequest("say what bothers you and how long you have: --for CONDITION ... --minutes N")
+    return PlanRequest(
+        conditions=tuple(conditions), minutes=minutes, equipment=tuple(equipment) if equipment is not None else None,
+        avoid_positions=tuple(avoid_positions or ()), no_floor=no_floor, warmed_up=warmed_up,
+    )  # fmt: skip

@@ -7,6 +7,9 @@ from typing import Annotated
 
 import typer
 
+from supple.cli.console import console
+from supple.cli.context import command_context
+
 
 def remind_command(
     days: Annotated[str, typer.Option("--days", help="Days of the week, e.g. mon,wed,fri.")],
@@ -14,14 +17,7 @@ def remind_command(
     ics: Annotated[Path, typer.Option("--ics", metavar="FILE", help="Where to write the calendar (.ics).")],
 ) -> None:
     """Write a repeating reminder that imports into common calendar apps (RFC 5545)."""
-    import datetime as dt
+    from supple.services.progress import write_reminders
 
-    from supple.cli.console import console
-    from supple.export.reminders import parse_days, parse_time, reminder_calendar
-    from supple.store.atomic import write_bytes_atomically
-
-    chosen, time = parse_days(days), parse_time(at)
-    now = dt.datetime.now(dt.UTC)
-    data = reminder_calendar(days=chosen, at=time, start=dt.date.today(), now=now)
-    write_bytes_atomically(ics, data)
+    chosen, time = write_reminders(command_context(), days=days, at=at, path=ics)
     console().print(f"Wrote {ics}: every {', '.join(chosen)} at {time:%H:%M}. Import it into your calendar app.")

@@ -10,7 +10,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from supple.config import Settings
+    from supple.services.context import AppContext
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 ALLOW_ANY_HOST = "SUPPLE_ALLOW_ANY_HOST"  # read by supple.web.app:app_from_env
@@ -46,13 +46,14 @@ def serve_command(
     import uvicorn
 
     from supple.cli.console import console
-    from supple.config import Settings
+    from supple.cli.context import command_context
 
-    settings = Settings.from_env()
+    context = command_context()
+    settings = context.settings
     out = console()
     local = host in LOOPBACK
     https = ssl_certfile is not None or behind_proxy is not None
-    _check_mode(settings, multi_user, out)
+    _check_mode(context, multi_user, out)
     if not local and not multi_user:
         out.print(
             "[bold yellow]Warning:[/] supple is open to every device that can reach this one on "
@@ -80,15 +81,16 @@ def serve_command(
     )  # fmt: skip
 
 
-def _check_mode(settings: Settings, multi_user: bool, out: Console) -> None:
+def _check_mode(context: AppContext, multi_user: bool, out: Console) -> None:
     """A clinic's database is served only in clinic mode (without it, every record would be one
     click from anyone who reaches the server); a clinic with no accounts yet is told how to start."""
     from supple.errors import BadRequest
-    from supple.services import accounts
+    from supple.services.people import has_accounts as any_accounts
 
-    has_accounts = accounts.has_accounts(settings=settings)
+    has_accounts = any_accounts(context)
     if has_accounts and not multi_user:
         raise BadRequest("this database has clinic accounts: serve it with `supple serve --multi-user`")
+    context.close()  # the server's workers open their own
     if multi_user and not has_accounts:
         out.print(
             "No accounts yet: add the first clinician with `supple account add NAME --clinician`, "

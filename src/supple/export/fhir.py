@@ -18,7 +18,7 @@ from supple.catalog.dose import describe_dose
 from supple.catalog.models import Catalog
 from supple.planner.plan import Plan, PlanItem
 from supple.progress.adherence import WEEKLY_GOAL, WEEKLY_GOAL_HIGH
-from supple.progress.records import PainScore
+from supple.progress.history import PainScore
 
 JSON = dict[str, Any]
 FHIR_VERSION = "4.0.1"

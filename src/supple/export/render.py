@@ -1,7 +1,7 @@
 """The handout as HTML (one Jinja2 template, for the web page and the PDF alike) and as PDF (WeasyPrint).
 
 WeasyPrint and segno are imported inside the functions that use them: `supple --help` and every
-other command stay fast (DESIGN.md's start-up budgets).
+other command stay fast (docs/architecture.md, Budgets).
 """
 
 from __future__ import annotations

@@ -45,10 +45,10 @@ def _why_not(exercise: Exercise, request: PlanRequest, precautions: Iterable[Pre
         return "you swapped it out"
     if exercise.position in request.avoid_positions:
         return f"its position ({exercise.position}) is one you asked to avoid"
-    missing = sorted(set(exercise.equipment.required) - request.equipment)
+    missing = sorted(set(exercise.equipment.required) - request.at_hand)
     if missing:
         return f"it needs {', '.join(missing)}, which you don't have at hand"
-    decision = decide(exercise, precautions, equipment=request.equipment)
+    decision = decide(exercise, precautions, equipment=request.at_hand)
     if decision.status == "excluded":
         return " ".join(decision.reasons)
     return decision.modifications

@@ -1,31 +1,84 @@
-"""What a person asks for, validated against the vocabulary before any planning starts."""
+"""What a person asks for in a plan: one value, from the form, the command line or the API to the
+planner (docs/architecture.md, "One value per concept").
+
+The field limits are what the API accepts (pydantic reads them when it validates a body); `checked`
+holds the request against the vocabulary and the catalogue before any planning starts.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Annotated
 
 from supple.catalog.models import Vocabulary
 from supple.errors import BadRequest
+from supple.validation import Described, Limits
 
 MIN_MINUTES, MAX_MINUTES = 3, 90
-# Common household items most people have at hand; `--equipment` replaces this set.
+# Common household items most people have at hand; naming the equipment replaces this set.
 DEFAULT_EQUIPMENT = frozenset({"pillow", "chair", "wall", "strap"})
+NO_EQUIPMENT = "none"
+
+Id = Annotated[str, Limits(min_length=1, max_length=64)]
+Flag = Annotated[bool, Limits(strict=True)]  # true or false: never 0, 1 or "yes"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlanRequest:
-    conditions: tuple[str, ...]
-    minutes: int
-    equipment: frozenset[str] = DEFAULT_EQUIPMENT
-    avoid_positions: frozenset[str] = frozenset()
-    warmed_up: bool = False
+    """What bothers the person, how long they have and what they can't do."""
+
+    conditions: Annotated[
+        tuple[Id, ...], Limits(min_length=1, max_length=19), Described("condition ids (the vocabulary)")
+    ]
+    minutes: Annotated[int, Limits(ge=MIN_MINUTES, le=MAX_MINUTES, strict=True)]
+    equipment: Annotated[
+        tuple[Id, ...] | None,
+        Limits(max_length=20),
+        Described('equipment at hand; null: pillow, chair, wall, strap; ["none"]: none'),
+    ] = None
+    avoid_positions: Annotated[tuple[Id, ...], Limits(max_length=8)] = ()
+    no_floor: Flag = False
+    warmed_up: Flag = False
     # Exercises the person swapped out of a plan: the planner finds the best routine without them.
-    without: frozenset[str] = frozenset()
+    without: Annotated[tuple[Id, ...], Limits(max_length=40), Described("exercises swapped out")] = ()
 
     @property
     def budget_s(self) -> int:
         return self.minutes * 60
+
+    @property
+    def at_hand(self) -> frozenset[str]:
+        """The equipment the person has: the household default, nothing, or what they named."""
+        if self.equipment is None:
+            return DEFAULT_EQUIPMENT
+        return frozenset(item for item in self.equipment if item != NO_EQUIPMENT)
+
+    def checked(self, vocabulary: Vocabulary, *, exercise_ids: Iterable[str] = ()) -> PlanRequest:
+        """The request with every id known and each limit kept, and "no floor" turned into the floor
+        positions avoided; BadRequest says what is wrong and what is valid."""
+        wanted = tuple(dict.fromkeys(self.conditions))
+        if not wanted:
+            raise BadRequest(f"say what bothers you; valid: {', '.join(sorted(vocabulary.conditions))}")
+        _check("condition", wanted, vocabulary.conditions)
+        if not MIN_MINUTES <= self.minutes <= MAX_MINUTES:
+            raise BadRequest(f"minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {self.minutes}")
+        equipment = None
+        if self.equipment is not None:
+            listed = tuple(dict.fromkeys(self.equipment))
+            if NO_EQUIPMENT in listed and len(listed) > 1:
+                raise BadRequest("no equipment ('none') cannot be combined with other equipment")
+            _check("equipment", listed, [*vocabulary.equipment, NO_EQUIPMENT])
+            equipment = tuple(sorted(listed))
+        avoid = set(self.avoid_positions)
+        _check("position", avoid, vocabulary.positions)
+        if self.no_floor:
+            avoid |= {p for p, position in vocabulary.positions.items() if position.floor}
+        swapped = tuple(dict.fromkeys(self.without))
+        _check("exercise", swapped, exercise_ids)
+        return replace(
+            self, conditions=wanted, equipment=equipment, avoid_positions=tuple(sorted(avoid)), without=swapped
+        )
 
 
 def _check(option: str, values: Iterable[str], valid: Iterable[str]) -> None:
@@ -33,50 +86,3 @@ def _check(option: str, values: Iterable[str], valid: Iterable[str]) -> None:
     for value in values:
         if value not in known:
             raise BadRequest(f"unknown {option} {value!r}; valid: {', '.join(known)}")
-
-
-def make_request(
-    vocabulary: Vocabulary,
-    *,
-    conditions: Iterable[str],
-    minutes: int,
-    equipment: Iterable[str] | None = None,
-    avoid_positions: Iterable[str] = (),
-    no_floor: bool = False,
-    warmed_up: bool = False,
-    without: Iterable[str] = (),
-    exercise_ids: Iterable[str] = (),
-) -> PlanRequest:
-    """Validate and normalise a request; bad values raise BadRequest saying what is valid.
-
-    `equipment=None` means the household default; `["none"]` means nothing at all. `without`
-    names exercises swapped out, checked against `exercise_ids` (the catalogue's).
-    """
-    wanted = tuple(dict.fromkeys(conditions))
-    if not wanted:
-        raise BadRequest(f"say what bothers you with --for; valid: {', '.join(sorted(vocabulary.conditions))}")
-    _check("condition", wanted, vocabulary.conditions)
-    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise BadRequest(f"minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {minutes}")
-    if equipment is None:
-        items = DEFAULT_EQUIPMENT
-    else:
-        listed = list(equipment)
-        if "none" in listed and len(listed) > 1:
-            raise BadRequest("--equipment none cannot be combined with other equipment")
-        items = frozenset() if listed == ["none"] else frozenset(listed)
-        _check("equipment", items, [*vocabulary.equipment, "none"])
-    avoid = set(avoid_positions)
-    _check("position", avoid, vocabulary.positions)
-    if no_floor:
-        avoid |= {p for p, position in vocabulary.positions.items() if position.floor}
-    swapped = frozenset(without)
-    _check("exercise", swapped, exercise_ids)
-    return PlanRequest(
-        conditions=wanted,
-        minutes=minutes,
-        equipment=items,
-        avoid_positions=frozenset(avoid),
-        warmed_up=warmed_up,
-        without=swapped,
-    )

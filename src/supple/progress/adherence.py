@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from supple.progress.records import SessionRecord
+from supple.progress.history import SessionRecord
 
 WEEKLY_GOAL = 3  # the low end of "three to five times a week" (principle how-often)
 WEEKLY_GOAL_HIGH = 5

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 from supple.planner.personal import Personal
 from supple.progress.adherence import streaks
+from supple.progress.history import SessionRecord
 from supple.progress.outcomes import meaningful_pain_change, tighter_sides
-from supple.progress.records import SessionRecord
 
 START_HOLD_S = 20
 STANDARD_HOLD_S = 30

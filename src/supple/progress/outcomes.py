@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from supple.planner.expand import Side
-from supple.progress.records import GoalRecord, SessionRecord
+from supple.progress.history import GoalRecord, SessionRecord
 
 PAIN_POINTS = 2
 PAIN_SHARE = 0.3

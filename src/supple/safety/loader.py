@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -66,6 +65,5 @@ def load_safety(*, catalog: Catalog, data: File | None = None, read: Reader = re
     return SafetyData(questions=questions, precautions=precautions)
 
 
-@functools.cache
 def builtin_safety(read: Reader = read_yaml) -> SafetyData:
     return load_safety(catalog=builtin_catalog(read), read=read)

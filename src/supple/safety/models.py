@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from supple.catalog.models import Id, Some, Source, Text
-from supple.catalog.record import Record
+from supple.validation import Record
 
 Severity = Literal["stop", "caution", "adjust"]
 

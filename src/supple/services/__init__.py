@@ -1,88 +1,13 @@
-"""The use cases that the command line and the web app share. Keyword-only, settings injected.
+"""The use cases that the command line and the web app share, one module per use case, each given
+the application context (context.py) as its first argument (docs/architecture.md, "Services"):
 
-`from supple import services` gives all of them; each submodule holds one area.
+- catalogue: browsing the exercises; figures: their drawings;
+- screening: the safety questions and the gate; planning: a routine for a request;
+- routines: saved routines, and a routine as it plays today;
+- terminal_session and browser_session: a guided session kept set by set; pain: a "this hurts";
+- progress: history, stats, activities, and what a finished session changes in the next plan;
+- people: who is asking, accounts and signing in; clinic: a clinician's clients and their routines;
+- personal_data: backup, restore, delete; handouts; interop (FHIR); health (the store answers).
+
+Single-person and clinic mode differ in one place, the mode the context holds (modes.py).
 """
-
-from typing import TYPE_CHECKING, Any
-
-from supple.services.content import catalog_for
-from supple.services.core import (
-    easier_now,
-    get_exercise,
-    latest_screening,
-    list_exercises,
-    make_plan,
-    precautions_for,
-    record_screening,
-    rehearse_session,
-    report_pain,
-    request_fresh_screening,
-    require_safe_start,
-    routine_names,
-    routine_to_play,
-    save_routine,
-    saved_routine,
-    screening_questions,
-    screening_staleness,
-)
-
-if TYPE_CHECKING:
-    from supple.services.sessions import (
-        KeptSession,
-        Unfinished,
-        backup_data,
-        begin_session,
-        database,
-        delete_everything,
-        end_session,
-        export_backup,
-        history,
-        import_backup,
-        known_local_person,
-        local_person,
-        restore_backup,
-        resume_session,
-        set_aside_unfinished,
-        unfinished_session,
-    )
-
-__all__ = [
-    "KeptSession", "Unfinished", "backup_data", "begin_session", "catalog_for", "database", "delete_everything",
-    "easier_now", "end_session", "export_backup", "get_exercise", "history", "import_backup", "known_local_person",
-    "latest_screening", "list_exercises", "local_person", "make_plan", "precautions_for", "record_screening",
-    "rehearse_session", "report_pain", "request_fresh_screening", "require_safe_start", "restore_backup",
-    "resume_session", "routine_names", "routine_to_play", "save_routine", "saved_routine", "screening_questions",
-    "screening_staleness", "set_aside_unfinished", "unfinished_session",
-]  # fmt: skip
-
-# The session use cases bring the routine files' models and the database layer with them, which a
-# command that only plans does not need: `supple plan` is timed cold (DESIGN.md). They load on
-# first use instead.
-_IN_SESSIONS = frozenset(
-    {
-        "KeptSession",
-        "Unfinished",
-        "backup_data",
-        "begin_session",
-        "database",
-        "delete_everything",
-        "end_session",
-        "export_backup",
-        "history",
-        "import_backup",
-        "known_local_person",
-        "local_person",
-        "restore_backup",
-        "resume_session",
-        "set_aside_unfinished",
-        "unfinished_session",
-    }
-)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _IN_SESSIONS:
-        from supple.services import sessions
-
-        return getattr(sessions, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

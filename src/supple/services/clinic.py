@@ -10,45 +10,40 @@ the precautions of the day, each time the client plays it.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from supple.config import Settings
+from supple.catalog.loader import parse_yaml
 from supple.errors import DataFileError, NotFound, UnsafeToStart
 from supple.planner.plan import Plan
+from supple.planner.request import PlanRequest
 from supple.safety.screen import Screening
-from supple.services.content import catalog_for
-from supple.services.core import (
-    latest_screening,
-    plan_request,
-    plan_with,
-    precautions_for,
-    save_routine,
-)
-from supple.services.sessions import database
+from supple.services.planning import check_request, plan_with
+from supple.services.routines import save_routine
+from supple.services.screening import latest_screening, precautions_for
 from supple.session.routine import plan_from_data
-from supple.store import accounts as store
-from supple.store import records
+
+if TYPE_CHECKING:
+    from supple.services.context import AppContext
+    from supple.store.repositories.accounts import Account
 
 MAX_ROUTINE_TEXT = 20_000  # a routine file is a page of YAML
 
 
-def clients(*, settings: Settings, clinician_id: int) -> list[store.AccountRecord]:
-    return store.clients(database(settings), clinician_id=clinician_id)
+def clients(context: AppContext, *, clinician_id: int) -> list[Account]:
+    return context.store.accounts.clients(clinician_id=clinician_id)
 
 
-def client(*, settings: Settings, clinician_id: int, client_id: int) -> store.AccountRecord:
+def client(context: AppContext, *, clinician_id: int, client_id: int) -> Account:
     """The client, if they are this clinician's; NotFound otherwise, whether they exist or not."""
-    found = store.client(database(settings), clinician_id=clinician_id, client_id=client_id)
+    found = context.store.accounts.client(clinician_id=clinician_id, client_id=client_id)
     if found is None:
         raise NotFound(f"no client {client_id}")
     return found
 
 
-def _screening_allowing_a_routine(settings: Settings, client_id: int, username: str) -> Screening | None:
+def _screening_allowing_a_routine(context: AppContext, client_id: int, username: str) -> Screening | None:
     """The client's latest screening, unless it stops them: then nothing is planned for them."""
-    screening = latest_screening(settings=settings, person_id=client_id)
+    screening = latest_screening(context, person_id=client_id)
     if screening is not None and screening.verdict == "stop":
         raise UnsafeToStart(
             f"{username} reported {'; '.join(screening.reasons)} in their safety check, which needs a "
@@ -58,84 +53,58 @@ def _screening_allowing_a_routine(settings: Settings, client_id: int, username: 
     return screening
 
 
-def assign_plan(
-    *,
-    settings: Settings,
-    clinician_id: int,
-    client_id: int,
-    name: str,
-    conditions: Sequence[str],
-    minutes: int,
-    equipment: Sequence[str] | None = None,
-    avoid_positions: Sequence[str] = (),
-    no_floor: bool = False,
-    warmed_up: bool = False,
-    without: Sequence[str] = (),
-    now: dt.datetime | None = None,
-) -> Plan:
+def assign_plan(context: AppContext, *, clinician_id: int, client_id: int, name: str, request: PlanRequest) -> Plan:
     """Plan a routine for the client with the same planner and safety rules as their own plans
     (their screening's precautions, their history), and keep it among their routines."""
-    account = client(settings=settings, clinician_id=clinician_id, client_id=client_id)
-    catalog, request = plan_request(
-        settings=settings, conditions=conditions, minutes=minutes, equipment=equipment,
-        avoid_positions=avoid_positions, no_floor=no_floor, warmed_up=warmed_up, without=without,
-    )  # fmt: skip
-    screening = _screening_allowing_a_routine(settings, client_id, account.username)
-    plan = plan_with(settings=settings, catalog=catalog, request=request, screening=screening, person_id=client_id)
-    save_routine(settings=settings, name=name, plan=plan, now=now, person_id=client_id)
+    account = client(context, clinician_id=clinician_id, client_id=client_id)
+    checked = check_request(context, request)
+    screening = _screening_allowing_a_routine(context, client_id, account.username)
+    plan = plan_with(context, request=checked, screening=screening, person_id=client_id)
+    save_routine(context, name=name, plan=plan, person_id=client_id)
     return plan
 
 
-def assign_written(
-    *, settings: Settings, clinician_id: int, client_id: int, name: str, routine: Any, now: dt.datetime | None = None
-) -> Plan:
+def assign_written(context: AppContext, *, clinician_id: int, client_id: int, name: str, routine: Any) -> Plan:
     """A routine the clinician wrote (docs/routines.md, already parsed), checked against the
     catalogue and the client's screening, kept among the client's routines."""
-    account = client(settings=settings, clinician_id=clinician_id, client_id=client_id)
-    screening = _screening_allowing_a_routine(settings, client_id, account.username)
-    precautions = precautions_for(settings=settings, screening=screening) if screening is not None else ()
-    plan = plan_from_data(routine, source=f"routine {name}", catalog=catalog_for(settings=settings),
+    account = client(context, clinician_id=clinician_id, client_id=client_id)
+    screening = _screening_allowing_a_routine(context, client_id, account.username)
+    precautions = precautions_for(context, screening=screening)
+    plan = plan_from_data(routine, source=f"routine {name}", catalog=context.content.catalog(),
                           precautions=precautions)  # fmt: skip
-    save_routine(settings=settings, name=name, plan=plan, now=now, person_id=client_id)
+    save_routine(context, name=name, plan=plan, person_id=client_id)
     return plan
 
 
-def assign_written_text(
-    *, settings: Settings, clinician_id: int, client_id: int, name: str, text: str, now: dt.datetime | None = None
-) -> Plan:
+def assign_written_text(context: AppContext, *, clinician_id: int, client_id: int, name: str, text: str) -> Plan:
     """The same, from the routine's YAML as typed or pasted into the web form."""
-    from supple.catalog.loader import parse_yaml
-
     source = f"routine {name}"
     if len(text) > MAX_ROUTINE_TEXT:
         raise DataFileError(source, "", f"a routine is at most {MAX_ROUTINE_TEXT} characters")
     data = parse_yaml(text, source)
-    return assign_written(
-        settings=settings, clinician_id=clinician_id, client_id=client_id, name=name, routine=data, now=now
-    )
+    return assign_written(context, clinician_id=clinician_id, client_id=client_id, name=name, routine=data)
 
 
-def client_routines(*, settings: Settings, clinician_id: int, client_id: int) -> list[str]:
-    client(settings=settings, clinician_id=clinician_id, client_id=client_id)
-    return records.routine_names(database(settings), person_id=client_id)
+def client_routines(context: AppContext, *, clinician_id: int, client_id: int) -> list[str]:
+    client(context, clinician_id=clinician_id, client_id=client_id)
+    return context.store.routines.names(person_id=client_id)
 
 
-def client_routine(*, settings: Settings, clinician_id: int, client_id: int, name: str) -> Plan:
+def client_routine(context: AppContext, *, clinician_id: int, client_id: int, name: str) -> Plan:
     """One of the client's routines as it would play for them today (their precautions applied),
     for the clinician to read or print; no gate, since reading it starts nothing."""
-    client(settings=settings, clinician_id=clinician_id, client_id=client_id)
-    found = records.routine(database(settings), person_id=client_id, name=name)
+    client(context, clinician_id=clinician_id, client_id=client_id)
+    found = context.store.routines.get(person_id=client_id, name=name)
     if found is None:
         raise NotFound(f"no routine {name!r} for client {client_id}")
-    screening = latest_screening(settings=settings, person_id=client_id)
-    precautions = precautions_for(settings=settings, screening=screening) if screening is not None else ()
+    precautions = precautions_for(context, screening=latest_screening(context, person_id=client_id))
+    catalog, source = context.content.catalog(), f"routine {name}"
     try:
-        return plan_from_data(found[1], source=f"routine {name}", catalog=catalog_for(settings=settings),
-                              precautions=precautions)  # fmt: skip
+        return plan_from_data(found.plan, source=source, catalog=catalog, precautions=precautions)
     except UnsafeToStart:  # nothing in it suits their answers today: show it as written
-        return plan_from_data(found[1], source=f"routine {name}", catalog=catalog_for(settings=settings))
+        return plan_from_data(found.plan, source=source, catalog=catalog)
 
 
-def client_screening(*, settings: Settings, clinician_id: int, client_id: int) -> Screening | None:
-    client(settings=settings, clinician_id=clinician_id, client_id=client_id)
-    return latest_screening(settings=settings, person_id=client_id)
+def client_screening(context: AppContext, *, clinician_id: int, client_id: int) -> Screening | None:
+    client(context, clinician_id=clinician_id, client_id=client_id)
+    return latest_screening(context, person_id=client_id)

@@ -1,28 +1,26 @@
-"""The printable home-exercise programme: what `supple handout` and the web's handout pages call.
-
-Not re-exported from `supple.services`: only the handout needs it, and it keeps its imports lazy.
-"""
+"""The printable home-exercise programme: what `supple handout` and the web's handout pages call."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
-from supple.config import Settings
+from supple.catalog.loader import read_yaml
 from supple.errors import BadRequest
 from supple.export.handout import Handout, build_handout
-from supple.export.render import PageLinks, Paper
+from supple.export.render import PageLinks, Paper, handout_html, handout_pdf, parse_paper
 from supple.figures import still_svg
 from supple.planner.plan import Plan
-from supple.services.content import catalog_for
-from supple.services.core import (
-    precautions_for,
-    require_safe_start,
-    saved_routine,
-    screening_questions,
-)  # fmt: skip
+from supple.services import clinic
+from supple.services.routines import saved_routine
+from supple.services.screening import precautions_for, require_safe_start, screening_questions
+from supple.session.routine import plan_from_data
+from supple.store.files.atomic import write_bytes_atomically
+
+if TYPE_CHECKING:
+    from supple.services.context import AppContext
 
 
 @dataclass(frozen=True)
@@ -32,14 +30,13 @@ class WrittenHandout:
 
 
 def make_handout(
+    context: AppContext,
     *,
-    settings: Settings,
     plan_file: Path | None = None,
     routine: str | None = None,
     person: str | None = None,
     base_url: str | None = None,
     ack_caution: bool = False,
-    today: dt.date | None = None,
     person_id: int | None = None,
 ) -> Handout:
     """The handout of a routine file, a saved routine by name, or else the routine saved last; after
@@ -51,20 +48,24 @@ def make_handout(
     if plan_file is not None:
         if base_url:
             raise BadRequest("--base-url links to a saved routine in the web app: save it first and use --routine NAME")
-        title, plan = _from_file(settings, plan_file, ack_caution)
+        title, plan = _from_file(context, plan_file, ack_caution)
         link = None
     else:
-        name, plan = saved_routine(settings=settings, name=routine, ack_caution=ack_caution, person_id=person_id)
+        name, plan = saved_routine(context, name=routine, ack_caution=ack_caution, person_id=person_id)
         title, link = _title(name), routine_link(base_url, name) if base_url else None
+    return _handout(context, plan, title=title, person=person, link=link)
+
+
+def _handout(context: AppContext, plan: Plan, *, title: str, person: str | None, link: str | None) -> Handout:
     return build_handout(
-        plan, catalog_for(settings=settings), screening_questions(settings=settings), title=title, person=person,
-        today=today or dt.date.today(), figure_for=still_svg, link=link,
+        plan, context.content.catalog(), screening_questions(context), title=title, person=person,
+        today=context.today(), figure_for=still_svg, link=link,
     )  # fmt: skip
 
 
 def write_handout(
+    context: AppContext,
     *,
-    settings: Settings,
     path: Path,
     plan_file: Path | None = None,
     routine: str | None = None,
@@ -74,12 +75,9 @@ def write_handout(
     ack_caution: bool = False,
 ) -> WrittenHandout:
     """Render the handout as a PDF into `path`."""
-    from supple.export.render import parse_paper
-    from supple.store.atomic import write_bytes_atomically
-
     chosen = parse_paper(paper)
-    handout = make_handout(settings=settings, plan_file=plan_file, routine=routine, person=person,
-                           base_url=base_url, ack_caution=ack_caution)  # fmt: skip
+    handout = make_handout(context, plan_file=plan_file, routine=routine, person=person, base_url=base_url,
+                           ack_caution=ack_caution)  # fmt: skip
     data, pages = _pdf(handout, chosen)
     try:
         write_bytes_atomically(path, data)
@@ -89,8 +87,8 @@ def write_handout(
 
 
 def handout_page(
+    context: AppContext,
     *,
-    settings: Settings,
     routine: str,
     person: str | None,
     paper: str,
@@ -99,19 +97,17 @@ def handout_page(
     person_id: int | None = None,
 ) -> str:
     """The web page of a saved routine's handout: the PDF's HTML, with a toolbar the printout leaves out."""
-    from supple.export.render import handout_html, parse_paper
-
     chosen = parse_paper(paper)
     handout = make_handout(
-        settings=settings, routine=routine, person=person, base_url=base_url, ack_caution=True, person_id=person_id
+        context, routine=routine, person=person, base_url=base_url, ack_caution=True, person_id=person_id
     )
     links = PageLinks(pdf=f"/routines/{quote(routine)}/handout.pdf", back=back, person=handout.person, paper=chosen)
     return handout_html(handout, paper=chosen, links=links)
 
 
 def handout_document(
+    context: AppContext,
     *,
-    settings: Settings,
     routine: str,
     person: str | None,
     paper: str,
@@ -119,51 +115,40 @@ def handout_document(
     person_id: int | None = None,
 ) -> bytes:
     """A saved routine's handout as a PDF, for the web's download."""
-    from supple.export.render import parse_paper
-
     chosen = parse_paper(paper)
     handout = make_handout(
-        settings=settings, routine=routine, person=person, base_url=base_url, ack_caution=True, person_id=person_id
+        context, routine=routine, person=person, base_url=base_url, ack_caution=True, person_id=person_id
     )
     return _pdf(handout, chosen)[0]
 
 
 def client_handout_page(
-    *, settings: Settings, clinician_id: int, client_id: int, routine: str, paper: str, base_url: str | None
+    context: AppContext, *, clinician_id: int, client_id: int, routine: str, paper: str, base_url: str | None
 ) -> str:
     """Clinic mode: the handout of a client's routine, for their clinician to print and hand over."""
-    from supple.export.render import handout_html, parse_paper
-
     chosen = parse_paper(paper)
-    handout = _client_handout(settings, clinician_id, client_id, routine, base_url)
+    handout = _client_handout(context, clinician_id, client_id, routine, base_url)
     here = f"/clients/{client_id}/routines/{quote(routine)}"
     links = PageLinks(pdf=f"{here}/handout.pdf", back=here, person=handout.person, paper=chosen)
     return handout_html(handout, paper=chosen, links=links)
 
 
 def client_handout_document(
-    *, settings: Settings, clinician_id: int, client_id: int, routine: str, paper: str, base_url: str | None
+    context: AppContext, *, clinician_id: int, client_id: int, routine: str, paper: str, base_url: str | None
 ) -> bytes:
-    from supple.export.render import parse_paper
-
     chosen = parse_paper(paper)
-    return _pdf(_client_handout(settings, clinician_id, client_id, routine, base_url), chosen)[0]
+    return _pdf(_client_handout(context, clinician_id, client_id, routine, base_url), chosen)[0]
 
 
 def _client_handout(
-    settings: Settings, clinician_id: int, client_id: int, routine: str, base_url: str | None
+    context: AppContext, clinician_id: int, client_id: int, routine: str, base_url: str | None
 ) -> Handout:
     """The routine as the client will play it today (their precautions), under the client's name;
     the QR code opens it in the web app, where the client signs in and plays it."""
-    from supple.services import clinic
-
-    client = clinic.client(settings=settings, clinician_id=clinician_id, client_id=client_id)
-    plan = clinic.client_routine(settings=settings, clinician_id=clinician_id, client_id=client_id, name=routine)
-    return build_handout(
-        plan, catalog_for(settings=settings), screening_questions(settings=settings), title=_title(routine),
-        person=client.username, today=dt.date.today(), figure_for=still_svg,
-        link=routine_link(base_url, routine) if base_url else None,
-    )  # fmt: skip
+    client = clinic.client(context, clinician_id=clinician_id, client_id=client_id)
+    plan = clinic.client_routine(context, clinician_id=clinician_id, client_id=client_id, name=routine)
+    link = routine_link(base_url, routine) if base_url else None
+    return _handout(context, plan, title=_title(routine), person=client.username, link=link)
 
 
 def routine_link(base_url: str, routine: str) -> str:
@@ -175,8 +160,6 @@ def routine_link(base_url: str, routine: str) -> str:
 
 
 def _pdf(handout: Handout, paper: Paper) -> tuple[bytes, int]:
-    from supple.export.render import handout_html, handout_pdf
-
     return handout_pdf(handout_html(handout, paper=paper))
 
 
@@ -185,14 +168,11 @@ def _title(name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _from_file(settings: Settings, path: Path, ack_caution: bool) -> tuple[str, Plan]:
+def _from_file(context: AppContext, path: Path, ack_caution: bool) -> tuple[str, Plan]:
     """A routine file's title (a clinician's `name:`, else the file's name) and its plan for today."""
-    from supple.catalog.loader import read_yaml
-    from supple.session.routine import plan_from_data
-
-    screening = require_safe_start(settings=settings, ack_caution=ack_caution)
-    precautions = precautions_for(settings=settings, screening=screening)
+    screening = require_safe_start(context, ack_caution=ack_caution)
+    precautions = precautions_for(context, screening=screening)
     data = read_yaml(path)  # JSON is YAML too: a plan's JSON or a clinician's routine
-    plan = plan_from_data(data, source=path, catalog=catalog_for(settings=settings), precautions=precautions)
+    plan = plan_from_data(data, source=path, catalog=context.content.catalog(), precautions=precautions)
     name = data.get("name") if isinstance(data, dict) else None
     return (name.strip() if isinstance(name, str) and name.strip() else _title(path.stem)), plan

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from supple.config import Settings
 from supple.errors import BadRequest, NotFound
+from supple.export.fhir import fhir_bundle
 from supple.planner.plan import Plan
-from supple.services.content import catalog_for
-from supple.services.sessions import database, local_person, utc_now
+from supple.session.routine import plan_from_data
+from supple.store.files.atomic import write_json_atomically
+
+if TYPE_CHECKING:
+    from supple.services.context import AppContext
 
 
 @dataclass(frozen=True)
@@ -21,36 +23,29 @@ class FhirExport:
     observations: int
 
 
-def fhir_export(*, settings: Settings, routine: str | None = None, now: dt.datetime | None = None) -> FhirExport:
+def fhir_export(context: AppContext, *, routine: str | None = None) -> FhirExport:
     """The saved routine (by name, else the one saved last) as a CarePlan and every pain rating as an
     Observation, in a FHIR R4 Bundle. The routine goes as it was saved: an export is a record, so
     neither the safety gate nor today's precautions change it."""
-    from supple.export.fhir import fhir_bundle
-    from supple.session.routine import plan_from_data
-    from supple.store import logbook, records
-
-    db, person = database(settings), local_person(settings)
-    catalog = catalog_for(settings=settings)
-    found = records.routine(db, person_id=person, name=routine)
+    store, person = context.store, context.mode.person(None)
+    catalog = context.content.catalog()
+    found = store.routines.get(person_id=person, name=routine)
     if found is None and routine is not None:
-        saved = ", ".join(records.routine_names(db, person_id=person)) or "none yet"
+        saved = ", ".join(store.routines.names(person_id=person)) or "none yet"
         raise NotFound(f"no saved routine {routine!r} (saved: {saved})")
     chosen: tuple[str, Plan] | None = None
     if found is not None:
-        name, data = found
-        chosen = name, plan_from_data(data, source=f"saved routine {name}", catalog=catalog)
-    pain = logbook.pain_scores(db, person_id=person)
+        chosen = found.name, plan_from_data(found.plan, source=f"saved routine {found.name}", catalog=catalog)
+    pain = store.history.pain_scores(person_id=person)
     # the person's creation time tells one supple's person from another's, without naming anyone
-    key = f"{person}@{records.person_created_at(db, person_id=person).isoformat()}"
-    bundle = fhir_bundle(subject_key=key, routine=chosen, pain=pain, catalog=catalog, now=now or utc_now())
+    key = f"{person}@{store.people.created_at(person_id=person).isoformat()}"
+    bundle = fhir_bundle(subject_key=key, routine=chosen, pain=pain, catalog=catalog, now=context.now())
     return FhirExport(bundle, chosen[0] if chosen else None, len(pain))
 
 
-def write_fhir(*, settings: Settings, path: Path, routine: str | None = None) -> FhirExport:
+def write_fhir(context: AppContext, *, path: Path, routine: str | None = None) -> FhirExport:
     """Write the FHIR Bundle to `path` as JSON."""
-    from supple.store.atomic import write_json_atomically
-
-    export = fhir_export(settings=settings, routine=routine)
+    export = fhir_export(context, routine=routine)
     try:
         write_json_atomically(path, export.bundle)
     except OSError as error:

@@ -2,12 +2,14 @@
 
 Hashing is deliberately slow (tens of milliseconds and 64 MiB), so it happens only when someone
 signs in or sets a password; an ordinary request is recognised by its sign-in token instead.
+The application context holds one Passwords; tests give it a hasher with the least work argon2
+allows instead of the real one.
 """
 
 from __future__ import annotations
 
-import functools
-import secrets
+import os
+import threading
 from typing import TYPE_CHECKING
 
 from supple.errors import BadRequest
@@ -19,44 +21,45 @@ MIN_LENGTH = 10
 MAX_LENGTH = 1024  # argon2 takes any length; a cap keeps one request from costing much more than another
 
 
-def _hasher() -> PasswordHasher:
-    return _default_hasher()
+class Passwords:
+    def __init__(self, hasher: PasswordHasher | None = None) -> None:
+        self._hasher = hasher
+        self._dummy: str | None = None
+        self._lock = threading.Lock()
 
+    @property
+    def hasher(self) -> PasswordHasher:
+        with self._lock:
+            if self._hasher is None:
+                from argon2 import PasswordHasher  # only clinic mode and the account commands need it
 
-@functools.cache
-def _default_hasher() -> PasswordHasher:
-    from argon2 import PasswordHasher
+                # argon2id with RFC 9106's low-memory parameters (t=3, m=64 MiB, p=4)
+                self._hasher = PasswordHasher()
+            return self._hasher
 
-    return PasswordHasher()  # argon2id with RFC 9106's low-memory parameters (t=3, m=64 MiB, p=4)
+    def hash(self, password: str) -> str:
+        return self.hasher.hash(password)
 
+    def verify(self, stored: str, password: str) -> bool:
+        from argon2.exceptions import InvalidHashError, VerificationError
 
-def hash_password(password: str) -> str:
-    return _hasher().hash(password)
+        try:
+            return bool(self.hasher.verify(stored, password))
+        except (VerificationError, InvalidHashError):
+            return False
 
+    def needs_rehash(self, stored: str) -> bool:
+        """True when the hash was made with other parameters than today's (they are raised over time)."""
+        return bool(self.hasher.check_needs_rehash(stored))
 
-def verify_password(stored: str, password: str) -> bool:
-    from argon2.exceptions import InvalidHashError, VerificationError
-
-    try:
-        return bool(_hasher().verify(stored, password))
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-def needs_rehash(stored: str) -> bool:
-    """True when the hash was made with other parameters than today's (they are raised over time)."""
-    return bool(_hasher().check_needs_rehash(stored))
-
-
-@functools.cache
-def _dummy(hasher: PasswordHasher) -> str:
-    return hasher.hash(secrets.token_urlsafe(16))
-
-
-def dummy_hash() -> str:
-    """A hash of nothing anyone knows, checked when the username is unknown, so that an unknown
-    username takes as long to refuse as a wrong password (no telling which usernames exist)."""
-    return _dummy(_hasher())
+    def dummy_hash(self) -> str:
+        """A hash of nothing anyone knows, checked when the username is unknown, so that an unknown
+        username takes as long to refuse as a wrong password (no telling which usernames exist)."""
+        hasher = self.hasher
+        with self._lock:
+            if self._dummy is None:
+                self._dummy = hasher.hash(os.urandom(16).hex())
+            return self._dummy
 
 
 def check_new_password(password: str, *, username: str) -> None:

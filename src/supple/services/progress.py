@@ -1,11 +1,16 @@
-"""History and progress for the person: what `supple history`, `supple stats` and the web show."""
+"""History and progress for the person: what `supple history`, `supple stats` and the web show;
+the activities they follow; and what a session that ends changes in their next plan."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from supple.config import Settings
+from supple.errors import BadRequest, NotFound
+from supple.export.reminders import parse_days, parse_time, reminder_calendar
+from supple.planner.personal import Personal
 from supple.progress.adherence import (
     WEEKLY_GOAL,
     WEEKLY_GOAL_HIGH,
@@ -15,7 +20,10 @@ from supple.progress.adherence import (
     streaks,
     weeks,
 )  # fmt: skip
+from supple.progress.dose import advise
+from supple.progress.history import GoalRecord, SessionRecord
 from supple.progress.outcomes import (
+    PSFS_MAX_ACTIVITIES,
     FunctionScore,
     PainPoint,
     PainTrend,
@@ -25,9 +33,10 @@ from supple.progress.outcomes import (
     side_tally,
 )  # fmt: skip
 from supple.progress.outcomes import tighter_sides as sides_from
-from supple.progress.records import GoalRecord, SessionRecord
-from supple.services.content import catalog_for
-from supple.services.sessions import database, history, person_of
+from supple.store.files.atomic import write_bytes_atomically
+
+if TYPE_CHECKING:
+    from supple.services.context import AppContext
 
 AREA_WINDOW = dt.timedelta(weeks=4)
 
@@ -73,25 +82,20 @@ class Stats:
         }  # fmt: skip
 
 
-def session_history(*, settings: Settings, person_id: int | None = None) -> list[SessionRecord]:
-    return history(settings=settings, person_id=person_id)
+def session_history(context: AppContext, *, person_id: int | None = None) -> list[SessionRecord]:
+    """Every session of the person, oldest first, with its sets and side answers."""
+    return context.store.history.sessions(person_id=context.mode.person(person_id))
 
 
-def stats(
-    *, settings: Settings, today: dt.date | None = None, week_count: int = 12, person_id: int | None = None
-) -> Stats:
-    from supple.store import logbook, records
-
-    today = today or dt.date.today()
-    db, person = database(settings), person_of(settings, person_id)
-    past = logbook.session_totals(db, person_id=person)
-    catalog = catalog_for(settings=settings)
+def stats(context: AppContext, *, week_count: int = 12, person_id: int | None = None) -> Stats:
+    today, history, person = context.today(), context.store.history, context.mode.person(person_id)
+    past = history.totals(person_id=person)
+    catalog = context.content.catalog()
     muscles = catalog.vocabulary.muscles
     area_of = {e.id: muscles[e.targets[0]].area for e in catalog}
     since = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC) - AREA_WINDOW
     current, best = streaks(past, today=today)
-    goals = records.goals(db, person_id=person)
-    seconds = logbook.seconds_by_exercise(db, person_id=person, since=since)
+    seconds = history.seconds_by_exercise(person_id=person, since=since)
     return Stats(
         today=today,
         weeks=weeks(past, today=today, count=week_count),
@@ -101,18 +105,16 @@ def stats(
         minutes_by_area=minutes_by_area(seconds, area_of),
         pain=pain_points(past),
         pain_trend=pain_trend(past),
-        function=function_score(goals),
+        function=function_score(context.store.goals.current(person_id=person)),
         tighter_sides=dict(sides_from(past)),
         sessions=sum(1 for s in past if s.counts),
     )
 
 
-def side_counts(*, settings: Settings, person_id: int | None = None) -> dict[str, tuple[int, int]]:
+def side_counts(context: AppContext, *, person_id: int | None = None) -> dict[str, tuple[int, int]]:
     """Per stretch, how often the left and the right side were answered tighter."""
-    from supple.store import logbook
-
     # session totals carry the side answers without loading every set
-    past = logbook.session_totals(database(settings), person_id=person_of(settings, person_id))
+    past = context.store.history.totals(person_id=context.mode.person(person_id))
     return {exercise: (tally["left"], tally["right"]) for exercise, tally in side_tally(past).items()}
 
 
@@ -126,75 +128,90 @@ class ProgressView:
     recent: list[SessionRecord]  # the ten latest, newest first
 
 
-def progress_view(*, settings: Settings, person_id: int | None = None, today: dt.date | None = None) -> ProgressView:
+def progress_view(context: AppContext, *, person_id: int | None = None) -> ProgressView:
     return ProgressView(
-        report=stats(settings=settings, today=today, person_id=person_id),
-        sides=side_counts(settings=settings, person_id=person_id),
-        activities=activities(settings=settings, person_id=person_id),
-        recent=list(reversed(history(settings=settings, person_id=person_id)))[:10],
+        report=stats(context, person_id=person_id),
+        sides=side_counts(context, person_id=person_id),
+        activities=activities(context, person_id=person_id),
+        recent=list(reversed(session_history(context, person_id=person_id)))[:10],
     )
+
+
+def end_session(
+    context: AppContext, *, session_id: int, state: str, pain_after: int | None, person_id: int | None = None
+) -> Personal:
+    """Close the session, and work out what the person's whole history now changes in their next plan."""
+    context.store.sessions.close(session_id=session_id, state=state, pain_after=pain_after, now=context.now())
+    return update_next_plan(context, person_id=person_id)
+
+
+def update_next_plan(context: AppContext, *, person_id: int | None = None) -> Personal:
+    """The next plan's adjustments from the whole history, kept for planning (services/modes.py)."""
+    past = session_history(context, person_id=person_id)
+    catalog = context.content.catalog()
+    holds = {
+        done.exercise: catalog.exercises[done.exercise].dosage.hold_s or 0
+        for session in past
+        for done in session.sets
+        if done.kind == "hold" and done.exercise in catalog.exercises
+    }
+    advice = advise(past, today=context.today(), holds=holds)
+    context.mode.keep_next_plan_advice(person_id, advice)
+    return advice
 
 
 # --- the Patient-Specific Functional Scale: activities the person finds hard ---------------------
 
 
-def activities(*, settings: Settings, person_id: int | None = None) -> list[GoalRecord]:
-    from supple.store import records
-
-    return records.goals(database(settings), person_id=person_of(settings, person_id))
+def activities(context: AppContext, *, person_id: int | None = None) -> list[GoalRecord]:
+    return context.store.goals.current(person_id=context.mode.person(person_id))
 
 
 def add_activity(
-    *, settings: Settings, activity: str, score: int | None = None, person_id: int | None = None
+    context: AppContext, *, activity: str, score: int | None = None, person_id: int | None = None
 ) -> GoalRecord:
     """Name an activity you find hard (up to three at a time), and rate it now if you like."""
-    from supple.errors import BadRequest
-    from supple.progress.outcomes import PSFS_MAX_ACTIVITIES
-    from supple.store import records
-
     text = " ".join(activity.split())
     if not text or len(text) > 200:
         raise BadRequest("name the activity in 1 to 200 characters, e.g. 'putting on socks'")
-    person = person_of(settings, person_id)
-    current = activities(settings=settings, person_id=person)
-    if len(current) >= PSFS_MAX_ACTIVITIES:
-        raise BadRequest(f"you follow {PSFS_MAX_ACTIVITIES} activities already: drop one first (supple goal drop ID)")
-    now = dt.datetime.now(dt.UTC)
-    goal_id = records.add_goal(database(settings), person_id=person, activity=text, now=now)
+    person = context.mode.person(person_id)
+    if len(activities(context, person_id=person)) >= PSFS_MAX_ACTIVITIES:
+        raise BadRequest(f"you follow {PSFS_MAX_ACTIVITIES} activities already: drop one first")
+    goal_id = context.store.goals.add(person_id=person, activity=text, now=context.now())
     if score is not None:
-        rate_activity(settings=settings, goal_id=goal_id, score=score, person_id=person)
-    return next(g for g in activities(settings=settings, person_id=person) if g.id == goal_id)
+        rate_activity(context, goal_id=goal_id, score=score, person_id=person)
+    return next(g for g in activities(context, person_id=person) if g.id == goal_id)
 
 
-def rate_activity(*, settings: Settings, goal_id: int, score: int, person_id: int | None = None) -> None:
-    from supple.errors import BadRequest
-    from supple.store import records
-
+def rate_activity(context: AppContext, *, goal_id: int, score: int, person_id: int | None = None) -> None:
     if not 0 <= score <= 10:
         raise BadRequest("rate it from 0 (unable to do it) to 10 (able to do it as before)")
-    _known(settings, goal_id, person_id)
-    records.rate_goal(database(settings), goal_id=goal_id, score=score, now=dt.datetime.now(dt.UTC))
+    _known(context, goal_id, person_id)
+    context.store.goals.rate(goal_id=goal_id, score=score, now=context.now())
 
 
-def drop_activity(*, settings: Settings, goal_id: int, person_id: int | None = None) -> None:
-    from supple.store import records
-
-    _known(settings, goal_id, person_id)
-    records.retire_goal(database(settings), goal_id=goal_id, now=dt.datetime.now(dt.UTC))
+def drop_activity(context: AppContext, *, goal_id: int, person_id: int | None = None) -> None:
+    _known(context, goal_id, person_id)
+    context.store.goals.retire(goal_id=goal_id, now=context.now())
 
 
-def _known(settings: Settings, goal_id: int, person_id: int | None) -> None:
+def _known(context: AppContext, goal_id: int, person_id: int | None) -> None:
     """Refuse an activity that is not the person's, as if it did not exist."""
-    from supple.errors import NotFound
-
-    ids = [g.id for g in activities(settings=settings, person_id=person_id)]
+    ids = [g.id for g in activities(context, person_id=person_id)]
     if goal_id not in ids:
         raise NotFound(f"no activity {goal_id} (yours: {', '.join(map(str, ids)) or 'none yet'})")
 
 
-def reminders(*, days: str, at: str, today: dt.date | None = None, now: dt.datetime | None = None) -> bytes:
-    """An iCalendar file with a weekly reminder on these days ("mon,wed,fri") at this local time."""
-    from supple.export.reminders import parse_days, parse_time, reminder_calendar
+# --- reminders -----------------------------------------------------------------------------------
 
+
+def reminders(context: AppContext, *, days: str, at: str) -> bytes:
+    """An iCalendar file with a weekly reminder on these days ("mon,wed,fri") at this local time."""
     chosen, time = parse_days(days), parse_time(at)
-    return reminder_calendar(days=chosen, at=time, start=today or dt.date.today(), now=now or dt.datetime.now(dt.UTC))
+    return reminder_calendar(days=chosen, at=time, start=context.today(), now=context.now())
+
+
+def write_reminders(context: AppContext, *, days: str, at: str, path: Path) -> tuple[list[str], dt.time]:
+    """Write the reminders to an .ics file; the days and the time, as understood."""
+    write_bytes_atomically(path, reminders(context, days=days, at=at))
+    return parse_days(days), parse_time(at)

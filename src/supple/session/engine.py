@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, cast
 
 from supple.catalog.models import Exercise
-from supple.planner.expand import Side, lead_in
+from supple.planner.expand import lead_in
 from supple.planner.plan import Plan, PlanItem
+from supple.session.results import FinishedSet, SetKind, SideAnswer, Tightness
 from supple.session.timeline import CueKind, TimedStep, item_steps, lay_out, starts, step_cues
 
 State = Literal["waiting", "running", "paused", "finished", "ended", "quit"]
-Tightness = Literal["left", "right", "same"]
 HURTS_TO_END = 2
 BACK_RESTARTS_AFTER_S = 3.0  # "back" early in a step goes to the previous one, later restarts this one
 PAIN_ADVICE = (
@@ -47,28 +47,6 @@ class Cue:
 
 
 @dataclass(frozen=True)
-class SetResult:
-    """One set (a hold, a push, a set of repetitions) as it ended."""
-
-    exercise: str
-    kind: str
-    side: Side | None
-    rep: int | None
-    seconds: float  # held or worked
-    planned_seconds: int
-    skipped: bool = False
-    hurt: bool = False
-    pain: int | None = None
-    step: int = 0  # its place in the session's timeline, so an interrupted session can resume after it
-
-
-@dataclass(frozen=True)
-class SideAnswer:
-    exercise: str
-    tighter: Tightness
-
-
-@dataclass(frozen=True)
 class Progress:
     state: State
     step: TimedStep
@@ -90,7 +68,7 @@ class Session:
         self,
         plan: Plan,
         *,
-        on_result: Callable[[SetResult], None] | None = None,
+        on_result: Callable[[FinishedSet], None] | None = None,
         on_side: Callable[[SideAnswer], None] | None = None,
     ) -> None:
         if not plan.items:
@@ -108,7 +86,7 @@ class Session:
         self._next_item = len(plan.items)  # item numbers for exercises put in during the session
         self.hurts = 0
         self.pending_side: str | None = None
-        self.results: list[SetResult] = []
+        self.results: list[FinishedSet] = []
         self.side_answers: list[SideAnswer] = []
 
     # --- time -----------------------------------------------------------------------------------
@@ -206,9 +184,10 @@ class Session:
     def _record(self, index: int, *, seconds: float, skipped: bool = False, pain: int | None = None) -> None:
         timed = self.steps[index]
         step = timed.step
-        result = SetResult(
-            timed.exercise.id, step.kind, step.side, step.rep, round(seconds, 1), step.seconds, skipped,
-            pain is not None, pain, index,
+        result = FinishedSet(
+            step=index, exercise=timed.exercise.id, kind=cast(SetKind, step.kind),  # only work steps are sets
+            side=step.side, rep=step.rep, seconds=round(seconds, 1), planned_seconds=step.seconds,
+            skipped=skipped, hurt=pain is not None, pain=pain,
         )  # fmt: skip
         self.results.append(result)
         self._on_result(result)
@@ -323,7 +302,7 @@ class Session:
 
     def answer_side(self, tighter: Tightness) -> None:
         if self.pending_side is not None:
-            answer = SideAnswer(self.pending_side, tighter)
+            answer = SideAnswer(exercise=self.pending_side, tighter=tighter)
             self.side_answers.append(answer)
             self._on_side(answer)
             self.pending_side = None

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import os
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
+import anyio.to_thread
+import swagger_ui_bundle  # type: ignore[import-untyped]
 from fastapi import Depends, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from supple import __version__
 from supple.config import Settings
@@ -28,10 +34,25 @@ from supple.errors import (
     Unauthorized,
     UnsafeToStart,
 )  # fmt: skip
-from supple.services.sessions import Clock, utc_now
+from supple.services.context import AppContext, Clock, system_clock
+from supple.services.health import CONCURRENT_REQUESTS, fault_types, store_fault
+from supple.services.passwords import Passwords
 from supple.web import csrf, filters
 from supple.web.deps import get_asker
 from supple.web.paths import STATIC, TEMPLATES
+from supple.web.plans import RoutineBodies
+from supple.web.routes import (
+    api_clinic,
+    api_content,
+    api_sessions,
+    figures,
+    health,
+    pages_account,
+    pages_clinic,
+    pages_handout,
+    pages_more,
+    pages_plan,
+)
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
@@ -63,33 +84,24 @@ def status_of(error: SuppleError) -> int:
 
 
 def create_app(
-    settings: Settings, *, allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS, clock: Clock = utc_now
+    settings: Settings,
+    *,
+    allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS,
+    clock: Clock = system_clock,
+    passwords: Passwords | None = None,
 ) -> FastAPI:
-    """The web app for this data folder. `allowed_hosts` guards a loopback server against DNS
-    rebinding (a web page that renames its own host to 127.0.0.1); None accepts any Host.
-    `settings.multi_user` makes it clinic mode: accounts, and every page but signing in behind them.
-    `clock` tells the time for sign-ins (tests move it instead of sleeping)."""
-    from starlette.middleware.trustedhost import TrustedHostMiddleware
-
-    from supple.web.routes import (
-        api_clinic,
-        api_content,
-        api_sessions,
-        figures,
-        health,
-        pages_account,
-        pages_clinic,
-        pages_handout,
-        pages_more,
-        pages_plan,
-    )
-
+    """The web app for this data folder, with its one application context. `allowed_hosts` guards a
+    loopback server against DNS rebinding (a web page that renames its own host to 127.0.0.1); None
+    accepts any Host. `settings.multi_user` makes it clinic mode: accounts, and every page but
+    signing in behind them. `clock` tells the time (tests move it instead of sleeping);
+    `passwords` hashes them (tests pass a cheap hasher)."""
+    context = AppContext(settings, clock=clock, passwords=passwords)
     app = FastAPI(
         title="supple", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
         lifespan=_threads_for_the_pool,
     )  # fmt: skip
-    app.state.settings = settings
-    app.state.clock = clock
+    app.state.context = context
+    app.state.routine_bodies = RoutineBodies()
     templates = Jinja2Templates(directory=TEMPLATES, context_processors=[_who_is_asking])
     filters.install(templates.env)
     app.state.templates = templates
@@ -103,10 +115,10 @@ def create_app(
     app.include_router(health.router)
     # In clinic mode every other route needs someone signed in; FastAPI resolves get_asker once per
     # request, so the routes that take PersonDep share this one lookup.
-    signed_in = [Depends(get_asker)] if settings.multi_user else []
+    signed_in = [Depends(get_asker)] if context.mode.signs_in else []
     for module in (api_content, api_sessions, pages_plan, pages_handout, pages_more, figures):
         app.include_router(module.router, dependencies=signed_in)
-    if settings.multi_user:
+    if context.mode.signs_in:
         app.include_router(pages_account.router)
         app.include_router(api_clinic.router, dependencies=signed_in)
         app.include_router(pages_clinic.router, dependencies=signed_in)
@@ -118,12 +130,9 @@ def create_app(
 async def _threads_for_the_pool(app: FastAPI) -> AsyncIterator[None]:
     """Run requests on as many threads as the database pool has connections. More threads than
     that would only wait for a connection, and on two cores they mostly fight over the GIL."""
-    import anyio.to_thread
-
-    from supple.store.db import POOL_SIZE
-
-    anyio.to_thread.current_default_thread_limiter().total_tokens = POOL_SIZE
+    anyio.to_thread.current_default_thread_limiter().total_tokens = CONCURRENT_REQUESTS
     yield
+    app.state.context.close()
 
 
 def _who_is_asking(request: Request) -> dict[str, Any]:
@@ -132,9 +141,6 @@ def _who_is_asking(request: Request) -> dict[str, Any]:
 
 def app_from_env() -> FastAPI:
     """The app as `supple serve` runs it (uvicorn's factory, in every worker process)."""
-    import dataclasses
-    import os
-
     any_host = os.environ.get("SUPPLE_ALLOW_ANY_HOST") == "1"
     settings = Settings.from_env()
     if os.environ.get("SUPPLE_MULTI_USER") == "1":  # set by `supple serve --multi-user` for its workers
@@ -144,10 +150,6 @@ def app_from_env() -> FastAPI:
 
 def _api_docs(app: FastAPI) -> None:
     """Swagger UI at /docs from the files installed with supple, not from a CDN."""
-    import swagger_ui_bundle  # type: ignore[import-untyped]
-    from fastapi.openapi.docs import get_swagger_ui_html
-    from fastapi.responses import HTMLResponse
-
     app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-assets")
 
     @app.get("/docs", include_in_schema=False)
@@ -185,17 +187,12 @@ def _error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
     async def store_error(request: Request, error: Exception) -> Response:
         """A full disk, a read-only database or a database server restarting: 503 with what happened,
         not a 500 with a traceback. Anything else is a bug and goes on to be one."""
-        from supple.store.faults import store_fault
-
         fault = store_fault(error)
         if fault is None:
             raise error
         return await supple_error(request, fault)
 
-    from sqlalchemy.exc import DBAPIError
-    from sqlalchemy.exc import TimeoutError as PoolTimeout
-
-    for kind in (DBAPIError, PoolTimeout, OSError):
+    for kind in fault_types():
         app.add_exception_handler(kind, store_error)
 
     @app.exception_handler(RequestValidationError)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from fastapi import Path
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from supple.catalog.models import Dosage
+from supple.errors import BadRequest
+from supple.planner.request import Flag, PlanRequest
+from supple.session.results import FinishedSet, SideAnswer
+from supple.validation import Described, Limits
 
 # Row ids are 32-bit integers on every database supple supports.
 RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]
@@ -32,20 +37,23 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-ClientKey = Annotated[
-    str,
-    Field(
-        min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$",
-        description="the player's own name for this (unique per session; per person for a session): "
-        "sent again after a lost answer, it is kept once and answered as the first time",
-    ),
-]  # fmt: skip
-
-
 class In(BaseModel):
     # Strict: a JSON body means what it says. Lax pydantic took `"pain_before": false` as a pain of
     # 0 and "5" as 5, which the schema refuses (found by schemathesis' invalid requests).
     model_config = ConfigDict(extra="forbid", strict=True)
+
+
+# The bodies built on the values the layers share (a plan request, a finished set, a side answer)
+# refuse unknown fields as In does; their numbers and flags are strict field by field.
+FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
+Key = Annotated[
+    str,
+    Limits(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$"),
+    Described(
+        "the player's own name for this (unique per session; per person for a session): "
+        "sent again after a lost answer, it is kept once and answered as the first time"
+    ),
+]
 
 
 class Question(BaseModel):
@@ -68,17 +76,12 @@ class ScreeningOut(BaseModel):
     invalidated: str | None
 
 
-class PlanIn(In):
-    conditions: list[Id] = Field(min_length=1, max_length=19, description="condition ids (the vocabulary)")
-    minutes: int = Field(ge=3, le=90)
-    equipment: list[Id] | None = Field(
-        default=None, max_length=20, description='equipment at hand; null: pillow, chair, wall, strap; ["none"]: none'
-    )
-    avoid_positions: list[Id] = Field(default=[], max_length=8)
-    no_floor: bool = False
-    warmed_up: bool = False
-    ack_caution: bool = False
-    without: list[Id] = Field(default=[], max_length=40, description="exercises swapped out")
+@dataclass(frozen=True, kw_only=True)
+class PlanIn(PlanRequest):
+    """A plan request, and whether a professional has cleared the person despite a caution."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    ack_caution: Flag = False
 
 
 class Step(BaseModel):
@@ -139,7 +142,7 @@ class SessionIn(In):
     routine: Id | None = Field(default=None, description="a saved routine's name; null: the one saved last")
     pain_before: Pain | None = None
     ack_caution: bool = False
-    key: ClientKey | None = None
+    key: Key | None = None
 
 
 class SessionOpened(BaseModel):
@@ -149,24 +152,20 @@ class SessionOpened(BaseModel):
     timeline: list[TimelineStep]
 
 
-class SetIn(In):
-    step: int = Field(ge=0, le=10_000, description="the step of the timeline this set was")
-    exercise: Id
-    kind: Literal["hold", "breaths", "reps", "push", "warmup"]
-    side: Side | None = None
-    rep: int | None = Field(default=None, ge=1, le=100)
-    seconds: float = Field(ge=0, le=3600)
-    planned_seconds: int = Field(ge=0, le=3600)
-    skipped: bool = False
-    hurt: bool = False
-    pain: Pain | None = None
-    key: ClientKey | None = None
+@dataclass(frozen=True, kw_only=True)
+class SetIn(FinishedSet):
+    """A set as it ended in the player, under the player's name for it."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    key: Key | None = None
 
 
-class SideIn(In):
-    exercise: Id
-    tighter: Literal["left", "right", "same"]
-    key: ClientKey | None = None
+@dataclass(frozen=True, kw_only=True)
+class SideIn(SideAnswer):
+    """Which side felt tighter after a sided stretch, under the player's name for it."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+    key: Key | None = None
 
 
 class HurtIn(In):
@@ -186,19 +185,6 @@ class FinishIn(In):
     pain_after: Pain | None = None
 
 
-class SetOut(BaseModel):
-    step: int
-    exercise: str
-    kind: str
-    side: str | None
-    rep: int | None
-    seconds: float
-    planned_seconds: int
-    skipped: bool
-    hurt: bool
-    pain: int | None
-
-
 class SessionOut(BaseModel):
     id: int
     started_at: str
@@ -211,8 +197,8 @@ class SessionOut(BaseModel):
     pain_before: int | None
     pain_after: int | None
     hurt: list[str]
-    sets: list[SetOut] | None = None
-    sides: list[dict[str, str]] | None = None
+    sets: list[FinishedSet] | None = None
+    sides: list[SideAnswer] | None = None
 
 
 class ActivityIn(In):
@@ -252,3 +238,18 @@ class ClientOut(BaseModel):
 class ClientDetail(ClientOut):
     screening: ScreeningOut | None = Field(description="the client's latest safety check, if any")
     routines: list[str]
+
+
+@functools.cache
+def _plan_in_adapter() -> TypeAdapter[PlanIn]:
+    return TypeAdapter(PlanIn)
+
+
+def plan_in_from_form(fields: dict[str, Any]) -> PlanIn:
+    """A plan request from a page's form or query (its numbers already numbers); BadRequest names
+    the first field that is wrong and says what is valid."""
+    try:
+        return _plan_in_adapter().validate_python(fields)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None

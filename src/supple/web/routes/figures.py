@@ -9,7 +9,7 @@ from fastapi import APIRouter, Header, Query
 from fastapi.responses import Response
 
 from supple.services.figures import exercise_figure
-from supple.web.deps import SettingsDep
+from supple.web.deps import ContextDep
 
 router = APIRouter(include_in_schema=False)
 # Browsers keep a figure for a day, then ask again with the ETag (one small 304 when unchanged).
@@ -18,12 +18,12 @@ CACHE_CONTROL = "public, max-age=86400"
 
 @router.get("/figures/{exercise_id}.svg")
 def figure(
-    settings: SettingsDep,
+    context: ContextDep,
     exercise_id: str,
     still: Annotated[bool, Query(description="without motion, for reduced motion and print")] = False,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
-    drawn = exercise_figure(settings=settings, exercise_id=exercise_id, animate=not still)
+    drawn = exercise_figure(context, exercise_id=exercise_id, animate=not still)
     etag = f'"{drawn.etag}"'
     headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
     if if_none_match is not None and etag in (tag.strip() for tag in if_none_match.split(",")):

@@ -8,15 +8,15 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from supple.services.sessions import database_answers
-from supple.web.deps import SettingsDep
+from supple.services.health import database_answers
+from supple.web.deps import ContextDep
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/health")
-def health(settings: SettingsDep) -> JSONResponse:
-    if database_answers(settings=settings):
+def health(context: ContextDep) -> JSONResponse:
+    if database_answers(context):
         return JSONResponse({"status": "ok"}, headers={"Cache-Control": "no-store"})
     return JSONResponse(
         {"status": "unavailable", "detail": "the database does not answer"},

@@ -13,10 +13,10 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from supple.errors import BadRequest, TooManyAttempts, Unauthorized
-from supple.services import accounts
+from supple.services import people
 from supple.web import csrf
 from supple.web.csrf import verify_form
-from supple.web.deps import SESSION_COOKIE, AskerDep, ClockDep, SettingsDep, TemplatesDep
+from supple.web.deps import SESSION_COOKIE, AskerDep, ContextDep, TemplatesDep
 from supple.web.paths import STATIC
 
 shell = APIRouter(include_in_schema=False)
@@ -65,9 +65,8 @@ def login_page(
 @router.post("/login", dependencies=[Checked])
 def login(
     request: Request,
-    settings: SettingsDep,
+    context: ContextDep,
     templates: TemplatesDep,
-    clock: ClockDep,
     # No length limits here: FastAPI's refusal would repeat the value, and it may be a password.
     username: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
@@ -75,12 +74,12 @@ def login(
 ) -> Response:
     address = request.client.host if request.client else "unknown"
     try:
-        signed = accounts.sign_in(settings=settings, username=username, password=password, address=address, clock=clock)
+        signed = people.sign_in(context, username=username, password=password, address=address)
     except (Unauthorized, TooManyAttempts) as error:
         status = 429 if isinstance(error, TooManyAttempts) else 401
         headers = {"Retry-After": str(error.retry_after)} if isinstance(error, TooManyAttempts) else None
-        context = {"next": _local(next), "problem": str(error), "username": username[:64]}
-        return templates.TemplateResponse(request, "login.html", context, status_code=status, headers=headers)
+        page = {"next": _local(next), "problem": str(error), "username": username[:64]}
+        return templates.TemplateResponse(request, "login.html", page, status_code=status, headers=headers)
     home = "/clients" if signed.asker.is_clinician else "/"
     response = RedirectResponse(_local(next) or home, status_code=303)
     secure = request.url.scheme == "https"
@@ -104,8 +103,8 @@ def signed_out(target: str) -> Response:
 
 
 @router.post("/logout", dependencies=[Checked])
-def logout(request: Request, settings: SettingsDep) -> Response:
-    accounts.sign_out(settings=settings, token=request.cookies.get(SESSION_COOKIE, ""))
+def logout(request: Request, context: ContextDep) -> Response:
+    people.sign_out(context, token=request.cookies.get(SESSION_COOKIE, ""))
     return signed_out("/login?done=signed-out")
 
 
@@ -117,14 +116,14 @@ def account_page(request: Request, templates: TemplatesDep, asker: AskerDep) -> 
 @router.post("/account/password", dependencies=[Checked])
 def change_password(
     request: Request,
-    settings: SettingsDep,
+    context: ContextDep,
     templates: TemplatesDep,
     asker: AskerDep,
     current: Annotated[str, Form()] = "",
     new: Annotated[str, Form()] = "",
 ) -> Response:
     try:
-        accounts.change_password(settings=settings, asker=asker, current=current, new=new)
+        people.change_password(context, asker=asker, current=current, new=new)
     except (Unauthorized, BadRequest) as error:
         status = 401 if isinstance(error, Unauthorized) else 400
         return templates.TemplateResponse(request, "account.html", {"problem": str(error)}, status_code=status)

@@ -3,21 +3,19 @@ as a routine file), reading or printing it, and the client's progress as the cli
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import ValidationError
 
-from supple import services
 from supple.errors import BadRequest
-from supple.services import accounts, clinic, handouts
+from supple.services import catalogue, clinic, handouts, people
 from supple.web.csrf import verify_form
-from supple.web.deps import ClinicianDep, ClockDep, SettingsDep, TemplatesDep
+from supple.web.deps import ClinicianDep, ContextDep, TemplatesDep
 from supple.web.routes.pages_handout import Paper, pdf_download, public_base_url
-from supple.web.routes.pages_more import progress_context
-from supple.web.schemas import PlanIn, RowId
+from supple.web.routes.pages_more import progress_page_data
+from supple.web.schemas import RowId, plan_in_from_form
 
 router = APIRouter(include_in_schema=False)
 Checked = Depends(verify_form)
@@ -26,88 +24,73 @@ Many = Annotated[list[str], Form()]
 
 
 @router.get("/clients", response_class=HTMLResponse)
-def clients_page(request: Request, settings: SettingsDep, templates: TemplatesDep, clinician: ClinicianDep) -> Response:
-    found = clinic.clients(settings=settings, clinician_id=clinician.person_id)
+def clients_page(request: Request, context: ContextDep, templates: TemplatesDep, clinician: ClinicianDep) -> Response:
+    found = clinic.clients(context, clinician_id=clinician.person_id)
     return templates.TemplateResponse(request, "clients.html", {"clients": found})
 
 
 @router.post("/clients", dependencies=[Checked])
 def add_client(
     request: Request,
-    settings: SettingsDep,
+    context: ContextDep,
     templates: TemplatesDep,
     clinician: ClinicianDep,
-    clock: ClockDep,
     username: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",  # no limits here: FastAPI's refusal would repeat it
 ) -> Response:
     try:
-        record = accounts.create_client(
-            settings=settings, clinician_id=clinician.person_id, username=username, password=password, clock=clock
-        )
+        record = people.create_client(context, clinician_id=clinician.person_id, username=username, password=password)
     except BadRequest as error:  # the form again, with the problem and without the password
-        found = clinic.clients(settings=settings, clinician_id=clinician.person_id)
-        context = {"clients": found, "problem": str(error), "username": username[:64]}
-        return templates.TemplateResponse(request, "clients.html", context, status_code=400)
+        found = clinic.clients(context, clinician_id=clinician.person_id)
+        page = {"clients": found, "problem": str(error), "username": username[:64]}
+        return templates.TemplateResponse(request, "clients.html", page, status_code=400)
     return RedirectResponse(f"/clients/{record.person_id}", status_code=303)
 
 
 @router.get("/clients/{client_id}", response_class=HTMLResponse)
 def client_page(
-    request: Request, settings: SettingsDep, templates: TemplatesDep, clinician: ClinicianDep, client_id: RowId
+    request: Request, context: ContextDep, templates: TemplatesDep, clinician: ClinicianDep, client_id: RowId
 ) -> Response:
     who = clinician.person_id
-    context = {
-        "client": clinic.client(settings=settings, clinician_id=who, client_id=client_id),
-        "screening": clinic.client_screening(settings=settings, clinician_id=who, client_id=client_id),
-        "routines": clinic.client_routines(settings=settings, clinician_id=who, client_id=client_id),
-        "vocab": services.catalog_for(settings=settings).vocabulary,
+    page = {
+        "client": clinic.client(context, clinician_id=who, client_id=client_id),
+        "screening": clinic.client_screening(context, clinician_id=who, client_id=client_id),
+        "routines": clinic.client_routines(context, clinician_id=who, client_id=client_id),
+        "vocab": catalogue.vocabulary(context),
     }
-    return templates.TemplateResponse(request, "client.html", context)
+    return templates.TemplateResponse(request, "client.html", page)
 
 
 def _routine_name(name: str) -> str:
     return name.strip().lower().replace(" ", "-")
 
 
-def _plan_in(fields: dict[str, Any]) -> PlanIn:
-    try:
-        return PlanIn.model_validate(fields, strict=False)  # a form is text: "20" is 20 minutes
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
-
-
 @router.post("/clients/{client_id}/routines", dependencies=[Checked])
 def assign_plan(
-    settings: SettingsDep,
+    context: ContextDep,
     clinician: ClinicianDep,
     client_id: RowId,
     name: Name,
     conditions: Many = [],  # noqa: B006 - FastAPI copies defaults per request
-    minutes: Annotated[int, Form(ge=3, le=90)] = 20,
+    minutes: Annotated[int, Form()] = 20,  # its limits are the plan request's own
     equipment: Many = [],  # noqa: B006
     avoid_positions: Many = [],  # noqa: B006
     no_floor: Annotated[bool, Form()] = False,
     warmed_up: Annotated[bool, Form()] = False,
 ) -> Response:
     """The same planner and safety rules as the client's own plans, with the client's answers."""
-    body = _plan_in({
+    body = plan_in_from_form({
         "conditions": conditions, "minutes": minutes, "equipment": equipment or ["none"],
         "avoid_positions": avoid_positions, "no_floor": no_floor, "warmed_up": warmed_up,
     })  # fmt: skip
     clean = _routine_name(name)
-    clinic.assign_plan(
-        settings=settings, clinician_id=clinician.person_id, client_id=client_id, name=clean,
-        conditions=body.conditions, minutes=body.minutes, equipment=body.equipment,
-        avoid_positions=body.avoid_positions, no_floor=body.no_floor, warmed_up=body.warmed_up,
-    )  # fmt: skip
+    clinic.assign_plan(context, clinician_id=clinician.person_id, client_id=client_id, name=clean, request=body)
     return RedirectResponse(f"/clients/{client_id}/routines/{quote(clean)}", status_code=303)
 
 
 @router.post("/clients/{client_id}/written-routines", dependencies=[Checked])
 def assign_written(
-    settings: SettingsDep,
+    context: ContextDep,
     clinician: ClinicianDep,
     client_id: RowId,
     name: Name,
@@ -115,16 +98,14 @@ def assign_written(
 ) -> Response:
     """A routine file as the clinician wrote it (docs/routines.md), pasted or typed."""
     clean = _routine_name(name)
-    clinic.assign_written_text(
-        settings=settings, clinician_id=clinician.person_id, client_id=client_id, name=clean, text=text
-    )
+    clinic.assign_written_text(context, clinician_id=clinician.person_id, client_id=client_id, name=clean, text=text)
     return RedirectResponse(f"/clients/{client_id}/routines/{quote(clean)}", status_code=303)
 
 
 @router.get("/clients/{client_id}/routines/{name}", response_class=HTMLResponse)
 def client_routine_page(
     request: Request,
-    settings: SettingsDep,
+    context: ContextDep,
     templates: TemplatesDep,
     clinician: ClinicianDep,
     client_id: RowId,
@@ -132,21 +113,21 @@ def client_routine_page(
 ) -> Response:
     """The routine as the client will play it today, laid out to read or print."""
     who = clinician.person_id
-    context = {
-        "client": clinic.client(settings=settings, clinician_id=who, client_id=client_id),
-        "plan": clinic.client_routine(settings=settings, clinician_id=who, client_id=client_id, name=name),
+    page = {
+        "client": clinic.client(context, clinician_id=who, client_id=client_id),
+        "plan": clinic.client_routine(context, clinician_id=who, client_id=client_id, name=name),
         "name": name,
     }
-    return templates.TemplateResponse(request, "client_routine.html", context)
+    return templates.TemplateResponse(request, "client_routine.html", page)
 
 
 @router.get("/clients/{client_id}/routines/{name}/handout", response_class=HTMLResponse)
 def client_handout_page(
-    request: Request, settings: SettingsDep, clinician: ClinicianDep, client_id: RowId, name: str, paper: Paper = "a4"
+    request: Request, context: ContextDep, clinician: ClinicianDep, client_id: RowId, name: str, paper: Paper = "a4"
 ) -> Response:
     """The client's printable home programme, the same handout the client can print for themselves."""
     page = handouts.client_handout_page(
-        settings=settings, clinician_id=clinician.person_id, client_id=client_id, routine=name, paper=paper,
+        context, clinician_id=clinician.person_id, client_id=client_id, routine=name, paper=paper,
         base_url=public_base_url(request),
     )  # fmt: skip
     return HTMLResponse(page)
@@ -154,10 +135,10 @@ def client_handout_page(
 
 @router.get("/clients/{client_id}/routines/{name}/handout.pdf")
 def client_handout_pdf(
-    request: Request, settings: SettingsDep, clinician: ClinicianDep, client_id: RowId, name: str, paper: Paper = "a4"
+    request: Request, context: ContextDep, clinician: ClinicianDep, client_id: RowId, name: str, paper: Paper = "a4"
 ) -> Response:
     data = handouts.client_handout_document(
-        settings=settings, clinician_id=clinician.person_id, client_id=client_id, routine=name, paper=paper,
+        context, clinician_id=clinician.person_id, client_id=client_id, routine=name, paper=paper,
         base_url=public_base_url(request),
     )  # fmt: skip
     return pdf_download(data, routine=name)
@@ -165,9 +146,9 @@ def client_handout_pdf(
 
 @router.get("/clients/{client_id}/progress", response_class=HTMLResponse)
 def client_progress_page(
-    request: Request, settings: SettingsDep, templates: TemplatesDep, clinician: ClinicianDep, client_id: RowId
+    request: Request, context: ContextDep, templates: TemplatesDep, clinician: ClinicianDep, client_id: RowId
 ) -> Response:
     """The client's progress page as the client sees it, without the forms that change it."""
-    client = clinic.client(settings=settings, clinician_id=clinician.person_id, client_id=client_id)
-    context = progress_context(settings, client_id) | {"client": client}
-    return templates.TemplateResponse(request, "progress.html", context)
+    client = clinic.client(context, clinician_id=clinician.person_id, client_id=client_id)
+    page = progress_page_data(context, client_id) | {"client": client}
+    return templates.TemplateResponse(request, "progress.html", page)

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from supple.services import handouts
-from supple.web.deps import PersonDep, SettingsDep
+from supple.web.deps import ContextDep, PersonDep
 
 router = APIRouter(include_in_schema=False)
 Name = Annotated[str, Path(max_length=64)]
@@ -31,10 +31,10 @@ def public_base_url(request: Request) -> str | None:
 
 @router.get("/routines/{name}/handout", response_class=HTMLResponse)
 def handout_page(
-    request: Request, settings: SettingsDep, asker: PersonDep, name: Name, person: Person = "", paper: Paper = "a4"
+    request: Request, context: ContextDep, asker: PersonDep, name: Name, person: Person = "", paper: Paper = "a4"
 ) -> Response:
     page = handouts.handout_page(
-        settings=settings, routine=name, person=person or None, paper=paper, base_url=public_base_url(request),
+        context, routine=name, person=person or None, paper=paper, base_url=public_base_url(request),
         back=f"/play?routine={quote(name)}", person_id=asker,
     )  # fmt: skip
     return HTMLResponse(page)
@@ -42,10 +42,10 @@ def handout_page(
 
 @router.get("/routines/{name}/handout.pdf")
 def handout_pdf(
-    request: Request, settings: SettingsDep, asker: PersonDep, name: Name, person: Person = "", paper: Paper = "a4"
+    request: Request, context: ContextDep, asker: PersonDep, name: Name, person: Person = "", paper: Paper = "a4"
 ) -> Response:
     data = handouts.handout_document(
-        settings=settings, routine=name, person=person or None, paper=paper, base_url=public_base_url(request),
+        context, routine=name, person=person or None, paper=paper, base_url=public_base_url(request),
         person_id=asker,
     )  # fmt: skip
     return pdf_download(data, routine=name)

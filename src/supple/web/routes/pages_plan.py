@@ -2,70 +2,67 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import ValidationError
 from starlette.datastructures import QueryParams
 
-from supple import services
 from supple.errors import BadRequest, NotFound
+from supple.planner.plan import Plan
+from supple.services import planning, routines, screening
+from supple.services.context import AppContext
 from supple.services.figures import figure_descriptions
 from supple.session.engine import player_rules
 from supple.session.timeline import lay_out, timeline_json
 from supple.web.csrf import verify_form
-from supple.web.deps import PersonDep, SettingsDep, TemplatesDep
-from supple.web.plans import plan_for
-from supple.web.schemas import PlanIn
+from supple.web.deps import ContextDep, PersonDep, TemplatesDep
+from supple.web.schemas import PlanIn, plan_in_from_form
 
 router = APIRouter(include_in_schema=False)
 Checked = Depends(verify_form)
 
 
 @router.get("/", response_class=HTMLResponse)
-def welcome(request: Request, settings: SettingsDep, templates: TemplatesDep, person: PersonDep) -> Response:
-    screening = services.latest_screening(settings=settings, person_id=person)
-    stale = services.screening_staleness(screening=screening) if screening else None
-    routines = services.routine_names(settings=settings, person_id=person)
-    context = {"screening": screening, "stale": stale, "routines": routines}
-    return templates.TemplateResponse(request, "welcome.html", context)
+def welcome(request: Request, context: ContextDep, templates: TemplatesDep, person: PersonDep) -> Response:
+    latest = screening.latest_screening(context, person_id=person)
+    stale = screening.screening_staleness(context, screening=latest) if latest else None
+    names = routines.routine_names(context, person_id=person)
+    page = {"screening": latest, "stale": stale, "routines": names}
+    return templates.TemplateResponse(request, "welcome.html", page)
 
 
 @router.get("/screening", response_class=HTMLResponse)
-def screening_form(request: Request, settings: SettingsDep, templates: TemplatesDep) -> Response:
-    questions = services.screening_questions(settings=settings)
+def screening_form(request: Request, context: ContextDep, templates: TemplatesDep) -> Response:
+    questions = screening.screening_questions(context)
     return templates.TemplateResponse(request, "screening.html", {"questions": questions})
 
 
 @router.post("/screening", dependencies=[Checked])
 def screening_answered(
-    settings: SettingsDep,
+    context: ContextDep,
     person: PersonDep,
     yes: Annotated[list[str], Form()] = (),  # type: ignore[assignment]
 ) -> Response:
-    services.record_screening(settings=settings, yes=yes, person_id=person)
+    screening.record_screening(context, yes=yes, person_id=person)
     return RedirectResponse("/screening/result", status_code=303)
 
 
 @router.get("/screening/result", response_class=HTMLResponse)
-def screening_result(request: Request, settings: SettingsDep, templates: TemplatesDep, person: PersonDep) -> Response:
-    screening = services.latest_screening(settings=settings, person_id=person)
-    if screening is None:
+def screening_result(request: Request, context: ContextDep, templates: TemplatesDep, person: PersonDep) -> Response:
+    latest = screening.latest_screening(context, person_id=person)
+    if latest is None:
         return RedirectResponse("/screening", status_code=303)
-    return templates.TemplateResponse(request, "screening_result.html", {"screening": screening})
+    return templates.TemplateResponse(request, "screening_result.html", {"screening": latest})
 
 
 def _plan_request(params: dict[str, Any]) -> PlanIn | None:
     """The request in a plan page's query, or None when the form has not been sent yet."""
     if not params.get("conditions"):
         return None
-    try:
-        return PlanIn.model_validate(params, strict=False)  # a query is text: "20" is 20 minutes
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+    return plan_in_from_form(params)
 
 
 def _query_lists(query: QueryParams) -> dict[str, Any]:
@@ -75,13 +72,14 @@ def _query_lists(query: QueryParams) -> dict[str, Any]:
     params["equipment"] = equipment or (["none"] if query.get("equipment_sent") else None)
     for flag in ("no_floor", "warmed_up", "ack_caution"):
         params[flag] = query.get(flag) == "1"
-    params["minutes"] = query.get("minutes") or 20
+    minutes = (query.get("minutes") or "20").strip()
+    params["minutes"] = int(minutes) if minutes.isdigit() else minutes  # a query is text: "20" is 20 minutes
     return params
 
 
 def plan_query(body: PlanIn, **changes: Any) -> str:
     """The query string that asks for this plan again (with changes, e.g. one more swap)."""
-    data = body.model_dump() | changes
+    data = dataclasses.asdict(body) | changes
     pairs: list[tuple[str, str]] = [("minutes", str(data["minutes"]))]
     pairs += [(key, value) for key in ("conditions", "avoid_positions", "without") for value in data[key]]
     pairs += [("equipment", value) for value in data["equipment"] or [] if value != "none"]
@@ -92,28 +90,31 @@ def plan_query(body: PlanIn, **changes: Any) -> str:
 
 
 @router.get("/plan", response_class=HTMLResponse)
-def plan_page(request: Request, settings: SettingsDep, templates: TemplatesDep, person: PersonDep) -> Response:
+def plan_page(request: Request, context: ContextDep, templates: TemplatesDep, person: PersonDep) -> Response:
     """The form, and below it the plan once the form is sent (a GET: planning changes nothing)."""
-    catalog = services.catalog_for(settings=settings)
+    catalog = context.content.catalog()
     params = _query_lists(request.query_params)
-    context: dict[str, Any] = {"vocab": catalog.vocabulary, "catalog": catalog, "params": params, "plan": None}
-    screening = services.latest_screening(settings=settings, person_id=person)
-    context["screening"] = screening
+    page: dict[str, Any] = {"vocab": catalog.vocabulary, "catalog": catalog, "params": params, "plan": None}
+    page["screening"] = screening.latest_screening(context, person_id=person)
     try:
         body = _plan_request(params)
         if body is not None:
-            plan = plan_for(settings, body, person)
-            context |= {"plan": plan, "body": body, "query": plan_query(body), "plan_query": plan_query}
-            context["figure_alts"] = figure_descriptions(exercises=[item.exercise for item in plan.items])
+            plan = _plan(context, body, person)
+            page |= {"plan": plan, "body": body, "query": plan_query(body), "plan_query": plan_query}
+            page["figure_alts"] = figure_descriptions(exercises=[item.exercise for item in plan.items])
     except BadRequest as error:  # shown on the form; a safety refusal (UnsafeToStart) goes to its page
-        context["problem"] = str(error)
-    status = 400 if "problem" in context else 200
-    return templates.TemplateResponse(request, "plan.html", context, status_code=status)
+        page["problem"] = str(error)
+    status = 400 if "problem" in page else 200
+    return templates.TemplateResponse(request, "plan.html", page, status_code=status)
+
+
+def _plan(context: AppContext, body: PlanIn, person: int) -> Plan:
+    return planning.make_plan(context, request=body, ack_caution=body.ack_caution, person_id=person)
 
 
 @router.post("/routines", dependencies=[Checked])
 def save_routine(
-    settings: SettingsDep,
+    context: ContextDep,
     person: PersonDep,
     name: Annotated[str, Form(max_length=64)],
     query: Annotated[str, Form(max_length=4000)],
@@ -124,9 +125,9 @@ def save_routine(
     body = _plan_request(params)
     if body is None:
         raise BadRequest("say what bothers you first")
-    plan = plan_for(settings, body, person)
+    plan = _plan(context, body, person)
     clean = name.strip().lower().replace(" ", "-")
-    services.save_routine(settings=settings, name=clean, plan=plan, person_id=person)
+    routines.save_routine(context, name=clean, plan=plan, person_id=person)
     target = f"/play?{urlencode({'routine': clean})}" if start else f"/plan?{query}&{urlencode({'saved': clean})}"
     return RedirectResponse(target, status_code=303)
 
@@ -134,7 +135,7 @@ def save_routine(
 @router.get("/play", response_class=HTMLResponse)
 def player(
     request: Request,
-    settings: SettingsDep,
+    context: ContextDep,
     templates: TemplatesDep,
     person: PersonDep,
     routine: Annotated[str | None, Query(max_length=64)] = None,
@@ -142,16 +143,16 @@ def player(
 ) -> Response:
     """The player, with the routine's whole timeline in the page so it runs offline once loaded."""
     try:
-        name, plan = services.saved_routine(settings=settings, name=routine, ack_caution=True, person_id=person)
+        name, plan = routines.saved_routine(context, name=routine, ack_caution=True, person_id=person)
     except NotFound:
         if routine is not None:
             raise
         return RedirectResponse("/plan", status_code=303)
     timeline = timeline_json(lay_out(plan))
-    context = {
-        "plan": plan, "routine": name, "routines": services.routine_names(settings=settings, person_id=person),
+    page = {
+        "plan": plan, "routine": name, "routines": routines.routine_names(context, person_id=person),
         "speed": speed,
         "player_data": {"routine": name, "timeline": timeline, "total": plan.total_seconds, "speed": speed,
                         "rules": player_rules()},
     }  # fmt: skip
-    return templates.TemplateResponse(request, "player.html", context)
+    return templates.TemplateResponse(request, "player.html", page)

@@ -1,0 +1,85 @@
+"""History and progress on a terminal: the sessions' table, sparklines, a calendar, the stats (Rich)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from supple.progress.adherence import WEEKLY_GOAL, WEEKLY_GOAL_HIGH
+from supple.progress.history import SessionRecord
+from supple.progress.outcomes import meaningful_pain_change
+from supple.services.progress import Stats
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def history_table(past: list[SessionRecord]) -> RenderableType:
+    table = Table(box=None, header_style="bold", padding=(0, 1))
+    for column in ("When", "How it ended", "Done", "Sets", "Pain"):
+        table.add_column(column)
+    for s in past:
+        pain = ""
+        if s.pain_before is not None and s.pain_after is not None:
+            mark = " *" if meaningful_pain_change(s.pain_before, s.pain_after) else ""
+            pain = f"{s.pain_before} -> {s.pain_after}{mark}"
+        sets = f"{sum(1 for x in s.sets if not x.skipped)} done, {sum(1 for x in s.sets if x.skipped)} skipped"
+        when = s.started_at.astimezone().strftime("%a %d %b %Y %H:%M")
+        done = f"{s.seconds_done / 60:.0f} of {s.planned_seconds / 60:.0f} min"
+        table.add_row(when, s.state, done, sets, pain)
+    table.caption = "* a meaningful change in pain (2 points or 30 %)"
+    return table
+
+
+def sparkline(values: list[float], top: float | None = None) -> str:
+    high = top if top is not None else max(values, default=0)
+    if high <= 0:
+        return SPARKS[0] * len(values)
+    return "".join(SPARKS[min(len(SPARKS) - 1, round(v / high * (len(SPARKS) - 1)))] for v in values)
+
+
+def calendar(days: set[dt.date], today: dt.date, weeks: int = 6) -> str:
+    """A week per line, Monday first: ■ a session, · none, and nothing after today."""
+    start = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
+    lines = ["      M T W T F S S"]
+    for week in range(weeks):
+        monday = start + dt.timedelta(weeks=week)
+        cells = []
+        for offset in range(7):
+            day = monday + dt.timedelta(days=offset)
+            cells.append(" " if day > today else ("■" if day in days else "·"))
+        lines.append(f"{monday:%d %b} {' '.join(cells)}")
+    return "\n".join(lines)
+
+
+def stats_view(report: Stats) -> RenderableType:
+    counts = [w.sessions for w in report.weeks]
+    parts: list[RenderableType] = [
+        Text(f"Sessions per week (goal {WEEKLY_GOAL}-{WEEKLY_GOAL_HIGH}), last {len(counts)} weeks", style="bold"),
+        Text(f"  {sparkline([float(c) for c in counts], top=float(max(WEEKLY_GOAL_HIGH, *counts)))}  "
+             f"this week {counts[-1]}, on goal {sum(w.on_goal for w in report.weeks)} of {len(counts)} weeks"),
+        Text(f"Streak: {report.current_streak} week(s) on goal now, best {report.best_streak}.", style="bold"),
+        Text(calendar(report.days, report.today)),
+    ]  # fmt: skip
+    if report.minutes_by_area:
+        areas = ", ".join(f"{area} {minutes:g} min" for area, minutes in report.minutes_by_area.items())
+        parts.append(Text(f"Last four weeks by area: {areas}"))
+    if report.pain:
+        before = [float(p.before) for p in report.pain if p.before is not None]
+        trend = report.pain_trend
+        if trend.direction == "unknown":
+            summary = "one rating so far"
+        else:
+            meaningful = ", a meaningful change" if trend.meaningful else ""
+            summary = f"{trend.first} -> {trend.latest}, {trend.direction}{meaningful}"
+        parts.append(Text(f"Pain before sessions: {sparkline(before, top=10.0)}  ({summary})"))
+    if report.tighter_sides:
+        sides = ", ".join(f"{e}: {side}" for e, side in report.tighter_sides.items())
+        parts.append(Text(f"Tighter side: {sides} (it gets one more hold)"))
+    function = report.function
+    if function.first is not None:
+        mark = " (a meaningful change)" if function.meaningful else ""
+        parts.append(Text(f"Your activities (0-10): {function.first} -> {function.latest}{mark}"))
+    return Group(*parts)

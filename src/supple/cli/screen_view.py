@@ -1,0 +1,66 @@
+"""The safety screening on a terminal: the questions, asking them, and the verdict (Rich)."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.prompt import Confirm
+from rich.table import Table
+from rich.text import Text
+
+from supple.cli.console import console, write_json
+from supple.safety.models import Question
+from supple.safety.screen import Screening
+
+STYLE = {"go": "green", "caution": "yellow", "stop": "bold red"}
+TITLE = {"go": "Good to go", "caution": "See a professional first", "stop": "Please get medical help"}
+
+
+def print_questions(out: Console, listed: tuple[Question, ...]) -> None:
+    table = Table(box=None, show_header=True, padding=(0, 2, 1, 0))
+    table.add_column("id", style="bold", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("question")
+    for question in listed:
+        table.add_row(question.id, question.severity, Text(question.text))
+    out.print(table)
+
+
+def ask(out: Console, listed: tuple[Question, ...]) -> list[str]:
+    """Ask each question in turn; a yes to a stop question ends the questions at once."""
+    out.print(
+        Panel(
+            "Before supple suggests any stretches, a few questions about warning signs that need a "
+            "doctor. Answer y or n. Your answers stay on this computer.",
+            title="Safety check",
+            border_style="cyan",
+        )
+    )
+    answers: list[str] = []
+    for number, question in enumerate(listed, 1):
+        out.print(f"\n[dim]{number} of {len(listed)}[/dim]")
+        if Confirm.ask(question.text, console=out, default=False):
+            answers.append(question.id)
+            if question.severity == "stop":
+                break
+    return answers
+
+
+def report(screening: Screening, *, as_json: bool, stale: str | None) -> None:
+    if as_json:
+        write_json({**screening.to_json(), "needs_fresh_screening": stale})
+        return
+    parts: list[Text] = []
+    if screening.reasons:
+        parts.append(Text("You told supple about:", style="bold"))
+        parts += [Text(f"  - {reason}") for reason in screening.reasons]
+        parts.append(Text(""))
+    parts.append(Text(screening.advice))
+    if screening.verdict == "caution":
+        parts += [Text(""), Text("When a professional has cleared you, plan with --ack-caution.", style="dim")]
+    when = screening.screened_at.astimezone().strftime("%d %b %Y, %H:%M")
+    parts += [Text(""), Text(f"Screened {when}.", style="dim")]
+    if stale:
+        parts.append(Text(f"This screening no longer counts: {stale}. Run `supple screen`.", style="yellow"))
+    style = STYLE[screening.verdict]
+    console().print(Panel(Group(*parts), title=TITLE[screening.verdict], border_style=style, title_align="left"))

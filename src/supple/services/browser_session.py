@@ -1,0 +1,132 @@
+"""The guided session in the browser: the player runs the clock and reports each set as it ends;
+these keep what it reports, for the person whose session it is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from supple.errors import BadRequest, Conflict, NotFound
+from supple.planner.plan import Plan, PlanItem
+from supple.services.pain import easier_now, report_pain
+from supple.services.progress import end_session
+from supple.session.results import FinishedSet, SideAnswer, Tightness
+from supple.session.timeline import item_steps, lay_out, timeline_json
+
+if TYPE_CHECKING:
+    from supple.services.context import AppContext
+
+ENDINGS = ("finished", "quit", "ended")
+
+
+@dataclass(frozen=True)
+class Opened:
+    id: int
+    timeline: list[dict[str, object]]
+
+
+def open_session(
+    context: AppContext, *, person_id: int, plan: Plan, pain_before: int | None, client_key: str | None = None
+) -> Opened:
+    """Start keeping a session of this plan; the timeline is what the player runs. Opened again
+    under the same client key (the first answer lost), it is the same session
+    (store/repositories/client_keys.py)."""
+    _check_pain(pain_before)
+    session_id = context.store.sessions.open(
+        person_id=person_id, plan=plan.to_json(), planned_seconds=plan.total_seconds, pain_before=pain_before,
+        now=context.now(), client_key=client_key,
+    )  # fmt: skip
+    return Opened(session_id, timeline_json(lay_out(plan)))
+
+
+def _state_of_own(context: AppContext, person_id: int, session_id: int) -> str:
+    """The session's state; a session that is not this person's is refused as if it did not exist."""
+    found = context.store.sessions.owner(session_id=session_id)
+    if found is None or found.person_id != person_id:
+        raise NotFound(f"no session {session_id}")
+    return found.state
+
+
+def _running_session_of(context: AppContext, person_id: int, session_id: int) -> None:
+    """Refuse a session that is not this person's, or that is already over."""
+    state = _state_of_own(context, person_id, session_id)
+    if state != "running":
+        raise Conflict(f"session {session_id} is over ({state}): nothing more can be added to it")
+
+
+def _check_pain(pain: int | None) -> None:
+    if pain is not None and not 0 <= pain <= 10:
+        raise BadRequest(f"pain is rated 0 to 10, not {pain}")
+
+
+def record_set(
+    context: AppContext, *, person_id: int, session_id: int, result: FinishedSet, client_key: str | None = None
+) -> None:
+    """Keep a set of the person's running session; sent again under its client key, it is kept once."""
+    _check_pain(result.pain)
+    if result.exercise not in context.content.catalog().exercises:
+        raise BadRequest(f"unknown exercise {result.exercise!r}")
+    kept = context.store.sessions.add_set_if_running(
+        person_id=person_id, session_id=session_id, result=result, now=context.now(), client_key=client_key
+    )
+    if not kept:
+        _running_session_of(context, person_id, session_id)  # says why: not theirs, or over
+        raise Conflict(f"session {session_id} is over: nothing more can be added to it")
+
+
+def record_side(
+    context: AppContext,
+    *,
+    person_id: int,
+    session_id: int,
+    exercise: str,
+    tighter: Tightness,
+    client_key: str | None = None,
+) -> None:
+    """Keep which side felt tighter; sent again under its client key, it is kept once."""
+    _running_session_of(context, person_id, session_id)
+    context.store.sessions.add_side_answer(
+        session_id=session_id, answer=SideAnswer(exercise=exercise, tighter=tighter), now=context.now(),
+        person_id=person_id, client_key=client_key,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Hurt:
+    exercise: str
+    easier: PlanItem | None
+    timeline: list[dict[str, object]]  # the easier exercise's steps, ready to put in
+
+
+def report_hurt(context: AppContext, *, person_id: int, session_id: int, exercise: str, item: int) -> Hurt:
+    """A "this hurts" in a session: screen again before the next routine, and offer the first
+    easier exercise today's precautions allow. `item` numbers the easier one's steps."""
+    _running_session_of(context, person_id, session_id)
+    catalog = context.content.catalog()
+    if exercise not in catalog.exercises:
+        raise BadRequest(f"unknown exercise {exercise!r}")
+    report_pain(context, exercise_name=catalog.exercises[exercise].name, person_id=person_id)
+    easier = easier_now(context, exercise_id=exercise, person_id=person_id)
+    steps = timeline_json(item_steps(item, easier)) if easier is not None else []
+    return Hurt(exercise, easier, steps)
+
+
+def finish_session(context: AppContext, *, person_id: int, session_id: int, state: str, pain_after: int | None) -> None:
+    if state not in ENDINGS:
+        raise BadRequest(f"a session ends as one of {', '.join(ENDINGS)}, not {state!r}")
+    _check_pain(pain_after)
+    _running_session_of(context, person_id, session_id)
+    end_session(context, session_id=session_id, state=state, pain_after=pain_after, person_id=person_id)
+
+
+def session_detail(context: AppContext, *, person_id: int, session_id: int) -> dict[str, Any]:
+    _state_of_own(context, person_id, session_id)
+    record = context.store.history.session(session_id=session_id)
+    if record is None:  # deleted between the two reads
+        raise NotFound(f"no session {session_id}")
+    return record.to_json(with_sets=True)
+
+
+def sessions_of(context: AppContext, *, person_id: int) -> Sequence[dict[str, Any]]:
+    return [s.to_json() for s in context.store.history.sessions(person_id=person_id)]

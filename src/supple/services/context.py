@@ -1,0 +1,79 @@
+"""The application context: everything a use case needs, built once and passed to every service.
+
+`create_app(settings)` builds one for the web app's process, and each command of the command line
+builds one (cli/context.py). It holds the settings, the clock, the content, the store, the
+passwords and the mode, single-person or clinic, which decides whose records a use case touches
+and where a person's screening and next-plan advice are kept (services/modes.py). Nothing of this
+lives in a module: two contexts never share anything, so a test builds one with a fake clock and
+its own folder and sees nobody else's state (docs/architecture.md, "The application context").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from supple.config import Settings
+from supple.planner.plan import Plan
+from supple.services.content import Content
+from supple.services.modes import ClinicMode, Mode, SinglePersonMode
+from supple.services.passwords import Passwords
+from supple.services.recent import Recent
+
+if TYPE_CHECKING:
+    from supple.catalog.models import Catalog, Exercise
+    from supple.services.figures import Figure
+    from supple.store.repositories import Store
+
+Clock = Callable[[], dt.datetime]  # the time now, timezone-aware
+
+
+def system_clock() -> dt.datetime:
+    """The real time, for the command line and the server; tests pass a clock they move."""
+    return dt.datetime.now(dt.UTC)
+
+
+class AppContext:
+    def __init__(self, settings: Settings, *, clock: Clock = system_clock, passwords: Passwords | None = None) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.content = Content(settings)
+        self.passwords = passwords or Passwords()
+        # The one place the two modes part: every use case asks the mode, none asks the settings.
+        self.mode: Mode = ClinicMode(self) if settings.multi_user else SinglePersonMode(self)
+        # Saved routines laid out as they play today, so the player and the API, which ask for one at
+        # every start, do not lay the same routine out again until it, today's precautions or the
+        # catalogue change (services/routines.py).
+        self.plans_played: Recent[tuple[object, ...], tuple[Catalog, Plan]] = Recent(256)
+        # Figures drawn, by exercise (frozen: an edited file is another key) and whether they move.
+        self.figures_drawn: Recent[tuple[Exercise, bool], Figure] = Recent(256)
+        self._store: Store | None = None
+        self._store_lock = threading.Lock()
+
+    @property
+    def store(self) -> Store:
+        """The records, opened on first use and brought to the newest schema."""
+        with self._store_lock:
+            if self._store is None:
+                # Imported here, the one lazy import of the store: SQLAlchemy alone costs more than a
+                # cold `supple plan` may take, and planning never opens the database (bench/README.md).
+                from supple.store.repositories import open_store
+
+                self._store = open_store(self.settings.store_url)
+            return self._store
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        """Today where the person is (the machine's time zone), by the context's clock."""
+        return self.clock().astimezone().date()
+
+    def close(self) -> None:
+        """Close the database's connections, if it was opened."""
+        with self._store_lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None

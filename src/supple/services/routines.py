@@ -1,0 +1,77 @@
+"""Saved routines: keeping a plan under a name, and a routine as it plays today (a saved one by
+name or the one saved last, or a routine file), after the safety gate and with today's precautions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from supple.errors import BadRequest, NotFound
+from supple.planner.plan import Plan
+from supple.services.screening import precautions_for, require_safe_start
+from supple.session.routine import load_routine, plan_from_data
+
+if TYPE_CHECKING:
+    from supple.services.context import AppContext
+
+ROUTINE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def save_routine(context: AppContext, *, name: str, plan: Plan, person_id: int | None = None) -> None:
+    """Keep the plan under a name (replacing one of the same name), to play or print later."""
+    if not ROUTINE_NAME.match(name):
+        raise BadRequest(
+            f"routine name {name!r}: use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit"
+        )
+    person = context.mode.person(person_id)
+    context.store.routines.save(person_id=person, name=name, plan=plan.to_json(), now=context.now())
+    # A routine saved again keeps its row; saved within the same instant it would keep its time too,
+    # so what this process laid out before must go.
+    context.plans_played.clear()
+
+
+def routine_names(context: AppContext, *, person_id: int | None = None) -> list[str]:
+    return context.store.routines.names(person_id=context.mode.person(person_id))
+
+
+def routine_to_play(
+    context: AppContext,
+    *,
+    plan_file: Path | None = None,
+    routine: str | None = None,
+    ack_caution: bool = False,
+    person_id: int | None = None,
+) -> Plan:
+    """A routine file (a plan's JSON or a clinician's YAML), a saved routine by name, or else the
+    routine saved last; after the safety gate, with today's precautions applied."""
+    if plan_file is None:
+        return saved_routine(context, name=routine, ack_caution=ack_caution, person_id=person_id)[1]
+    screening = require_safe_start(context, ack_caution=ack_caution, person_id=person_id)
+    precautions = precautions_for(context, screening=screening)
+    return load_routine(plan_file, catalog=context.content.catalog(), precautions=precautions)
+
+
+def saved_routine(
+    context: AppContext, *, name: str | None = None, ack_caution: bool = False, person_id: int | None = None
+) -> tuple[str, Plan]:
+    """A saved routine by name (else the one saved last) and its name, as it would be played
+    today: after the safety gate, with today's precautions applied."""
+    screening = require_safe_start(context, ack_caution=ack_caution, person_id=person_id)
+    precautions = precautions_for(context, screening=screening)
+    routines, person = context.store.routines, context.mode.person(person_id)
+    found = routines.version(person_id=person, name=name)
+    if found is None and name is not None:
+        saved = ", ".join(routines.names(person_id=person)) or "none yet"
+        raise NotFound(f"no saved routine {name!r} (saved: {saved})")
+    if found is None:
+        raise NotFound("no routine to play yet: make one and save it first")
+    catalog = context.content.catalog()
+    key = (found.id, found.saved_at, tuple(p.id for p in precautions))
+    known = context.plans_played.get(key)
+    if known is not None and known[0] is catalog:
+        return found.name, known[1]
+    data = routines.plan(routine_id=found.id)
+    plan = plan_from_data(data, source=f"saved routine {found.name}", catalog=catalog, precautions=precautions)
+    context.plans_played.put(key, (catalog, plan))
+    return found.name, plan

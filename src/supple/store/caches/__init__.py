@@ -1,0 +1,1 @@
+"""Caches a cold command may reuse instead of parsing and validating the content again."""

@@ -1,0 +1,1 @@
+"""The database: the engine, the tables, the migrations, and store faults told from bugs."""

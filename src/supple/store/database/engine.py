@@ -1,0 +1,161 @@
+"""The database: an engine for a URL, and the three ways supple uses a connection.
+
+SQLite (the default, in SUPPLE_HOME) runs in WAL mode with foreign keys on and a full sync on
+each commit, so a set committed as it ends survives a crash of supple or of the machine.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from supple.errors import BadRequest
+
+# Connections kept open per process: one for each thread the web server runs requests on
+# (web/app.py), so none waits for one and none is opened and closed per request (a pool that
+# overflows closes what it returns). Workers x POOL_SIZE must stay under PostgreSQL's
+# max_connections (100 by default).
+POOL_SIZE = 16
+CONNECT_TIMEOUT_S = 10
+# A statement of a request that runs this long (a lock held by a stuck transaction, a server
+# struggling) is cancelled: the request fails with a 503 instead of holding its worker and its
+# connection for good. No request of supple's comes near it; migrations lift it.
+STATEMENT_TIMEOUT_MS = 30_000
+# TCP keepalives: a database host that vanishes mid-query (a network partition) is noticed in about
+# a minute, where the operating system's defaults take over two hours.
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = make_url(url).database
+        if path and path != ":memory:" and not path.startswith("file:"):  # file: a URI (?mode=ro&uri=true)
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30}, pool_size=POOL_SIZE, max_overflow=0)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        # No pre-ping: it costs a round trip on every checkout, a third of a request's time (bench/).
+        # A connection that died with the server fails its request once (503, database/faults.py);
+        # SQLAlchemy then sees the disconnect and drops every pooled connection, so the next requests
+        # connect afresh. Recycling keeps idle connections younger than the timeouts of firewalls
+        # between app and database; connect_timeout: a server that does not answer fails a request
+        # in seconds instead of hanging it.
+        limits = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+        connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "options": limits, **KEEPALIVES}
+        engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=0, pool_recycle=1800, connect_args=connect_args)
+    event.listen(engine, "before_cursor_execute", _refuse_unkeepable_text)
+    return engine
+
+
+def _refuse_unkeepable_text(
+    connection: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool
+) -> None:
+    """Text no database keeps, refused on every database alike before anything is written:
+    PostgreSQL keeps no NUL character and its driver fails on one (a 500 for an activity typed
+    with one), and a lone surrogate (JSON allows "\\ud800") is not UTF-8 at all."""
+    # a row's values, a list of rows, or (inserting many rows in one statement) one flat tuple
+    for row in parameters if isinstance(parameters, list) else [parameters]:
+        values = row.values() if isinstance(row, dict) else row if isinstance(row, tuple | list) else (row,)
+        for value in values:
+            problem = unkeepable(value) if isinstance(value, str) else None
+            if problem is not None:
+                raise BadRequest(f"text with {problem} cannot be kept")
+
+
+def unkeepable(text: str) -> str | None:
+    """What in this text no database keeps, or None when it can be kept."""
+    if "\x00" in text:
+        return "a NUL character (\\x00)"
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return "a lone surrogate character (not Unicode text)"
+    return None
+
+
+def _sqlite_pragmas(connection: Any, record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+class Database:
+    """One database and how supple uses it: reads, writes in a transaction, and a write of one
+    statement. On SQLite the writers of one process take turns on a lock."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        # SQLite has one writer at a time, and a writer that finds the database locked sleeps
+        # in steps of up to 100 ms before trying again; the threads of one process take turns on
+        # a lock instead, which wakes the next one as soon as the last commit is on disk.
+        self._writer_turns = threading.Lock() if engine.dialect.name == "sqlite" else None
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session in a transaction that commits on leaving (rolls back on an error)."""
+        if self._writer_turns is None:
+            with Session(self.engine) as s, s.begin():
+                yield s
+            return
+        with self._writer_turns, Session(self.engine) as s, s.begin():
+            yield s
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reads. On PostgreSQL it runs each statement on its own, outside a
+        transaction block: psycopg would otherwise send BEGIN before the first query and the pool a
+        ROLLBACK on return, two more round trips for nothing (each statement sees the data committed
+        before it either way, as in READ COMMITTED). SQLite's driver opens no transaction for a read."""
+        with self.engine.connect() if self._writer_turns is not None else self._autocommit() as c:
+            yield c
+
+    @contextmanager
+    def one_statement(self) -> Iterator[Connection]:
+        """A connection for a write of one statement, committed when it ends: on PostgreSQL in one
+        round trip (the statement is its own transaction, durable when the server answers); on
+        SQLite in a transaction committed on leaving, the writers taking turns. Run one statement
+        only: on PostgreSQL two would be two transactions."""
+        if self._writer_turns is None:
+            with self._autocommit() as c:
+                yield c
+            return
+        with self._writer_turns, self.engine.begin() as c:
+            yield c
+
+    @contextmanager
+    def _autocommit(self) -> Iterator[Connection]:
+        """A pooled connection on which each statement is its own transaction (PostgreSQL); the pool
+        sets it back when it is returned."""
+        with self.engine.connect() as c:
+            yield c.execution_options(isolation_level="AUTOCOMMIT")
+
+    def answers(self) -> bool:
+        """Whether the database answers a trivial query now."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            return False
+        return True
+
+    def close(self) -> None:
+        """Close every pooled connection (a test's database, or a process shutting down)."""
+        self.engine.dispose()

@@ -1,0 +1,10 @@
+"""Alembic's environment: supple passes the connection in (store/database/schema.py)."""
+
+from alembic import context
+
+from supple.store.database.tables import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

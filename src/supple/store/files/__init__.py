@@ -1,0 +1,1 @@
+"""The small files supple keeps in SUPPLE_HOME, each written atomically."""

@@ -1,0 +1,114 @@
+"""Frozen dataclasses that pydantic validates, without pydantic at import: the content's records,
+and the values that cross the layers (a plan request, a finished set), which the web's API takes
+as its bodies.
+
+A cold `supple plan` takes the catalogue already validated from the content cache
+(store/content_cache.py). Had the records been pydantic models, merely defining their classes
+would import pydantic and build each model's fields: half of that command's start-up budget
+(docs/architecture.md, Budgets) spent before anything was planned. As plain dataclasses they cost a few
+milliseconds; pydantic is imported, and each record's validator built, only when a file is
+validated. Field rules are declared once, on the fields, with `Limits` (pydantic's own keyword
+arguments, applied when the validator is built), and rules across fields in `__post_init__`,
+whose ValueError pydantic reports as the record's validation error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, TypeAdapter
+    from pydantic_core import CoreSchema
+
+
+class Limits:
+    """Constraints on a field, as pydantic-core's keyword arguments for its type: `Limits(gt=0,
+    le=3600)` on an int, `Limits(pattern=..., strip_whitespace=True)` on a str, `Limits(min_length=1)`
+    on a tuple, `Limits(allow_inf_nan=False)` on a float. Pydantic reads them from the annotation."""
+
+    def __init__(self, **constraints: object) -> None:
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        schema: Any = {**handler(source), **self.constraints}
+        return schema  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        return f"Limits({', '.join(f'{key}={value!r}' for key, value in self.constraints.items())})"
+
+
+class Described:
+    """A field's description in the API's schema (/docs), read by pydantic when it builds the schema."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __get_pydantic_json_schema__(self, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> Any:
+        schema = handler(core_schema)
+        schema["description"] = self.text
+        return schema
+
+
+class Record:
+    """Base of every content record. Subclasses are `@dataclass(frozen=True, kw_only=True)`.
+
+    Unknown keys are errors: a typo in a content file must not be silently ignored. The methods
+    keep pydantic's names, so code that reads or copies a record reads as it would with a model.
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    @classmethod
+    def prepare(cls, data: Any) -> Any:
+        """Turn what a file says into the record's fields before they are validated (a shorthand
+        expanded, say). The default takes the data as it is."""
+        return data
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        schema = handler(source)
+        if cls.prepare.__func__ is Record.prepare.__func__:  # type: ignore[attr-defined]
+            return schema
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(cls.prepare, schema)
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Self:
+        """A record from a file's data; pydantic.ValidationError says what is wrong where."""
+        record: Self = _adapter(cls).validate_python(data)
+        return record
+
+    def model_dump(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
+        """The record's fields as a dict, records within it too; in "json" mode tuples become lists.
+        What pydantic would dump (tests/catalog/test_record.py), without importing it: `supple
+        catalog --json` needs no validator."""
+        dumped = dataclasses.asdict(self)  # type: ignore[call-overload]
+        return _as_json(dumped) if mode == "json" else dumped  # type: ignore[no-any-return]
+
+    def model_copy(self, *, update: dict[str, Any]) -> Self:
+        """A copy with some fields changed, checked by `__post_init__` like any new record."""
+        return dataclasses.replace(self, **update)  # type: ignore[type-var]
+
+
+def _as_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return [_as_json(item) for item in value]
+    return value
+
+
+_adapters: dict[type[Record], TypeAdapter[Any]] = {}
+
+
+def _adapter(cls: type[Record]) -> TypeAdapter[Any]:
+    """A record class's validator, built on first use (several threads may build one at once: the
+    same validator either way)."""
+    adapter = _adapters.get(cls)
+    if adapter is None:
+        from pydantic import TypeAdapter
+
+        adapter = _adapters[cls] = TypeAdapter(cls)
+    return adapter

@@ -1,0 +1,79 @@
+"""The safety screening and the gate that `plan` and `go` pass first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from tests.clock import FakeClock
+
+from supple.errors import UnsafeToStart
+from supple.services.context import AppContext
+from supple.services.screening import (
+    latest_screening,
+    precautions_for,
+    record_screening,
+    request_fresh_screening,
+    require_safe_start,
+    screening_staleness,
+)
+
+NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """This module's clock stands at NOW."""
+    return FakeClock(NOW)
+
+
+def test_the_gate_asks_for_a_screening_until_there_is_one(context: AppContext) -> None:
+    with pytest.raises(UnsafeToStart, match="run `supple screen`"):
+        require_safe_start(context, ack_caution=False)
+    record_screening(context, yes=[])
+    assert require_safe_start(context, ack_caution=False).verdict == "go"
+
+
+def test_the_gate_uses_the_latest_screening(context: AppContext) -> None:
+    record_screening(context, yes=[])
+    record_screening(context, yes=["serious-fall"])
+    with pytest.raises(UnsafeToStart, match="pain that began after a serious fall or accident"):
+        require_safe_start(context, ack_caution=True)
+
+
+def test_a_caution_passes_the_gate_only_with_acknowledgement_and_brings_its_precautions(context: AppContext) -> None:
+    record_screening(context, yes=["hip-replacement"])
+    with pytest.raises(UnsafeToStart, match="--ack-caution"):
+        require_safe_start(context, ack_caution=False)
+    screening = require_safe_start(context, ack_caution=True)
+    assert [p.id for p in precautions_for(context, screening=screening)] == ["hip-replacement"]
+    padded = precautions_for(context, screening=screening, conditions=["knee-pain"])
+    assert [p.id for p in padded] == ["hip-replacement", "kneel-on-padding"]
+
+
+def test_a_this_hurts_asks_for_a_fresh_screening_before_the_next_routine(context: AppContext) -> None:
+    record_screening(context, yes=[])
+    request_fresh_screening(context, reason="you reported pain during a session")
+    with pytest.raises(UnsafeToStart, match="pain during a session"):
+        require_safe_start(context, ack_caution=False)
+    record_screening(context, yes=[])
+    assert require_safe_start(context, ack_caution=False).verdict == "go"
+
+
+def test_a_screening_expires_after_30_days(context: AppContext, clock: FakeClock) -> None:
+    record_screening(context, yes=[])
+    clock.advance(days=31)
+    assert screening_staleness(context, screening=latest_screening(context))  # type: ignore[arg-type]
+    with pytest.raises(UnsafeToStart, match="31 days ago"):
+        require_safe_start(context, ack_caution=False)
+
+
+def test_screenings_are_kept_in_the_database_with_their_invalidation(screened: AppContext, clock: FakeClock) -> None:
+    clock.advance(days=1)
+    record_screening(screened, yes=["pregnancy"])
+    request_fresh_screening(screened, reason="you reported pain during Cat-cow")
+    store = screened.store
+    kept = store.screenings.all(person_id=store.people.local_person(now=screened.now()))
+    assert [(s.verdict, s.answered_yes, s.invalidated) for s in kept] == [
+        ("go", (), None), ("caution", ("pregnancy",), "you reported pain during Cat-cow"),
+    ]  # fmt: skip

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from tests.store.backups import NOW, a_backup, fill, fresh_store, goals_data, round_trip, rows, sessions_data
+
+from supple.errors import BadRequest
+from supple.session.results import FinishedSet
+from supple.store.database.tables import PersonRow
+from supple.store.repositories import open_store
+from supple.store.repositories.backups import parse_backup, read_json
+
+
+@settings(max_examples=25, deadline=None)
+@given(sessions=sessions_data, goals=goals_data)
+def test_a_backup_restored_into_an_empty_store_reproduces_it_exactly(sessions, goals) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        round_trip(Path(folder), sessions, goals)
+
+
+def test_the_round_trip_holds_on_postgresql_too(database_url, tmp_path) -> None:
+    original = fresh_store(tmp_path, "a.db")
+    sets = [FinishedSet(exercise="cat-cow", kind="reps", side=None, rep=1, seconds=64.0, planned_seconds=64, step=1)]
+    fill(original, [(NOW, 5, 3, sets, ["left"], "finished")], [("Climbing stairs", [(NOW, 4)])])
+    exported = original.backups.export(now=NOW)
+    original.close()
+    target = open_store(database_url)
+    target.backups.restore(backup=parse_backup(exported))
+    assert target.backups.export(now=NOW) == exported
+    target.close()
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda d: {"hello": "world"}, "not a supple backup"),
+        (lambda d: {**d, "version": 99}, "backup version 99"),
+        (
+            lambda d: {**d, "people": [{**d["people"][0], "sessions": [{"state": "finished"}]}]},
+            "damaged at people.0.sessions.0",
+        ),
+        (lambda d: [1, 2], "not a supple backup"),
+    ],
+)
+def test_a_foreign_or_damaged_backup_is_refused_and_changes_nothing(tmp_path, change, problem) -> None:
+    original = fresh_store(tmp_path, "a.db")
+    fill(original, [(NOW, 5, 3, [], [], "finished")], [])
+    data = change(original.backups.export(now=NOW))
+    original.close()
+    target = fresh_store(tmp_path, "b.db")
+    with pytest.raises(BadRequest, match=problem):
+        target.backups.restore(backup=parse_backup(data))
+    with Session(target.database.engine) as s:
+        assert s.scalar(select(func.count()).select_from(PersonRow)) == 0
+    target.close()
+
+
+def test_import_refuses_a_store_that_is_not_empty(tmp_path) -> None:
+    store = fresh_store(tmp_path, "a.db")
+    fill(store, [], [])
+    with pytest.raises(BadRequest, match="not empty"):
+        store.backups.restore(backup=parse_backup(store.backups.export(now=NOW)))
+    store.close()
+
+
+def test_a_backup_file_with_a_lone_surrogate_is_refused_clearly_and_nothing_written(database_url) -> None:
+    # JSON's "\ud800" escape reads as a lone surrogate: text that is not Unicode, which no database keeps
+    text = json.dumps(a_backup()).replace('"Climbing stairs"', '"Climbing stairs\\ud800"')
+    assert "\\ud800" in text
+    store = open_store(database_url)
+    before = rows(store.database.engine)
+    try:
+        with pytest.raises(BadRequest) as refused:
+            store.backups.restore(backup=parse_backup(read_json(text.encode())))
+        # where, and what: pydantic itself refuses text that is not Unicode ("unable to parse raw data as
+        # a unicode string"), before the store's own check of what a database keeps
+        message = str(refused.value)
+        assert message.startswith("the backup is damaged at people.0.goals.0.activity: "), message
+        assert "unicode" in message.lower() and "Traceback" not in message and "\ud800" not in message
+        assert rows(store.database.engine) == before
+    finally:
+        store.close()
+
+
+def test_the_commands_report_a_truncated_file_in_one_line(run_cli, tmp_path) -> None:
+    assert run_cli("screen", "--none").code == 0
+    target = tmp_path / "backup.json"
+    assert run_cli("export", str(target)).code == 0
+    target.write_text(target.read_text()[:40], encoding="utf-8")
+    result = run_cli("import", str(target))
+    assert result.code == 2
+    assert "not valid JSON" in result.err and "Traceback" not in result.err
+
+
+def test_the_import_command_refuses_a_file_with_a_lone_surrogate_in_one_line(run_cli, tmp_path) -> None:
+    target = tmp_path / "backup.json"
+    target.write_text(json.dumps(a_backup()).replace('"Climbing stairs"', '"Climbing stairs\\ud800"'), encoding="utf-8")
+    result = run_cli("import", str(target))
+    assert result.code == 2
+    assert "damaged at people.0.goals.0.activity" in result.err and "Traceback" not in result.err
+    assert json.loads(run_cli("goal", "list", "--json").out) == []
+    target.write_text(json.dumps(a_backup()), encoding="utf-8")
+    assert run_cli("import", str(target)).code == 0, "the store is still empty: nothing was written"
