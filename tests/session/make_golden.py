@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -266,8 +265,15 @@ def with_steps(controls: list[Control], plan: Plan) -> list[Control]:
     return done
 
 
-def cue_json(cue: Any) -> dict[str, Any]:
-    return asdict(cue)
+# The fields the browser's events carry, in a fixed order: the files do not change when a
+# refactor reorders or renames the Python types that hold them.
+CUE_FIELDS = ("kind", "text", "due", "step", "exercise")
+SET_FIELDS = ("exercise", "kind", "side", "rep", "seconds", "planned_seconds", "skipped", "hurt", "pain", "step")
+SIDE_FIELDS = ("exercise", "tighter")
+
+
+def fields(value: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(value, name) for name in names}
 
 
 def control(session: Session, step: Control) -> tuple[list[Any], dict[str, Any]]:
@@ -314,13 +320,15 @@ def play(plan: Plan, controls: list[Control]) -> dict[str, Any]:
     sets: list[dict[str, Any]] = []
     sides: list[dict[str, Any]] = []
     session = Session(
-        plan, on_result=lambda result: sets.append(asdict(result)), on_side=lambda answer: sides.append(asdict(answer))
+        plan,
+        on_result=lambda result: sets.append(fields(result, SET_FIELDS)),
+        on_side=lambda answer: sides.append(fields(answer, SIDE_FIELDS)),
     )
     cues: list[dict[str, Any]] = []
     trace = []
     for step in controls:
         returned, answered = control(session, step)
-        cues += [cue_json(cue) for cue in returned]
+        cues += [fields(cue, CUE_FIELDS) for cue in returned]
         trace.append(snapshot(session, step, returned, answered))
     steps = [
         {"item": t.item, "exercise": t.exercise.id, "kind": t.step.kind, "seconds": t.step.seconds, "cue": t.step.cue}
