@@ -142,6 +142,19 @@ def test_the_api_documentation_is_served_without_a_cdn(client: TestClient) -> No
     assert client.get("/openapi.json").json()["paths"]["/api/sessions/{session_id}/sets"]
 
 
+def test_the_service_worker_keeps_every_module_of_the_player(client: TestClient) -> None:
+    # a module missing from the worker's shell is not there offline, and the player would not start
+    from supple.web.paths import STATIC
+
+    served = client.get("/sw.js").text
+    modules = sorted((STATIC / "player").glob("*.js"))
+    assert modules, "the player is in static/player"
+    for module in modules:
+        assert f'"/static/player/{module.name}"' in served, module.name
+    kind = client.get("/static/player/main.js").headers["content-type"]
+    assert kind.split(";")[0] in ("text/javascript", "application/javascript"), "modules need a script's type"
+
+
 def test_the_service_workers_cache_is_named_after_the_static_files(client: TestClient, tmp_path) -> None:
     # The worker serves the static files from its cache; a new supple's files must reach browsers
     # that cached the old ones, which happens only when the worker's own text changes.
@@ -158,6 +171,7 @@ def test_the_service_workers_cache_is_named_after_the_static_files(client: TestC
     for copy in (same, upgraded):
         shutil.copytree(STATIC, copy)
     assert service_worker_text(same) == served.text
-    (upgraded / "player.js").write_text((upgraded / "player.js").read_text() + "\n// a new version\n")
+    engine = upgraded / "player" / "engine.js"
+    engine.write_text(engine.read_text() + "\n// a new version\n")
     changed = service_worker_text(upgraded)
     assert changed != served.text and name.group(1) not in changed

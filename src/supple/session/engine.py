@@ -9,14 +9,13 @@ a late wake-up makes one cue late, and the next one is due on time again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal, cast
 
 from supple.catalog.models import Exercise
-from supple.planner.expand import lead_in
 from supple.planner.plan import Plan, PlanItem
 from supple.session.results import FinishedSet, SetKind, SideAnswer, Tightness
-from supple.session.timeline import CueKind, TimedStep, item_steps, lay_out, starts, step_cues
+from supple.session.timeline import CueKind, TimedStep, item_steps, lay_out, moving_lead_in, starts
 
 State = Literal["waiting", "running", "paused", "finished", "ended", "quit"]
 HURTS_TO_END = 2
@@ -27,13 +26,14 @@ PAIN_ADVICE = (
 )
 FINISHED_TEXT = "That is the whole routine. Well done."
 STOPPED_TEXT = "Stop, and ease out of the position gently."
+ASK_SIDE_TEXT = "Which side felt tighter: left, right, or the same?"
 
 
 def player_rules() -> dict[str, object]:
     """What a player elsewhere (the browser's) needs to behave and speak as this engine does."""
     return {
         "hurts_to_end": HURTS_TO_END, "back_restarts_after_s": BACK_RESTARTS_AFTER_S,
-        "finished": FINISHED_TEXT, "stopped": STOPPED_TEXT, "pain_advice": PAIN_ADVICE,
+        "finished": FINISHED_TEXT, "stopped": STOPPED_TEXT, "pain_advice": PAIN_ADVICE, "ask_side": ASK_SIDE_TEXT,
     }  # fmt: skip
 
 
@@ -132,7 +132,7 @@ class Session:
             self.state = "running"
             return self._move_to(len(self.steps), now)
         if from_step and not self.steps[from_step].is_lead_in:
-            self.steps.insert(from_step, _moving_lead_in(self.steps[from_step]))
+            self.steps.insert(from_step, moving_lead_in(self.steps[from_step]))
             self._starts = starts(self.steps)
         self.state, self.index = "running", from_step
         self._origin = now - self._starts[from_step]
@@ -161,8 +161,7 @@ class Session:
             self._record(self.index, seconds=float(timed.step.seconds))
             if timed.exercise.sided and self._last_work_of_item(self.index):
                 self.pending_side = timed.exercise.id
-                text = "Which side felt tighter: left, right, or the same?"
-                cues.append(Cue("ask-side", text, due, self.index, timed.exercise.id))
+                cues.append(Cue("ask-side", ASK_SIDE_TEXT, due, self.index, timed.exercise.id))
         return cues + self._move_to(self.index + 1, due)
 
     def _move_to(self, target: int, due: float) -> list[Cue]:
@@ -285,7 +284,7 @@ class Session:
         added = item_steps(number, item)
         following = self.steps[self.index :]
         if following and following[0].is_lead_in and following[0].exercise.position != item.exercise.position:
-            following[0] = _moving_lead_in(following[0])
+            following[0] = moving_lead_in(following[0])
         self.steps = self.steps[: self.index] + added + following
         self._starts = starts(self.steps)
         return self._jump(now, self.index)
@@ -306,11 +305,6 @@ class Session:
             self.side_answers.append(answer)
             self._on_side(answer)
             self.pending_side = None
-
-
-def _moving_lead_in(timed: TimedStep) -> TimedStep:
-    step = lead_in(timed.exercise, moving=True)
-    return replace(timed, step=step, cues=step_cues(timed.exercise, step, 1))
 
 
 def rehearse(plan: Plan, *, start: float = 0.0) -> list[Cue]:

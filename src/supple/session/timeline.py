@@ -7,11 +7,11 @@ said. Cues are offsets inside a step; the engine turns them into clock times.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from supple.catalog.models import Exercise
-from supple.planner.expand import BREATH_S, Step
+from supple.planner.expand import BREATH_S, Step, lead_in
 from supple.planner.plan import Plan, PlanItem
 
 CueKind = Literal[
@@ -142,12 +142,19 @@ def starts(steps: Sequence[TimedStep]) -> list[int]:
     return offsets
 
 
-def timed_step_json(timed: TimedStep) -> dict[str, object]:
-    """One step as the browser's player runs it: the same steps and cues as the terminal's."""
+def moving_lead_in(timed: TimedStep) -> TimedStep:
+    """The longer lead-in, for getting into this step's exercise from another position (after an
+    easier exercise put in before it, or when picking up an interrupted session)."""
+    step = lead_in(timed.exercise, moving=True)
+    return replace(timed, step=step, cues=step_cues(timed.exercise, step, 1))
+
+
+def _step_json(timed: TimedStep) -> dict[str, object]:
     return {
         "item": timed.item,
         "exercise": timed.exercise.id,
         "name": timed.exercise.name,
+        "position": timed.exercise.position,
         "sided": timed.exercise.sided,
         "rounds": timed.rounds,
         "work": timed.is_work,
@@ -155,6 +162,17 @@ def timed_step_json(timed: TimedStep) -> dict[str, object]:
         **timed.step.to_json(),
         "cues": [{"at": cue.at, "kind": cue.kind, "text": cue.text} for cue in timed.cues],
     }
+
+
+def timed_step_json(timed: TimedStep) -> dict[str, object]:
+    """One step as the browser's player runs it: the same steps and cues as the terminal's.
+
+    A lead-in carries its moving version, which the engine may swap in (see `moving_lead_in`):
+    the browser then takes it from here rather than building its own steps and cues."""
+    json = _step_json(timed)
+    if timed.is_lead_in:
+        json["moving"] = _step_json(moving_lead_in(timed))
+    return json
 
 
 def timeline_json(steps: Sequence[TimedStep]) -> list[dict[str, object]]:

@@ -131,11 +131,15 @@ class TimelineStep(Step):
     item: int
     exercise: str
     name: str
+    position: str
     sided: bool
     rounds: int
     work: bool
     lead_in: bool
     cues: list[Cue]
+    moving: TimelineStep | None = Field(
+        default=None, description="a lead-in's longer version, for getting there from another position"
+    )
 
 
 class SessionIn(In):

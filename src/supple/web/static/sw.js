@@ -4,7 +4,13 @@
 // The server names the cache after the files it holds (web/routes/pages_account.py): a new version of
 // any of them is a new worker, which fetches them afresh and drops the old cache.
 const CACHE = "supple-STATIC_VERSION";
-const SHELL = ["/static/style.css", "/static/app.js", "/static/player.js", "/static/icon.svg", "/manifest.webmanifest"];
+// Every module of the player is listed: one missing, and the player does not start offline
+// (tests/web/test_pages.py checks them all).
+const SHELL = [
+  "/static/style.css", "/static/app.js", "/static/icon.svg", "/manifest.webmanifest",
+  "/static/player/main.js", "/static/player/engine.js", "/static/player/outbox.js", "/static/player/view.js",
+  "/static/player/controls.js",
+];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
