@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from supple.catalog.models import Exercise
     from supple.planner.plan import Plan, PlanItem
+    from supple.planner.request import PlanRequest
     from supple.services.context import AppContext
     from supple.services.terminal_session import Unfinished
     from supple.session.engine import Cue, Session
@@ -79,8 +80,12 @@ def go_command(
     else:
         if unfinished is not None:
             terminal_session.set_aside_unfinished(context)
-        plan, from_step = choose_plan(context, plan_file, routine, conditions, minutes, equipment,
-                                      avoid_positions, no_floor, warmed_up, ack_caution), 0  # fmt: skip
+        if conditions and minutes is None:
+            raise BadRequest("--for needs --minutes N too")
+        request = (
+            plan_request(conditions, minutes, equipment, avoid_positions, no_floor, warmed_up) if conditions else None
+        )
+        plan, from_step = choose_plan(context, plan_file, routine, request, ack_caution), 0
     if dry_run:
         print_timeline(out, terminal_session.rehearse_session(plan=plan), as_json=as_json)
         return
@@ -104,34 +109,23 @@ def go_command(
 
 
 def choose_plan(
-    context: AppContext,
-    plan_file: Path | None,
-    routine: str | None,
-    conditions: list[str] | None,
-    minutes: int | None,
-    equipment: list[str] | None,
-    avoid_positions: list[str] | None,
-    no_floor: bool,
-    warmed_up: bool,
-    ack_caution: bool,
+    context: AppContext, plan_file: Path | None, routine: str | None, request: PlanRequest | None, ack_caution: bool
 ) -> Plan:
+    """The plan for the request, or else the routine file, the saved routine by name, or the one saved last."""
     from supple.services.planning import make_plan
     from supple.services.routines import routine_to_play
 
-    if not conditions:
-        try:
-            return routine_to_play(context, plan_file=plan_file, routine=routine, ack_caution=ack_caution)
-        except NotFound:
-            if routine is not None or plan_file is not None:
-                raise
-            raise NotFound(
-                "no routine to play yet: pass --for CONDITION ... --minutes N, or --plan FILE, "
-                "or save one with `supple plan ... --save NAME`"
-            ) from None
-    if minutes is None:
-        raise BadRequest("--for needs --minutes N too")
-    request = plan_request(conditions, minutes, equipment, avoid_positions, no_floor, warmed_up)
-    return make_plan(context, request=request, ack_caution=ack_caution)
+    if request is not None:
+        return make_plan(context, request=request, ack_caution=ack_caution)
+    try:
+        return routine_to_play(context, plan_file=plan_file, routine=routine, ack_caution=ack_caution)
+    except NotFound:
+        if routine is not None or plan_file is not None:
+            raise
+        raise NotFound(
+            "no routine to play yet: pass --for CONDITION ... --minutes N, or --plan FILE, "
+            "or save one with `supple plan ... --save NAME`"
+        ) from None
 
 
 def _kept(result: FinishedSet) -> None:

@@ -10,6 +10,7 @@ from jinja2 import Environment
 
 from supple.catalog.dose import describe_dose
 from supple.catalog.models import Exercise
+from supple.planner.request import MAX_MINUTES, MIN_MINUTES
 
 
 def clock(seconds: float) -> str:
@@ -38,4 +39,5 @@ def dose_words(exercise: Exercise) -> str:
 
 def install(env: Environment) -> None:
     env.filters.update(clock=clock, minutes=minutes, day=day, extract=extract)
-    env.globals.update(dose_words=dose_words)
+    # the plan request's own limits, so the form's and the planner's never differ
+    env.globals.update(dose_words=dose_words, minutes_range=(MIN_MINUTES, MAX_MINUTES))
