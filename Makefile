@@ -4,7 +4,23 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck imports pytest bench clean
+.PHONY: run test test-fast test-future lint typecheck imports pytest bench clean
+
+# pytest runs on two processes (pytest-xdist; `make pytest PYTEST_WORKERS=0` for one). Each test has
+# tiers, given in tests/conftest.py by where it lives and the fixtures it uses: unit, service,
+# database, postgres, browser, faults (README.md, "Tests").
+PYTEST_WORKERS ?= 2
+# Some shells set PYTHONDONTWRITEBYTECODE: then every pytest process (each worker too) rewrites and
+# compiles every test module again instead of reading its cache, 2 s each here.
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal
+# test-fast: everything but a real browser, PostgreSQL, the fault injection tests and the slow ones
+# (a child process driven in real time: a terminal session, a kill at a random moment).
+FAST := not browser and not postgres and not faults and not slow
+# test-future: the tiers that read today's date (the same set as test-fast), once more with the clock a
+# year ahead. Debian's faketime preloads libfaketime, so child processes (the CLI tests' `supple`) are
+# moved too; PostgreSQL's statement timeouts do not fire under it, so that tier is left out (README.md).
+FUTURE := (unit or service or database) and not postgres and not browser and not faults
+SHIFT ?= +365 days
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +44,14 @@ imports: $(STAMP)
 	$(BIN)/lint-imports
 
 pytest: $(STAMP)
-	$(BIN)/pytest
+	$(PYTEST)
+
+test-fast: $(STAMP)
+	$(PYTEST) -m "$(FAST)"
+
+test-future: $(STAMP)
+	@command -v faketime >/dev/null || { echo "make test-future needs Debian's faketime: apt install faketime" >&2; exit 1; }
+	faketime '$(SHIFT)' $(PYTEST) -m "$(FUTURE)"
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
