@@ -16,10 +16,13 @@ PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n $(PYTEST_WORKERS) --di
 # test-fast: everything but a real browser, PostgreSQL, the fault injection tests and the slow ones
 # (a child process driven in real time: a terminal session, a kill at a random moment).
 FAST := not browser and not postgres and not faults and not slow
-# test-future: the tiers that read today's date (the same set as test-fast), once more with the clock a
-# year ahead. Debian's faketime preloads libfaketime, so child processes (the CLI tests' `supple`) are
-# moved too; PostgreSQL's statement timeouts do not fire under it, so that tier is left out (README.md).
-FUTURE := (unit or service or database) and not postgres and not browser and not faults
+# test-future: the tiers that read today's date, unit, service and database (PostgreSQL's too), once
+# more with the clock a year ahead. Debian's faketime preloads libfaketime, so child processes (the
+# CLI's `supple`, the PostgreSQL server) are moved too. Under it PostgreSQL's statement_timeout never
+# fires, so the one test that waits for it is left to make test; so are the browser and fault tiers
+# (uvicorn does not replace a killed worker under faketime) (README.md, "Tests").
+FUTURE := (unit or service or database) and not browser and not faults
+FUTURE_NOT := --deselect tests/store/test_faults.py::test_a_postgresql_statement_past_its_time_limit_is_cancelled_as_busy
 SHIFT ?= +365 days
 
 $(STAMP): pyproject.toml
@@ -51,7 +54,7 @@ test-fast: $(STAMP)
 
 test-future: $(STAMP)
 	@command -v faketime >/dev/null || { echo "make test-future needs Debian's faketime: apt install faketime" >&2; exit 1; }
-	faketime '$(SHIFT)' $(PYTEST) -m "$(FUTURE)"
+	faketime '$(SHIFT)' $(PYTEST) -m "$(FUTURE)" $(FUTURE_NOT)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
