@@ -22,7 +22,7 @@ FAST := not browser and not postgres and not faults and not slow
 # fires, so the one test that waits for it is left to make test; so are the browser and fault tiers
 # (uvicorn does not replace a killed worker under faketime) (README.md, "Tests").
 FUTURE := (unit or service or database) and not browser and not faults
-FUTURE_NOT := --deselect tests/store/test_faults.py::test_a_postgresql_statement_past_its_time_limit_is_cancelled_as_busy
+FUTURE_NOT := --deselect tests/store/database/test_faults.py::test_a_postgresql_statement_past_its_time_limit_is_cancelled_as_busy
 SHIFT ?= +365 days
 
 $(STAMP): pyproject.toml
