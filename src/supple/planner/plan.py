@@ -55,6 +55,10 @@ class Plan:
     conditions_covered: tuple[str, ...]
     conditions_uncovered: tuple[str, ...]
     notes: tuple[str, ...]
+    # What the routine was made for: what it allows an easier exercise after pain to be (no floor,
+    # the positions avoided, the equipment at hand, the exercises swapped out). A routine written
+    # by hand has what its own exercises allow (session/routine.py).
+    request: PlanRequest | None = None
 
     @property
     def total_seconds(self) -> int:
@@ -68,6 +72,7 @@ class Plan:
             "conditions_uncovered": list(self.conditions_uncovered),
             "notes": list(self.notes),
             "items": [item.to_json() for item in self.items],
+            **({"request": self.request.to_json()} if self.request is not None else {}),
         }
 
 
@@ -189,4 +194,5 @@ def build_plan(
         conditions_covered=tuple(c for c in request.conditions if c in covered),
         conditions_uncovered=tuple(c for c in request.conditions if c not in covered),
         notes=tuple(notes),
+        request=request.plain(),
     )

@@ -166,6 +166,14 @@ class Sessions:
                 .values(state=state, pain_after=pain_after, ended_at=now)
             )
 
+    def plan(self, *, session_id: int) -> dict[str, Any] | None:
+        """The plan's JSON the session plays (with the request it was made for), or None."""
+        with self.database.reading() as c:
+            found: dict[str, Any] | None = c.execute(
+                select(SessionRow.plan).where(SessionRow.id == session_id)
+            ).scalar_one_or_none()
+        return found
+
     def owner(self, *, session_id: int) -> SessionOwner | None:
         """Whose session this is, and its state; None when there is no such session."""
         with self.database.reading() as c:
