@@ -9,7 +9,7 @@ from supple.catalog.dose import describe_dose
 from supple.catalog.models import Catalog, Dosage, Exercise
 from supple.errors import BadRequest
 from supple.planner.candidates import Pool, build_pool
-from supple.planner.expand import Step, expand, total_seconds
+from supple.planner.expand import Step, expand, total_seconds, work_seconds
 from supple.planner.order import order
 from supple.planner.personal import Personal
 from supple.planner.request import PlanRequest
@@ -64,6 +64,11 @@ class Plan:
     def total_seconds(self) -> int:
         return sum(item.seconds for item in self.items)
 
+    @property
+    def work_seconds(self) -> int:
+        """The time of the work itself, without the rests and moves: what a session's sets add up to."""
+        return sum(work_seconds(list(item.steps)) for item in self.items)
+
     def to_json(self) -> dict[str, object]:
         return {
             "total_seconds": self.total_seconds,
@@ -72,7 +77,7 @@ class Plan:
             "conditions_uncovered": list(self.conditions_uncovered),
             "notes": list(self.notes),
             "items": [item.to_json() for item in self.items],
-            **({"request": self.request.to_json()} if self.request is not None else {}),
+            "request": self.request.to_json() if self.request is not None else None,
         }
 
 

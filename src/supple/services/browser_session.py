@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from supple.errors import BadRequest, Conflict, DataFileError, NotFound, UnsafeToStart
 from supple.planner.plan import Plan, PlanItem
 from supple.services.pain import easier_now, report_pain
-from supple.services.progress import end_session
+from supple.services.progress import close_left_running, end_session
 from supple.session.results import FinishedSet, SideAnswer, Tightness
 from supple.session.routine import plan_from_data
 from supple.session.timeline import item_steps, lay_out, timeline_json
@@ -32,11 +32,12 @@ def open_session(
 ) -> Opened:
     """Start keeping a session of this plan; the timeline is what the player runs. Opened again
     under the same client key (the first answer lost), it is the same session
-    (store/repositories/client_keys.py)."""
+    (store/repositories/client_keys.py). A new session closes the person's sessions left running
+    (the page closed mid-way) as interrupted."""
     _check_pain(pain_before)
     session_id = context.store.sessions.open(
         person_id=person_id, plan=plan.to_json(), planned_seconds=plan.total_seconds, pain_before=pain_before,
-        now=context.now(), client_key=client_key,
+        now=context.now(), client_key=client_key, planned_work_seconds=plan.work_seconds, close_running=True,
     )  # fmt: skip
     return Opened(session_id, timeline_json(lay_out(plan)))
 
@@ -142,4 +143,5 @@ def session_detail(context: AppContext, *, person_id: int, session_id: int) -> d
 
 
 def sessions_of(context: AppContext, *, person_id: int) -> Sequence[dict[str, Any]]:
+    close_left_running(context, person_id=person_id)
     return [s.to_json() for s in context.store.history.sessions(person_id=person_id)]

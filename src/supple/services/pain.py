@@ -22,9 +22,7 @@ def report_pain(context: AppContext, *, exercise_name: str, person_id: int | Non
     request_fresh_screening(context, reason=f"you reported pain during {exercise_name}", person_id=person_id)
 
 
-def easier_now(
-    context: AppContext, *, exercise_id: str, plan: Plan, person_id: int | None = None
-) -> PlanItem | None:
+def easier_now(context: AppContext, *, exercise_id: str, plan: Plan, person_id: int | None = None) -> PlanItem | None:
     """The first easier alternative the routine `plan` allows with today's precautions, at the
     gentle end of its dose, ready to put into the session (or None)."""
     catalog = context.content.catalog()

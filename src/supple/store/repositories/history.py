@@ -7,7 +7,7 @@ Reads only; sessions.py keeps them as they happen.
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Connection, Select, case, func, select
 
@@ -20,8 +20,17 @@ from supple.store.database.tables import SessionRow, SetRow, SideAnswerRow
 # load in a few tens of milliseconds (bench/README.md).
 _SESSION_COLUMNS = (
     SessionRow.id, SessionRow.started_at, SessionRow.ended_at, SessionRow.state, SessionRow.planned_seconds,
-    SessionRow.pain_before, SessionRow.pain_after,
+    SessionRow.pain_before, SessionRow.pain_after, SessionRow.planned_work_seconds,
 )  # fmt: skip
+
+
+def _record(row: Any, **more: Any) -> SessionRecord:
+    return SessionRecord(
+        row.id, row.started_at, row.ended_at, row.state, row.planned_seconds, row.pain_before, row.pain_after,
+        planned_work_seconds=row.planned_work_seconds, **more,
+    )  # fmt: skip
+
+
 # Not each set's end time: progress never needs it, and parsing 15,000 of them costs.
 _SET_COLUMNS = (
     SetRow.session_id, SetRow.step, SetRow.exercise, SetRow.kind, SetRow.side, SetRow.rep, SetRow.seconds,
@@ -44,7 +53,7 @@ def session_records(c: Connection, which: ColumnElement[bool]) -> list[SessionRe
             )
         )  # fmt: skip
     sides = _side_answers(c, ids, [row.id for row in rows])
-    return [SessionRecord(*row, tuple(sets[row.id]), tuple(sides[row.id])) for row in rows]
+    return [_record(row, sets=tuple(sets[row.id]), sides=tuple(sides[row.id])) for row in rows]
 
 
 def _side_answers(c: Connection, ids: Select[int], sessions: list[int]) -> dict[int, list[SideAnswer]]:
@@ -94,19 +103,7 @@ class History:
             mine = select(SessionRow.id).where(SessionRow.person_id == person_id)
             sides = _side_answers(c, mine, [row.id for row in rows])
         return [
-            SessionRecord(
-                row.id,
-                row.started_at,
-                row.ended_at,
-                row.state,
-                row.planned_seconds,
-                row.pain_before,
-                row.pain_after,
-                (),
-                tuple(sides[row.id]),
-                (float(row.seconds or 0.0), bool(row.done)),
-            )  # fmt: skip
-            for row in rows
+            _record(row, sides=tuple(sides[row.id]), totals=(float(row.seconds or 0.0), bool(row.done))) for row in rows
         ]
 
     def seconds_by_exercise(self, *, person_id: int, since: dt.datetime) -> dict[str, float]:
