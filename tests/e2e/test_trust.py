@@ -3,12 +3,18 @@ hurt, deleting everything, which sessions count, and progress that says what it 
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.e2e.conftest import SPEECH_SPY, Server
+from tests.e2e.test_clinic import CAROL, add_client
+from tests.e2e.test_clinic import FAST as CLINIC_FAST
 from tests.e2e.test_journey import screen_all_clear
 
 PHONE = {"width": 390, "height": 664}
@@ -21,6 +27,21 @@ def phone_context(browser: Browser, server: Server) -> Iterator[BrowserContext]:
     context.add_init_script(SPEECH_SPY)
     yield context
     context.close()
+
+
+@pytest.fixture
+def clinic(tmp_path: Path) -> Iterator[Server]:
+    """`supple serve --multi-user` with one clinician, carol (as tests/e2e/test_clinic.py)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "SUPPLE_HOME": str(home)}
+    env.pop("SUPPLE_DATABASE_URL", None)
+    supple = str(Path(sys.executable).parent / "supple")
+    subprocess.run([supple, "account", "add", "carol", "--clinician", "--password-stdin"], input=f"{CAROL}\n",
+                   env=env, check=True, capture_output=True, text=True)  # fmt: skip
+    running = Server(home, "--multi-user")
+    yield running
+    running.stop()
 
 
 @pytest.fixture
@@ -128,3 +149,64 @@ def test_progress_says_what_the_pain_trend_compares_and_the_charts_have_dates(ph
         expect(dates.first).to_have_text(re.compile(r"^\d{1,2} [A-Z][a-z]{2}$"))
     pain.scroll_into_view_if_needed()
     phone.screenshot(path="/tmp/i16r-shots/progress-pain-390.png")
+
+
+def signed_in_on_a_phone(browser: Browser, server: Server, name: str, password: str) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(base_url=server.url, viewport=PHONE, is_mobile=True, has_touch=True)
+    context.add_init_script(SPEECH_SPY)
+    page = context.new_page()
+    page.goto("/login")
+    page.get_by_label("Username").fill(name)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    return context, page
+
+
+def test_a_clinician_sees_a_clients_pain_and_the_client_sees_who_gave_the_routine(
+    browser: Browser, clinic: Server
+) -> None:
+    carol, carol_page = signed_in_on_a_phone(browser, clinic, "carol", CAROL)
+    carol_page.goto("/")
+    expect(carol_page.get_by_role("heading", name="Your clients")).to_be_visible()
+    expect(carol_page.get_by_text("Start the safety check")).to_have_count(0)
+    sam_id = add_client(carol_page, "sam", "sam's first password")
+    plan_form = carol_page.locator("form", has=carol_page.get_by_role("button", name=re.compile("^Plan and give")))
+    plan_form.get_by_label(re.compile("^Sciatica")).check()
+    plan_form.get_by_label("Minutes (3 to 90)").fill("5")
+    plan_form.get_by_label("Name").fill("morning")
+    plan_form.get_by_role("button", name=re.compile("^Plan and give")).click()
+    expect(carol_page.get_by_role("heading", name=re.compile("^morning"))).to_be_visible()
+
+    sam, page = signed_in_on_a_phone(browser, clinic, "sam", "sam's first password")
+    page.get_by_role("link", name="Start the safety check").click()
+    page.get_by_role("button", name="Done").click()
+    page.goto("/")
+    given = page.get_by_role("region", name="From your clinician")
+    expect(given).to_contain_text(re.compile(r"morning: given by carol on \w{3} \d{1,2} \w{3} \d{4}"))
+    page.screenshot(path="/tmp/i16r-shots/client-home-given-390.png", full_page=True)
+    page.goto(f"/play?routine=morning&speed={CLINIC_FAST}")
+    expect(page.get_by_role("heading", name=re.compile("^morning"))).to_contain_text("given by carol")
+    page.locator("#before").get_by_text("7", exact=True).click()
+    page.get_by_role("button", name="Start").click()
+    after = page.locator("#after")
+    expect(after).to_be_visible(timeout=30_000)
+    after.get_by_text("8", exact=True).click()
+    page.get_by_role("button", name="Finish").click()
+    expect(page.locator("#sync")).to_have_text("Everything is saved.")
+
+    carol_page.goto("/clients")
+    row = carol_page.get_by_role("listitem").filter(has=carol_page.get_by_role("link", name="sam"))
+    expect(row).to_contain_text(re.compile(r"Pain alert: Pain 8 of 10 after a session, \w{3} \d{1,2} \w{3} \d{4}"))
+    carol_page.screenshot(path="/tmp/i16r-shots/clinic-clients-alert-390.png", full_page=True)
+    carol_page.goto(f"/clients/{sam_id}")
+    alerts = carol_page.get_by_role("region", name="Pain alerts")
+    expect(alerts).to_contain_text("Pain 8 of 10 after a session")
+    expect(alerts).to_contain_text("Pain 7 of 10 before a session")
+    safety = carol_page.get_by_role("region", name="Safety check")
+    expect(safety).to_contain_text("not about their pain")
+    expect(safety).not_to_contain_text("all clear")
+    expect(carol_page.get_by_role("region", name="Routines")).to_contain_text("given by carol")
+    carol_page.screenshot(path="/tmp/i16r-shots/clinic-client-alert-390.png", full_page=True)
+    for context in (carol, sam):
+        context.close()

@@ -61,6 +61,17 @@ class PainScore(NamedTuple):
     exercise: str | None = None  # the exercise that hurt
 
 
+class PainReport(NamedTuple):
+    """A pain rating or a "this hurts" of one person, for a clinician's alerts (progress/alerts.py);
+    unlike PainScore, a "this hurts" not rated is one too."""
+
+    person_id: int
+    at: dt.datetime
+    score: int | None  # None: a "this hurts" without a rating
+    moment: Literal["before", "after", "hurt"]
+    exercise: str | None = None  # the exercise that hurt
+
+
 @dataclass(frozen=True)
 class GoalRecord:
     """A Patient-Specific Functional Scale activity, with its 0-10 ratings over time."""

@@ -14,18 +14,22 @@ from supple.session.routine import load_routine, plan_from_data
 
 if TYPE_CHECKING:
     from supple.services.context import AppContext
+    from supple.store.repositories.routines import RoutineListed
 
 ROUTINE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
-def save_routine(context: AppContext, *, name: str, plan: Plan, person_id: int | None = None) -> None:
-    """Keep the plan under a name (replacing one of the same name), to play or print later."""
+def save_routine(
+    context: AppContext, *, name: str, plan: Plan, person_id: int | None = None, given_by: int | None = None
+) -> None:
+    """Keep the plan under a name (replacing one of the same name), to play or print later;
+    `given_by` is the clinician who gives it to their client (services/clinic.py)."""
     if not ROUTINE_NAME.match(name):
         raise BadRequest(
             f"routine name {name!r}: use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit"
         )
     person = context.mode.person(person_id)
-    context.store.routines.save(person_id=person, name=name, plan=plan.to_json(), now=context.now())
+    context.store.routines.save(person_id=person, name=name, plan=plan.to_json(), now=context.now(), given_by=given_by)
     # A routine saved again keeps its row; saved within the same instant it would keep its time too,
     # so what this process laid out before must go.
     context.plans_played.clear()
@@ -33,6 +37,11 @@ def save_routine(context: AppContext, *, name: str, plan: Plan, person_id: int |
 
 def routine_names(context: AppContext, *, person_id: int | None = None) -> list[str]:
     return context.store.routines.names(person_id=context.mode.person(person_id))
+
+
+def routines_listed(context: AppContext, *, person_id: int | None = None) -> list[RoutineListed]:
+    """The person's routines, each with when it was saved and which clinician gave it, if one did."""
+    return context.store.routines.listed(person_id=context.mode.person(person_id))
 
 
 def routine_to_play(

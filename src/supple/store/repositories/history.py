@@ -7,11 +7,12 @@ Reads only; sessions.py keeps them as they happen.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Connection, Select, case, func, select
 
-from supple.progress.history import PainScore, SessionRecord
+from supple.progress.history import PainReport, PainScore, SessionRecord
 from supple.session.results import FinishedSet, SideAnswer, Tightness
 from supple.store.database.engine import Database
 from supple.store.database.tables import SessionRow, SetRow, SideAnswerRow
@@ -145,3 +146,28 @@ class History:
                 if pain is not None
             ]
         return sorted(scores, key=lambda score: (score.at, score.session_id))
+
+    def pain_reports(self, *, person_ids: Sequence[int], since: dt.datetime) -> list[PainReport]:
+        """The pain ratings (before and after sessions) and every "this hurts" of these people since
+        then, oldest first: what a clinician's alerts are drawn from."""
+        if not person_ids:
+            return []
+        mine = SessionRow.person_id.in_(list(person_ids))
+        sessions = select(
+            SessionRow.person_id, SessionRow.started_at, SessionRow.ended_at, SessionRow.pain_before,
+            SessionRow.pain_after,
+        ).where(mine, SessionRow.started_at >= since)  # fmt: skip
+        hurts = (
+            select(SessionRow.person_id, SetRow.ended_at, SetRow.pain, SetRow.exercise)
+            .join(SessionRow, SessionRow.id == SetRow.session_id)
+            .where(mine, SetRow.hurt.is_(True), SetRow.ended_at >= since)
+        )
+        reports: list[PainReport] = []
+        with self.database.reading() as c:
+            for person, started, ended, before, after in c.execute(sessions):
+                if before is not None:
+                    reports.append(PainReport(person, started, before, "before"))
+                if after is not None:
+                    reports.append(PainReport(person, ended or started, after, "after"))
+            reports += [PainReport(person, at, pain, "hurt", exercise) for person, at, pain, exercise in c.execute(hurts)]
+        return sorted(reports, key=lambda report: (report.at, report.person_id))
