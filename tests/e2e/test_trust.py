@@ -210,3 +210,26 @@ def test_a_clinician_sees_a_clients_pain_and_the_client_sees_who_gave_the_routin
     carol_page.screenshot(path="/tmp/i16r-shots/clinic-client-alert-390.png", full_page=True)
     for context in (carol, sam):
         context.close()
+
+
+def test_the_handouts_pdf_after_a_hurt_is_a_pdf_and_after_a_stop_a_page(phone: Page) -> None:
+    save_a_short_routine(phone)
+    phone.goto("/routines/quick/handout")
+    expect(phone.get_by_role("link", name="Download PDF")).to_be_visible()
+    # a "this hurts" in a session since the page was opened: the screening is to be answered again
+    opened = phone.request.post("/api/sessions", data={"routine": "quick"}).json()
+    exercise = opened["timeline"][-1]["exercise"]
+    assert phone.request.post(f"/api/sessions/{opened['id']}/hurt", data={"exercise": exercise, "item": 50}).ok
+    with phone.expect_download() as got:
+        phone.get_by_role("link", name="Download PDF").click()
+    saved = Path(got.value.path())
+    assert got.value.suggested_filename == "supple-quick-handout.pdf" and saved.read_bytes().startswith(b"%PDF-")
+    phone.screenshot(path="/tmp/i16r-shots/handout-after-hurt-390.png")
+    # a warning sign since: no programme, and a page that says so rather than a file
+    phone.request.post("/api/screening", data={"yes": ["worsening-leg-weakness"]})
+    downloads: list[object] = []
+    phone.on("download", lambda download: downloads.append(download))
+    phone.get_by_role("link", name="Download PDF").click()
+    expect(phone.get_by_role("alert")).to_contain_text("will not hand out a programme")
+    phone.screenshot(path="/tmp/i16r-shots/handout-stop-390.png")
+    assert downloads == [], "never an HTML page saved as a PDF"

@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.errors import BadRequest, NotFound
+from supple.errors import BadRequest, NotFound, UnsafeToStart
 from supple.planner.plan import Plan
-from supple.services.screening import precautions_for, require_safe_start
+from supple.safety.screen import Screening
+from supple.services.screening import latest_screening, precautions_for, require_safe_start
 from supple.session.routine import load_routine, plan_from_data
 
 if TYPE_CHECKING:
@@ -67,6 +68,28 @@ def saved_routine(
     """A saved routine by name (else the one saved last) and its name, as it would be played
     today: after the safety gate, with today's precautions applied."""
     screening = require_safe_start(context, ack_caution=ack_caution, person_id=person_id)
+    return _saved(context, name, screening, person_id)
+
+
+def saved_routine_to_read(
+    context: AppContext, *, name: str | None = None, person_id: int | None = None
+) -> tuple[str, Plan]:
+    """A saved routine to read or print (the handout), with the precautions of the latest screening.
+    Reading starts nothing, so it needs no fresh screening (after a "this hurts", or a month on),
+    as a clinician reads a client's routine; but a stop verdict (a warning sign that needs a
+    doctor) hands out no programme at all."""
+    screening = latest_screening(context, person_id=person_id)
+    if screening is not None and screening.verdict == "stop":
+        raise UnsafeToStart(
+            f"supple will not hand out a programme while your safety check has a warning sign: you reported "
+            f"{'; '.join(screening.reasons)}. {screening.advice}"
+        )
+    return _saved(context, name, screening, person_id)
+
+
+def _saved(
+    context: AppContext, name: str | None, screening: Screening | None, person_id: int | None
+) -> tuple[str, Plan]:
     precautions = precautions_for(context, screening=screening)
     routines, person = context.store.routines, context.mode.person(person_id)
     found = routines.version(person_id=person, name=name)

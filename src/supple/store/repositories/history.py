@@ -169,5 +169,7 @@ class History:
                     reports.append(PainReport(person, started, before, "before"))
                 if after is not None:
                     reports.append(PainReport(person, ended or started, after, "after"))
-            reports += [PainReport(person, at, pain, "hurt", exercise) for person, at, pain, exercise in c.execute(hurts)]
+            reports += [
+                PainReport(person, at, pain, "hurt", exercise) for person, at, pain, exercise in c.execute(hurts)
+            ]
         return sorted(reports, key=lambda report: (report.at, report.person_id))
