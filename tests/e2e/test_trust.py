@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Error as PlaywrightError
 from tests.e2e.conftest import SPEECH_SPY, Server
 from tests.e2e.test_clinic import CAROL, add_client
 from tests.e2e.test_clinic import FAST as CLINIC_FAST
@@ -233,3 +234,64 @@ def test_the_handouts_pdf_after_a_hurt_is_a_pdf_and_after_a_stop_a_page(phone: P
     expect(phone.get_by_role("alert")).to_contain_text("will not hand out a programme")
     phone.screenshot(path="/tmp/i16r-shots/handout-stop-390.png")
     assert downloads == [], "never an HTML page saved as a PDF"
+
+
+# Whether any of the service worker's caches still holds the progress page.
+KEPT_PROGRESS = """caches.keys()
+  .then((keys) => Promise.all(keys.map((key) => caches.open(key).then((cache) => cache.match('/progress')))))
+  .then((hits) => hits.some((hit) => hit !== undefined))"""
+
+
+def offline_text(page: Page, path: str) -> str:
+    """What the page at `path` shows without a connection ("" when nothing is kept for it)."""
+    page.context.set_offline(True)
+    try:
+        page.goto(path)
+        return page.locator("body").inner_text()
+    except PlaywrightError:  # nothing kept: the browser's own error
+        return ""
+    finally:
+        page.context.set_offline(False)
+
+
+def keep_progress_offline(page: Page) -> None:
+    save_a_short_routine(page)
+    opened = page.request.post("/api/sessions", data={"routine": "quick", "pain_before": 7}).json()
+    page.request.post(f"/api/sessions/{opened['id']}/finish", data={"state": "quit", "pain_after": 6})
+    page.request.post("/api/activities", data={"activity": "putting on socks", "score": 3})
+    page.goto("/progress")
+    page.evaluate("navigator.serviceWorker.ready")
+    page.reload()  # now under the service worker, which keeps the page
+    page.evaluate("localStorage.setItem('supple-outbox', JSON.stringify([{kind: 'finish', body: {pain_after: 6}}]))")
+    assert "putting on socks" in offline_text(page, "/progress"), "the phone kept the page"
+
+
+def delete_everything(page: Page) -> None:
+    page.goto("/settings")
+    page.get_by_label("Type delete to confirm").fill("delete")
+    page.get_by_role("button", name="Delete everything").click()
+    expect(page.get_by_role("status")).to_contain_text("has been deleted")
+
+
+@pytest.mark.parametrize("header", ["sent", "ignored"])
+def test_deleting_everything_leaves_no_copy_on_the_phone(phone: Page, header: str) -> None:
+    keep_progress_offline(phone)
+    if header == "ignored":  # as over plain http on the local network: the page must clear it itself
+
+        def without_the_header(route: Route) -> None:
+            response = route.fetch(max_redirects=0)
+            kept = {k: v for k, v in response.headers.items() if k.lower() != "clear-site-data"}
+            route.fulfill(response=response, headers=kept)
+
+        phone.route("**/delete", without_the_header)
+    delete_everything(phone)
+    phone.screenshot(path=f"/tmp/i16r-shots/deleted-{header}-390.png")
+    assert phone.request.get("/api/sessions").json() == []
+    phone.wait_for_function("localStorage.length === 0")
+    for _ in range(50):  # the page clears the caches as it loads; give it a moment
+        if phone.evaluate(KEPT_PROGRESS) is False:
+            break
+        phone.wait_for_timeout(100)
+    assert phone.evaluate(KEPT_PROGRESS) is False, "no cache keeps the progress page"
+    shown = offline_text(phone, "/progress")
+    assert "putting on socks" not in shown and "7 → 6" not in shown
