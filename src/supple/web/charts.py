@@ -28,18 +28,20 @@ class Tick:
 
 
 def _ticks(xs: Sequence[float], days: Sequence[dt.date]) -> list[Tick]:
+    """Up to TICKS dates spread along the bottom; a day already shown is not shown again (several
+    sessions on one day)."""
     if not xs:
         return []
     last = len(xs) - 1
     chosen = sorted({round(n * last / (TICKS - 1)) for n in range(TICKS)}) if last else [0]
-    return [
-        Tick(
-            xs[i],
-            f"{days[i].day} {days[i]:%b}",
-            "start" if i == 0 and last else "end" if i == last and last else "middle",
-        )
-        for i in chosen
-    ]
+    ticks: list[Tick] = []
+    for i in chosen:
+        text = f"{days[i].day} {days[i]:%b}"
+        if ticks and ticks[-1].text == text:
+            continue
+        anchor = "start" if i == 0 and last else "end" if i == last and last else "middle"
+        ticks.append(Tick(xs[i], text, anchor))
+    return ticks
 
 
 @dataclass(frozen=True)
