@@ -35,7 +35,8 @@ def welcome(
     latest = screening.latest_screening(context, person_id=person)
     stale = screening.screening_staleness(context, screening=latest) if latest else None
     listed = routines.routines_listed(context, person_id=person)
-    page = {"screening": latest, "stale": stale, "routines": [r.name for r in listed],
+    # a routine a clinician gave is listed once, under "From your clinician"
+    page = {"screening": latest, "stale": stale, "routines": [r.name for r in listed if not r.given_by],
             "given": [r for r in listed if r.given_by]}  # fmt: skip
     return templates.TemplateResponse(request, "welcome.html", page)
 
