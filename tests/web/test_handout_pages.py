@@ -68,3 +68,19 @@ def test_the_player_and_the_welcome_page_link_to_the_handout(client: TestClient)
     save_routine(client, "morning")
     assert 'href="/routines/morning/handout"' in client.get("/play", params={"routine": "morning"}).text
     assert 'href="/routines/morning/handout"' in client.get("/").text
+
+
+def test_after_a_hurt_the_handout_is_still_there_and_a_stop_refuses_it_as_a_page(client: TestClient) -> None:
+    screen(client)
+    save_routine(client, "morning")
+    opened = client.post("/api/sessions", json={"routine": "morning"}).json()
+    exercise = opened["timeline"][-1]["exercise"]
+    assert client.post(f"/api/sessions/{opened['id']}/hurt", json={"exercise": exercise, "item": 50}).status_code == 200
+    assert client.get("/api/screening").json()["invalidated"], "the screening is to be answered again"
+    assert client.get("/routines/morning/handout").status_code == 200
+    pdf = client.get("/routines/morning/handout.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    screen(client, "worsening-leg-weakness")
+    refused = client.get("/routines/morning/handout.pdf")
+    assert refused.status_code == 403 and "content-disposition" not in refused.headers
+    assert refused.headers["content-type"].startswith("text/html") and "will not hand out a programme" in refused.text

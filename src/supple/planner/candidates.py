@@ -93,3 +93,25 @@ def build_pool(
             seconds = total_seconds(work_steps(dosed, dosed.dosage, extra_reps={extra: 1} if extra else None))
             pool.candidates.append(Candidate(dosed, dosed.dosage, seconds, helps, full, extra))
     return pool
+
+
+def easier_choice(
+    catalog: Catalog,
+    *,
+    exercise_id: str,
+    request: PlanRequest,
+    precautions: Iterable[Precaution],
+    in_routine: Iterable[str] = (),
+) -> tuple[Exercise, tuple[str, ...]] | None:
+    """The first easier alternative to the exercise that the routine allows, as a swap would: its
+    position, equipment, swapped-out exercises and precautions, and not one it has already. At the
+    gentle end of its dose, with the modifications it needs; None when nothing easier fits."""
+    active, present = tuple(precautions), set(in_routine)
+    for easier_id in catalog.exercises[exercise_id].easier:
+        if easier_id in present or easier_id not in catalog.exercises:
+            continue
+        for _, exercise in reversed(dose_options(catalog.exercises[easier_id])):  # the shorter hold first
+            verdict = _why_not(exercise, request, active)
+            if not isinstance(verdict, str):
+                return exercise, verdict
+    return None

@@ -9,7 +9,7 @@ from supple.catalog.dose import describe_dose
 from supple.catalog.models import Catalog, Dosage, Exercise
 from supple.errors import BadRequest
 from supple.planner.candidates import Pool, build_pool
-from supple.planner.expand import Step, expand, total_seconds
+from supple.planner.expand import Step, expand, total_seconds, work_seconds
 from supple.planner.order import order
 from supple.planner.personal import Personal
 from supple.planner.request import PlanRequest
@@ -55,10 +55,19 @@ class Plan:
     conditions_covered: tuple[str, ...]
     conditions_uncovered: tuple[str, ...]
     notes: tuple[str, ...]
+    # What the routine was made for: what it allows an easier exercise after pain to be (no floor,
+    # the positions avoided, the equipment at hand, the exercises swapped out). A routine written
+    # by hand has what its own exercises allow (session/routine.py).
+    request: PlanRequest | None = None
 
     @property
     def total_seconds(self) -> int:
         return sum(item.seconds for item in self.items)
+
+    @property
+    def work_seconds(self) -> int:
+        """The time of the work itself, without the rests and moves: what a session's sets add up to."""
+        return sum(work_seconds(list(item.steps)) for item in self.items)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -68,6 +77,7 @@ class Plan:
             "conditions_uncovered": list(self.conditions_uncovered),
             "notes": list(self.notes),
             "items": [item.to_json() for item in self.items],
+            "request": self.request.to_json() if self.request is not None else None,
         }
 
 
@@ -189,4 +199,5 @@ def build_plan(
         conditions_covered=tuple(c for c in request.conditions if c in covered),
         conditions_uncovered=tuple(c for c in request.conditions if c not in covered),
         notes=tuple(notes),
+        request=request.plain(),
     )

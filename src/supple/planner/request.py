@@ -8,7 +8,7 @@ holds the request against the vocabulary and the catalogue before any planning s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Annotated
 
 from supple.catalog.models import Vocabulary
@@ -53,6 +53,17 @@ class PlanRequest:
         if self.equipment is None:
             return DEFAULT_EQUIPMENT
         return frozenset(item for item in self.equipment if item != NO_EQUIPMENT)
+
+    def plain(self) -> PlanRequest:
+        """Only the request itself: what a subclass adds (the web's `ack_caution`) is not part of it."""
+        return PlanRequest(**{f.name: getattr(self, f.name) for f in fields(PlanRequest)})
+
+    def to_json(self) -> dict[str, object]:
+        """As a plan's JSON keeps it, so that a saved routine knows what it was made for."""
+        return {
+            f.name: list(value) if isinstance(value := getattr(self, f.name), tuple) else value
+            for f in fields(PlanRequest)
+        }
 
     def checked(self, vocabulary: Vocabulary, *, exercise_ids: Iterable[str] = ()) -> PlanRequest:
         """The request with every id known and each limit kept, and "no floor" turned into the floor

@@ -28,6 +28,20 @@ def day(value: dt.datetime | dt.date) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
 
+# How a session ended, in plain words (the store's states: store/database/tables.py SessionRow)
+SESSION_STATES = {
+    "running": "under way",
+    "finished": "finished",
+    "quit": "stopped early",
+    "ended": "stopped for pain",
+    "interrupted": "left unfinished",
+}
+
+
+def session_state(state: str) -> str:
+    return SESSION_STATES.get(state, state)
+
+
 def extract(key: str, mapping: Mapping[str, Any]) -> Any:
     """`ids|map('extract', vocab.conditions)`: look each id up."""
     return mapping[key]
@@ -38,6 +52,6 @@ def dose_words(exercise: Exercise) -> str:
 
 
 def install(env: Environment) -> None:
-    env.filters.update(clock=clock, minutes=minutes, day=day, extract=extract)
+    env.filters.update(clock=clock, minutes=minutes, day=day, extract=extract, session_state=session_state)
     # the plan request's own limits, so the form's and the planner's never differ
     env.globals.update(dose_words=dose_words, minutes_range=(MIN_MINUTES, MAX_MINUTES))

@@ -107,6 +107,18 @@ class PlanItemOut(BaseModel):
     steps: list[Step]
 
 
+class RequestOut(BaseModel):
+    """What a routine was made for (a written routine: what its own exercises allow)."""
+
+    conditions: list[str]
+    minutes: int
+    equipment: list[str] | None
+    avoid_positions: list[str]
+    no_floor: bool
+    warmed_up: bool
+    without: list[str]
+
+
 class PlanOut(BaseModel):
     total_seconds: int
     minutes: int
@@ -114,6 +126,9 @@ class PlanOut(BaseModel):
     conditions_uncovered: list[str]
     notes: list[str]
     items: list[PlanItemOut]
+    request: RequestOut | None = Field(
+        default=None, description="what the routine allows an easier exercise after pain to be; null: not known"
+    )
 
 
 class RoutineOut(BaseModel):

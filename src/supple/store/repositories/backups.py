@@ -118,6 +118,7 @@ class BackupSession(_Model):
     state: str = Field(max_length=12)
     plan: dict[str, Any]
     planned_seconds: int = Field(ge=0, le=MAX_SECONDS)
+    planned_work_seconds: int | None = Field(default=None, ge=0, le=MAX_SECONDS)  # None in older backups
     pain_before: Score | None = None
     pain_after: Score | None = None
     sets: list[BackupSet] = []
@@ -161,8 +162,9 @@ class Backup(_Model):
 
 
 # Not part of a backup: row ids (each database gives its own) and the player's client keys, which
-# only tell its deliveries apart (client_keys.py) and mean nothing once the session is over.
-NOT_BACKED_UP = ("id", "client_key")
+# only tell its deliveries apart (client_keys.py) and mean nothing once the session is over; nor
+# who gave a routine, which names an account, and accounts are not in a backup.
+NOT_BACKED_UP = ("id", "client_key", "given_by")
 
 
 def _columns(row: Base, *skip: str) -> dict[str, Any]:

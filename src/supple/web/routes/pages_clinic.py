@@ -26,7 +26,9 @@ Many = Annotated[list[str], Form()]
 @router.get("/clients", response_class=HTMLResponse)
 def clients_page(request: Request, context: ContextDep, templates: TemplatesDep, clinician: ClinicianDep) -> Response:
     found = clinic.clients(context, clinician_id=clinician.person_id)
-    return templates.TemplateResponse(request, "clients.html", {"clients": found})
+    alerts = clinic.alerts_of_clients(context, clinician_id=clinician.person_id)
+    page = {"clients": found, "alerts": alerts, "catalog": catalogue.catalog(context)}
+    return templates.TemplateResponse(request, "clients.html", page)
 
 
 @router.post("/clients", dependencies=[Checked])
@@ -42,7 +44,9 @@ def add_client(
         record = people.create_client(context, clinician_id=clinician.person_id, username=username, password=password)
     except BadRequest as error:  # the form again, with the problem and without the password
         found = clinic.clients(context, clinician_id=clinician.person_id)
-        page = {"clients": found, "problem": str(error), "username": username[:64]}
+        alerts = clinic.alerts_of_clients(context, clinician_id=clinician.person_id)
+        page = {"clients": found, "alerts": alerts, "catalog": catalogue.catalog(context), "problem": str(error),
+                "username": username[:64]}  # fmt: skip
         return templates.TemplateResponse(request, "clients.html", page, status_code=400)
     return RedirectResponse(f"/clients/{record.person_id}", status_code=303)
 
@@ -55,7 +59,9 @@ def client_page(
     page = {
         "client": clinic.client(context, clinician_id=who, client_id=client_id),
         "screening": clinic.client_screening(context, clinician_id=who, client_id=client_id),
-        "routines": clinic.client_routines(context, clinician_id=who, client_id=client_id),
+        "routines": clinic.client_routines_listed(context, clinician_id=who, client_id=client_id),
+        "alerts": clinic.client_alerts(context, clinician_id=who, client_id=client_id),
+        "catalog": catalogue.catalog(context),
         "vocab": catalogue.vocabulary(context),
     }
     return templates.TemplateResponse(request, "client.html", page)

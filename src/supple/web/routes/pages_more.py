@@ -142,6 +142,10 @@ def delete_everything(
         raise BadRequest('type "delete" in the box to confirm: everything supple kept about you will go')
     personal_data.delete_everything(context, person_id=asker.person_id)
     if asker.role == "self":
-        return RedirectResponse("/settings?done=deleted", status_code=303)
+        response = RedirectResponse("/settings?done=deleted", status_code=303)
+        # the service worker's copies of the pages and the player's outbox are the person's data too
+        # (the page clears them as well where the browser ignores this: settings.html)
+        response.headers["Clear-Site-Data"] = '"cache", "storage"'
+        return response
     # clinic mode: the account went with the rest, and with it every sign-in
     return signed_out("/login?done=deleted")

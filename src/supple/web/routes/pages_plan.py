@@ -18,7 +18,7 @@ from supple.services.figures import figure_descriptions
 from supple.session.engine import player_rules
 from supple.session.timeline import lay_out, timeline_json
 from supple.web.csrf import verify_form
-from supple.web.deps import ContextDep, PersonDep, TemplatesDep
+from supple.web.deps import AskerDep, ContextDep, PersonDep, TemplatesDep
 from supple.web.schemas import PlanIn, plan_in_from_form
 
 router = APIRouter(include_in_schema=False)
@@ -26,11 +26,18 @@ Checked = Depends(verify_form)
 
 
 @router.get("/", response_class=HTMLResponse)
-def welcome(request: Request, context: ContextDep, templates: TemplatesDep, person: PersonDep) -> Response:
+def welcome(
+    request: Request, context: ContextDep, templates: TemplatesDep, asker: AskerDep, person: PersonDep
+) -> Response:
+    """Home: the safety check and the routines; a clinician's home is their clients."""
+    if asker.is_clinician:
+        return RedirectResponse("/clients", status_code=303)
     latest = screening.latest_screening(context, person_id=person)
     stale = screening.screening_staleness(context, screening=latest) if latest else None
-    names = routines.routine_names(context, person_id=person)
-    page = {"screening": latest, "stale": stale, "routines": names}
+    listed = routines.routines_listed(context, person_id=person)
+    # a routine a clinician gave is listed once, under "From your clinician"
+    page = {"screening": latest, "stale": stale, "routines": [r.name for r in listed if not r.given_by],
+            "given": [r for r in listed if r.given_by]}  # fmt: skip
     return templates.TemplateResponse(request, "welcome.html", page)
 
 
@@ -149,8 +156,10 @@ def player(
             raise
         return RedirectResponse("/plan", status_code=303)
     timeline = timeline_json(lay_out(plan))
+    listed = routines.routines_listed(context, person_id=person)
     page = {
-        "plan": plan, "routine": name, "routines": routines.routine_names(context, person_id=person),
+        "plan": plan, "routine": name, "routines": [r.name for r in listed],
+        "given": next((r for r in listed if r.name == name and r.given_by), None),
         "speed": speed,
         "player_data": {"routine": name, "timeline": timeline, "total": plan.total_seconds, "speed": speed,
                         "rules": player_rules()},
