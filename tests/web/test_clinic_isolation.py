@@ -296,14 +296,15 @@ def activity_changes(world: World) -> None:
 # --- the asker's own records: the pages ----------------------------------------------------------
 
 
-@probe("GET", "/", "/settings", "/account", "/plan", "/screening/result")
+@probe("GET", "/", "/settings", "/account", "/plan", "/screening/result", "/screening/mistake")
 def own_pages(world: World) -> None:
     for intruder in world.clients_of_alice():
-        for path in ("/", "/settings", "/account", "/plan", "/screening/result"):
+        for path in ("/", "/settings", "/account", "/plan", "/screening/result", "/screening/mistake"):
             response = intruder.get(path)
             assert response.status_code == 200, path
             world.hidden(response.text)
     assert world.bob.get("/screening/result", follow_redirects=False).headers["location"] == "/screening"
+    assert world.bob.get("/screening/mistake", follow_redirects=False).headers["location"] == "/screening"
     assert world.bob.get("/plan", params={"conditions": "sciatica", "minutes": "10"}).status_code == 403
 
 

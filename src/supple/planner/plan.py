@@ -124,16 +124,25 @@ def _warmup_item(catalog: Catalog, seconds: int) -> PlanItem | None:
     return PlanItem(exercise, dosage, (), tuple(expand(exercise, dosage, moving=False)))
 
 
-def _nothing_fits(request: PlanRequest, pool: Pool, available_s: int) -> BadRequest:
+def _nothing_fits(catalog: Catalog, request: PlanRequest, pool: Pool, available_s: int) -> BadRequest:
     if not pool.candidates:
-        reasons = "; ".join(f"{exercise}: {why}" for exercise, why in sorted(pool.excluded.items()))
-        conditions = ", ".join(request.conditions)
+        named = catalog.exercises
+        reasons = "; ".join(f"{named[exercise].name}: {why}" for exercise, why in sorted(pool.excluded.items()))
+        conditions = ", ".join(_label(catalog, condition) for condition in request.conditions)
         return BadRequest(f"no exercise for {conditions} fits your limits ({reasons or 'none in the catalogue'})")
     shortest = min(c.seconds for c in pool.candidates)
     return BadRequest(
         f"no exercise fits in {request.minutes} minutes with the warm-up: the shortest takes about "
-        f"{shortest} s and {max(available_s, 0)} s are left; allow more minutes or use --warmed-up"
+        f"{shortest} s and {max(available_s, 0)} s are left; allow more minutes, or leave the warm-up out "
+        "if you have just worked out",
+        topic="no-time",
     )
+
+
+def _label(catalog: Catalog, condition: str) -> str:
+    """A condition as a person reads it: "SI joint pain", "sciatica"."""
+    label = catalog.vocabulary.conditions[condition].label
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
 def _notes(
@@ -143,12 +152,12 @@ def _notes(
     for condition in request.conditions:
         if condition not in covered:
             left_out = [
-                f"{e} ({why})"
+                f"{catalog.exercises[e].name} ({why})"
                 for e, why in sorted(pool.excluded.items())
                 if condition in catalog.exercises[e].helps_with
             ]
             detail = "; ".join(left_out) if left_out else "nothing in the catalogue helps with it within your time"
-            notes.append(f"Nothing for {condition} could be included: {detail}.")
+            notes.append(f"Nothing for {_label(catalog, condition)} could be included: {detail}.")
     if total < GOOD_USE_OF_TIME * request.budget_s:
         notes.append(
             f"This routine takes {total // 60} min {total % 60} s of your {request.minutes} minutes: "
@@ -175,7 +184,7 @@ def build_plan(
     key_muscles = {c: catalog.vocabulary.conditions[c].muscles for c in request.conditions}
     selection = select(pool.candidates, conditions=request.conditions, budget_s=available, key_muscles=key_muscles)
     if not selection.chosen:
-        raise _nothing_fits(request, pool, available)
+        raise _nothing_fits(catalog, request, pool, available)
     items = [warmup] if warmup else []
     position = START_POSITION
     for candidate in order(selection.chosen):

@@ -70,7 +70,9 @@ class PlanRequest:
         positions avoided; BadRequest says what is wrong and what is valid."""
         wanted = tuple(dict.fromkeys(self.conditions))
         if not wanted:
-            raise BadRequest(f"say what bothers you; valid: {', '.join(sorted(vocabulary.conditions))}")
+            raise BadRequest(
+                "say what bothers you", topic="unknown-choice", choices=tuple(sorted(vocabulary.conditions))
+            )
         _check("condition", wanted, vocabulary.conditions)
         if not MIN_MINUTES <= self.minutes <= MAX_MINUTES:
             raise BadRequest(f"minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {self.minutes}")
@@ -96,4 +98,4 @@ def _check(option: str, values: Iterable[str], valid: Iterable[str]) -> None:
     known = sorted(valid)
     for value in values:
         if value not in known:
-            raise BadRequest(f"unknown {option} {value!r}; valid: {', '.join(known)}")
+            raise BadRequest(f"unknown {option} {value!r}", topic="unknown-choice", choices=tuple(known))

@@ -40,7 +40,7 @@ def client(context: AppContext, *, clinician_id: int, client_id: int) -> Account
     """The client, if they are this clinician's; NotFound otherwise, whether they exist or not."""
     found = context.store.accounts.client(clinician_id=clinician_id, client_id=client_id)
     if found is None:
-        raise NotFound(f"no client {client_id}")
+        raise NotFound("that is not one of your clients")
     return found
 
 
@@ -51,7 +51,8 @@ def _screening_allowing_a_routine(context: AppContext, client_id: int, username:
         raise UnsafeToStart(
             f"{username} reported {'; '.join(screening.reasons)} in their safety check, which needs a "
             "doctor: supple will not give them a routine until they answer the safety questions again "
-            "without a warning sign."
+            "without a warning sign.",
+            topic="client-stop",
         )
     return screening
 
@@ -105,7 +106,7 @@ def client_routine(context: AppContext, *, clinician_id: int, client_id: int, na
     client(context, clinician_id=clinician_id, client_id=client_id)
     found = context.store.routines.get(person_id=client_id, name=name)
     if found is None:
-        raise NotFound(f"no routine {name!r} for client {client_id}")
+        raise NotFound(f"your client has no routine called {name!r}")
     precautions = precautions_for(context, screening=latest_screening(context, person_id=client_id))
     catalog, source = context.content.catalog(), f"routine {name}"
     try:

@@ -243,10 +243,11 @@ def _known(context: AppContext, goal_id: int, person_id: int | None) -> None:
 # --- reminders -----------------------------------------------------------------------------------
 
 
-def reminders(context: AppContext, *, days: str, at: str) -> bytes:
-    """An iCalendar file with a weekly reminder on these days ("mon,wed,fri") at this local time."""
+def reminders(context: AppContext, *, days: str, at: str, app_url: str | None = None) -> bytes:
+    """An iCalendar file with a weekly reminder on these days ("mon,wed,fri") at this local time;
+    with the web app's address, the reminder links to the player."""
     chosen, time = parse_days(days), parse_time(at)
-    return reminder_calendar(days=chosen, at=time, start=context.today(), now=context.now())
+    return reminder_calendar(days=chosen, at=time, start=context.today(), now=context.now(), app_url=app_url)
 
 
 def write_reminders(context: AppContext, *, days: str, at: str, path: Path) -> tuple[list[str], dt.time]:

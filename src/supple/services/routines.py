@@ -4,6 +4,7 @@ name or the one saved last, or a routine file), after the safety gate and with t
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,14 +21,26 @@ if TYPE_CHECKING:
 ROUTINE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
+def routine_name(text: str) -> str:
+    """A routine's name as a person may type it ("Morning stretch!") made one supple keeps
+    ("morning-stretch"): lower case, accents dropped, anything but letters, digits, '-' and '_'
+    turned into a dash. It may still be refused (nothing left of it, or too long)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    dashed = re.sub(r"[^a-z0-9_]*[^a-z0-9_-][^a-z0-9_]*", "-", plain.lower())
+    return re.sub(r"-{2,}", "-", dashed)[:64].strip("-_")
+
+
 def save_routine(
     context: AppContext, *, name: str, plan: Plan, person_id: int | None = None, given_by: int | None = None
 ) -> None:
     """Keep the plan under a name (replacing one of the same name), to play or print later;
     `given_by` is the clinician who gives it to their client (services/clinic.py)."""
+    if not name:
+        raise BadRequest("give the routine a name, with at least one letter or digit")
     if not ROUTINE_NAME.match(name):
         raise BadRequest(
-            f"routine name {name!r}: use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit"
+            "a routine's name is 1 to 64 lower-case letters, digits, dashes or underscores, starting with a "
+            f"letter or digit (not {name!r})"
         )
     person = context.mode.person(person_id)
     context.store.routines.save(person_id=person, name=name, plan=plan.to_json(), now=context.now(), given_by=given_by)

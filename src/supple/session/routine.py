@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from supple.planner.request import PlanRequest
 from supple.planner.select import START_POSITION
 from supple.safety.models import Precaution
 from supple.safety.rules import decide
+from supple.validation import problem_words
 
 DOSE_FIELDS = ("hold_s", "breaths", "reps", "sets", "rest_s", "effort_pct", "rep_s")
 DEFAULT_WARMUP_MINUTES = 5
@@ -144,8 +146,9 @@ def plan_from_data(data: Any, *, source: File | str, catalog: Catalog, precautio
 def _exercise(catalog: Catalog, exercise_id: str, path: File, where: str) -> Exercise:
     exercise = catalog.exercises.get(exercise_id)
     if exercise is None:
-        hint = suggest(exercise_id, catalog.exercises)
-        raise DataFileError(str(path), where, f"unknown exercise {exercise_id!r}{hint}")
+        close = tuple(get_close_matches(exercise_id, catalog.exercises, n=3, cutoff=0.6))
+        problem = f"unknown exercise {exercise_id!r}; {suggest(exercise_id, catalog.exercises)}"
+        raise DataFileError(str(path), where, problem, topic="unknown-exercise", choices=close)
     return exercise
 
 
@@ -163,7 +166,7 @@ def _dosage(exercise: Exercise, changes: dict[str, Any], path: File, where: str)
         if isinstance(error, ValidationError):
             first = error.errors(include_url=False)[0]
             where = f"{where}.{field_path(tuple(first['loc']))}"
-            message = str(first["msg"]).removeprefix("Value error, ")
+            message = problem_words(first)
         else:
             message = str(error)
         raise DataFileError(str(path), where, message) from None
@@ -228,7 +231,9 @@ def _plan(
         extra = tuple(m for m in decision.modifications if m not in modifications)
         items.append(PlanItem(exercise, dosage, why, tuple(steps), modifications + extra))
     if not any(item.exercise.kind != "warmup" for item in items):
-        raise UnsafeToStart("nothing in this routine suits your screening answers today: " + " ".join(kept_notes))
+        raise UnsafeToStart(
+            "nothing in this routine suits your screening answers today: " + " ".join(kept_notes), topic="nothing-suits"
+        )
     total = sum(item.seconds for item in items)
     minutes = minutes or -(-total // 60)
     return Plan(

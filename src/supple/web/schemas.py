@@ -13,7 +13,8 @@ from supple.catalog.models import Dosage
 from supple.errors import BadRequest
 from supple.planner.request import Flag, PlanRequest
 from supple.session.results import FinishedSet, SideAnswer
-from supple.validation import Described, Limits
+from supple.validation import Described, Limits, problem_words
+from supple.web.words import field_words
 
 # Row ids are 32-bit integers on every database supple supports.
 RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]
@@ -74,6 +75,9 @@ class ScreeningOut(BaseModel):
     answered_yes: list[str]
     screened_at: str
     invalidated: str | None
+    urgency: Literal["emergency", "today"] | None = Field(
+        default=None, description="a stop's: get help now (emergency) or see a doctor today"
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -271,4 +275,4 @@ def plan_in_from_form(fields: dict[str, Any]) -> PlanIn:
         return _plan_in_adapter().validate_python(fields)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+        raise BadRequest(f"{field_words(first['loc'])} {problem_words(first)}") from None

@@ -106,11 +106,13 @@ def settings_page(
 
 @router.get("/reminders.ics")
 def reminder_file(
+    request: Request,
     context: ContextDep,
     days: Annotated[list[str], Query(max_length=7)],
     at: Annotated[str, Query(max_length=5)] = "18:00",
 ) -> Response:
-    data = progress_services.reminders(context, days=",".join(days), at=at)
+    # the address the page was reached at: on the phone that downloads it, the one that works
+    data = progress_services.reminders(context, days=",".join(days), at=at, app_url=str(request.base_url))
     headers = {"Content-Disposition": 'attachment; filename="supple-reminders.ics"'}
     return Response(data, media_type="text/calendar", headers=headers)
 
