@@ -95,7 +95,8 @@ def saved_routine_to_read(
     if screening is not None and screening.verdict == "stop":
         raise UnsafeToStart(
             f"supple will not hand out a programme while your safety check has a warning sign: you reported "
-            f"{'; '.join(screening.reasons)}. {screening.advice}"
+            f"{'; '.join(screening.reasons)}. {screening.advice}",
+            topic=f"stop-{screening.urgency or 'emergency'}",
         )
     return _saved(context, name, screening, person_id)
 
