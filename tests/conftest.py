@@ -4,6 +4,7 @@ import itertools
 import os
 import shutil
 import sys
+import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,109 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).parent / "data"
+TESTS = Path(__file__).parent
+
+# Test tiers (markers registered in pyproject.toml), given to every test at collection, so that no
+# test file names its tier and a new test gets one from where it lives and what it uses:
+#   unit      the domain: catalogue, safety, planner, session, progress, figures, export;
+#   service   services, the CLI and the web app in-process (TestClient), on SQLite in a temp folder;
+#   database  the store, and any test given a database by the database_url fixture;
+#   postgres  any test that needs a PostgreSQL server (postgres_server, database_url's "postgres");
+#   browser   a real chromium (tests/e2e, the browser and page fixtures);
+#   faults    the fault injection tests (tests/faults), which start servers and break them.
+# A test can have several (a clinic test on PostgreSQL is service, database and postgres). One more
+# marker, slow, is given to a test whose code (or a function of its module that it calls) starts a
+# child process it drives in real time, by subprocess.Popen or pexpect: a terminal session typed into,
+# a session killed at a random moment. Those wait seconds each on the clock, and `make test-fast`
+# took 128 to 132 s with them, 75 to 95 s without (README.md, "Tests"). `make test-fast` runs
+# `-m "not browser and not postgres and not faults and not slow"`; `make test` runs them all.
+TIER_OF_PATH = {
+    "catalog": "unit",
+    "safety": "unit",
+    "planner": "unit",
+    "session": "unit",
+    "progress": "unit",
+    "figures": "unit",
+    "export": "unit",
+    "test_config.py": "unit",
+    "services": "service",
+    "cli": "service",
+    "web": "service",
+    "test_malformed_files.py": "service",
+    "store": "database",
+    "e2e": "browser",
+    "faults": "faults",
+}
+DEFAULT_TIER = "service"  # a new folder or file not listed above, until it is
+TIERS_OF_FIXTURE = {
+    "run_cli": {"service"},
+    "client": {"service"},
+    "database_url": {"database"},
+    "postgres_server": {"database", "postgres"},
+    "browser": {"browser"},
+}
+
+
+def tiers(item: pytest.Item) -> set[str]:
+    """The tiers of one collected test, by its path and by the fixtures it uses (their closure)."""
+    try:
+        first = item.path.relative_to(TESTS).parts[0]
+    except ValueError:  # a test outside tests/ (pytest given another path)
+        first = ""
+    found = {TIER_OF_PATH.get(first, DEFAULT_TIER)}
+    # A parametrize argument is in fixturenames too: only real fixtures count.
+    direct = {name.strip() for mark in item.iter_markers("parametrize") for name in _argnames(mark)}
+    for name in set(getattr(item, "fixturenames", ())) - direct:
+        found |= TIERS_OF_FIXTURE.get(name, set())
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and callspec.params.get("database_url") == "postgres":
+        found |= {"database", "postgres"}
+    # A module that starts a server of its own (tests/pg.py's throwaway_server or throwaway_cluster).
+    module = getattr(item, "module", None)
+    if module is not None and any(
+        getattr(getattr(module, name, None), "__module__", None) == "tests.pg"
+        for name in ("throwaway_server", "throwaway_cluster")
+    ):
+        found |= {"database", "postgres"}
+    if _drives_a_child_process(item):
+        found.add("slow")
+    return found
+
+
+CHILD_PROCESSES = {("subprocess", "Popen"), ("pexpect", "spawn")}
+
+
+def _drives_a_child_process(item: pytest.Item) -> bool:
+    function, module = getattr(item, "function", None), getattr(item, "module", None)
+    if function is None or module is None:
+        return False
+    seen: set[int] = set()
+    codes = [function.__code__]
+    while codes:
+        code = codes.pop()
+        if id(code) in seen:
+            continue
+        seen.add(id(code))
+        names = set(code.co_names)
+        if any({package, call} <= names for package, call in CHILD_PROCESSES):
+            return True
+        codes += [const for const in code.co_consts if isinstance(const, types.CodeType)]  # lambdas, inner functions
+        for name in names:  # the module's own helpers that the test calls
+            helper = getattr(module, name, None)
+            if isinstance(helper, types.FunctionType) and helper.__module__ == module.__name__:
+                codes.append(helper.__code__)
+    return False
+
+
+def _argnames(mark: pytest.Mark) -> list[str]:
+    names = mark.args[0] if mark.args else mark.kwargs.get("argnames", ())
+    return names.split(",") if isinstance(names, str) else list(names)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for tier in sorted(tiers(item)):
+            item.add_marker(tier)
 
 
 @pytest.fixture

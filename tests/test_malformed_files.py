@@ -6,6 +6,7 @@ the problem: exit 2 (never a traceback) and a 4xx page or answer (never a 500).
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,41 +36,46 @@ class Case:
     content: bytes
     field: str  # "" when the problem is the whole file's
     problem: str
+    web: str = ""  # what a web page says instead, in words for a person, when it says less
 
 
-def case(what: str, name: str, content: str | bytes, field: str, problem: str) -> Case:
-    return Case(what, name, content.encode() if isinstance(content, str) else content, field, problem)
+def case(what: str, name: str, content: str | bytes, field: str, problem: str, web: str = "") -> Case:
+    return Case(what, name, content.encode() if isinstance(content, str) else content, field, problem, web)
 
 
 CASES = [
     case("routine", "empty file", "", "", "expected a mapping of fields, found nothing"),
-    case("routine", "bad YAML", "exercises: [cat-cow\n", "", "not valid YAML: line 2"),
-    case("routine", "wrong type", "exercises: 5\n", "exercises", "valid tuple"),
+    case("routine", "bad YAML", "exercises: [cat-cow\n", "", "not valid YAML: line 2",
+         "Line 2 of the routine could not be read"),
+    case("routine", "wrong type", "exercises: 5\n", "exercises", "must be a list",
+         "The list of exercises (exercises) must be a list."),
     case("routine", "unknown id", ROUTINE.replace("cat-cow", "cat-cwo"), "exercises[0].exercise",
-         "unknown exercise 'cat-cwo'"),
-    case("routine", "missing field", "name: Morning\n", "exercises", "Field required"),
+         "unknown exercise 'cat-cwo'", "The first exercise (cat-cwo) is not an exercise in supple's catalogue."),
+    case("routine", "missing field", "name: Morning\n", "exercises", "is missing",
+         "The list of exercises (exercises) is missing."),
     case("routine", "huge value", ROUTINE.replace("reps: 4", "reps: 1" + "0" * 40), "exercises[0].reps",
-         "less than or equal to 100"),
+         "must be 100 or less", "The first exercise's repetitions (reps) must be 100 or less."),
     case("routine", "wrong encoding", "name: Caf\xe9 routine\n".encode("latin-1"), "", "cannot be read"),
     case("routine", "deep nesting", f"exercises: {DEEP}\n", "", "nested 100000 levels deep"),
     case("exercise", "empty file", "", "", "expected a mapping of fields, found nothing"),
     case("exercise", "bad YAML", EXERCISE.replace("aliases: [", "aliases: [[", 1), "", "not valid YAML"),
-    case("exercise", "wrong type", EXERCISE.replace("sided: false", "sided: [left]"), "sided", "valid boolean"),
+    case("exercise", "wrong type", EXERCISE.replace("sided: false", "sided: [left]"), "sided", "must be true or false"),
     case("exercise", "unknown id", EXERCISE.replace("helps_with: [", "helps_with: [backache, "), "helps_with",
          "backache"),
-    case("exercise", "missing field", EXERCISE.replace("kind: dynamic\n", ""), "kind", "Field required"),
+    case("exercise", "missing field", EXERCISE.replace("kind: dynamic\n", ""), "kind", "is missing"),
     case("exercise", "huge value", EXERCISE.replace("reps: 8", "reps: 1" + "0" * 40), "dosage.reps",
-         "less than or equal to"),
+         "must be 100 or less"),
     case("exercise", "wrong encoding", EXERCISE.replace("Cat-cow", "Caf\xe9").encode("latin-1"), "",
          "cannot be read"),
     case("exercise", "deep nesting", f"{EXERCISE}\nextra: {DEEP}\n", "", "nested 100000 levels deep"),
     case("backup", "empty file", "", "", "not valid JSON"),
     case("backup", "bad JSON", BACKUP[:40], "", "not valid JSON"),
-    case("backup", "wrong type", BACKUP.replace('"people": [', '"people": "x", "was": ['), "", "damaged at"),
+    case("backup", "wrong type", BACKUP.replace('"people": [', '"people": "x", "was": ['), "", "damaged"),
     case("backup", "unknown format", BACKUP.replace("supple-backup", "other-backup"), "", "not a supple backup"),
-    case("backup", "missing field", BACKUP.replace('"exported_at"', '"exported"'), "exported_at", "Field required"),
-    case("backup", "huge value", BACKUP.replace('"step": 1', '"step": 1' + "0" * 40), "people.0.sessions.0.sets.0.step",
-         "less than or equal to"),
+    case("backup", "missing field", BACKUP.replace('"exported_at"', '"exported"'), "exported_at", "is missing",
+         "damaged and cannot be restored"),
+    case("backup", "huge value", BACKUP.replace('"step": 1', '"step": 1' + "0" * 40),
+         "people[0].sessions[0].sets[0].step", "or less", "damaged and cannot be restored"),
     case("backup", "wrong encoding", BACKUP.replace("Climbing", "Caf\xe9").encode("latin-1"), "", "not valid JSON"),
     case("backup", "deep nesting", DEEP, "", "nested too deep"),
 ]  # fmt: skip
@@ -86,9 +92,12 @@ def write(home: Path, tmp_path: Path, malformed: Case) -> Path:
     return path
 
 
-def says_what_is_wrong(text: str, malformed: Case, source: str) -> None:
+def says_what_is_wrong(text: str, malformed: Case, source: str, *, on_a_page: bool = False) -> None:
     assert "Traceback" not in text
     assert source in text, "names the file"
+    if on_a_page and malformed.web:  # a page leaves out where in the file, and says it in words
+        assert malformed.web in text, "says the problem in words"
+        return
     assert malformed.field in text, "names the field"
     assert malformed.problem in text, "says the problem"
 
@@ -128,14 +137,24 @@ def test_the_web_refuses_a_broken_backup_with_a_400_naming_it(malformed: Case, h
         client.get("/")
         restored = form(client, "/import", files={"backup": ("mine.json", malformed.content, "application/json")})
         assert restored.status_code == 400
-        says_what_is_wrong(restored.text.replace("&#34;", '"').replace("&#39;", "'"), malformed, "mine.json")
+        page = restored.text.replace("&#34;", '"').replace("&#39;", "'")
+        says_what_is_wrong(page, malformed, "mine.json", on_a_page=True)
         assert client.get("/api/routines").json() == [], "nothing restored"
 
 
 # A page's text is never in the wrong encoding (the browser sends UTF-8) nor empty (the form
 # requires it); it is at most 20,000 characters, which still nest 9,000 deep.
 PASTED = [c for c in of("routine") if c.name not in ("wrong encoding", "empty file", "deep nesting")]
-PASTED.append(case("routine", "deep nesting", f"exercises: {DEEP[:9000]}{DEEP[-9000:]}", "", "nested 9000 levels"))
+PASTED.append(
+    case(
+        "routine",
+        "deep nesting",
+        f"exercises: {DEEP[:9000]}{DEEP[-9000:]}",
+        "",
+        "nested 9000 levels",
+        "The routine is nested too deep to read",
+    )
+)
 
 
 @pytest.mark.parametrize("malformed", PASTED, ids=[c.name for c in PASTED])
@@ -151,6 +170,9 @@ def test_a_routine_pasted_into_the_clinic_page_is_refused_with_a_4xx_naming_it(m
         text = malformed.content.decode()
         given = form(carol, f"/clients/{sam}/written-routines", {"name": "morning", "text": text})
         assert given.status_code == 400
-        says_what_is_wrong(given.text.replace("&#39;", "'"), malformed, "routine morning")
+        page = given.text.replace("&#39;", "'")
+        assert "Traceback" not in page and malformed.web in page, "says the problem in words, on the form"
+        assert "routine morning:" not in page, "the problem is said without the file's name for it"
+        assert text in html.unescape(page), "the text comes back on the form, to put right"
     finally:
         clinic.close()

@@ -6,9 +6,23 @@ from pathlib import Path
 
 
 class SuppleError(Exception):
-    """Base class: a problem the user can act on, shown as one line, never a traceback."""
+    """Base class: a problem the user can act on, shown as one line, never a traceback.
+
+    The message is in plain words, fit for a web page and a terminal alike. What only one of them
+    can use travels beside it: `topic` names the kind of problem, so that an adapter may add its own
+    hint (the command line names its command or option, the web links to its page); `choices` are
+    the nearest or the valid values, for an adapter to offer; `detail` is where in a file it went
+    wrong, which the command line prints and a web page leaves out."""
 
     exit_code = 1
+
+    def __init__(
+        self, *args: object, topic: str | None = None, choices: tuple[str, ...] = (), detail: str | None = None
+    ) -> None:
+        super().__init__(*args)
+        self.topic = topic
+        self.choices = choices
+        self.detail = detail
 
 
 class BadRequest(SuppleError):
@@ -30,12 +44,14 @@ class DataFileError(SuppleError):
 
     exit_code = 2
 
-    def __init__(self, path: Path | str, field: str, problem: str) -> None:
+    def __init__(
+        self, path: Path | str, field: str, problem: str, *, topic: str | None = None, choices: tuple[str, ...] = ()
+    ) -> None:
         self.path = Path(path)
         self.field = field
         self.problem = problem
         where = f"{self.path}: {field}" if field else str(self.path)
-        super().__init__(f"{where}: {problem}")
+        super().__init__(f"{where}: {problem}", topic=topic, choices=choices)
 
 
 class UnsafeToStart(SuppleError):

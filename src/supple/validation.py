@@ -15,6 +15,7 @@ whose ValueError pydantic reports as the record's validation error.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
 
 if TYPE_CHECKING:
@@ -112,3 +113,75 @@ def _adapter(cls: type[Record]) -> TypeAdapter[Any]:
 
         adapter = _adapters[cls] = TypeAdapter(cls)
     return adapter
+
+
+# --- pydantic's problems in plain words ----------------------------------------------------------
+
+_TYPES = {
+    "missing": "is missing",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "finite_number": "must be a number",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+    "string_type": "must be text",
+    "string_unicode": "must be text in Unicode",
+    "list_type": "must be a list",
+    "tuple_type": "must be a list",
+    "dict_type": "must be a set of fields, each written as name: value",
+    "model_type": "must be a set of fields, each written as name: value",
+    "model_attributes_type": "must be a set of fields, each written as name: value",
+    "dataclass_type": "must be a set of fields, each written as name: value",
+    "extra_forbidden": "is not a field supple knows",
+    "unexpected_keyword_argument": "is not a field supple knows",
+    "string_pattern_mismatch": "has characters that are not allowed there",
+    "datetime_parsing": "must be a date and time",
+    "datetime_from_date_parsing": "must be a date and time",
+    "datetime_type": "must be a date and time",
+    "date_parsing": "must be a date",
+    "date_from_datetime_parsing": "must be a date",
+    "time_parsing": "must be a time like 07:30",
+}
+
+
+def _number(value: object) -> object:
+    """360.0 -> 360: a limit as a person writes it."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _count(number: object, thing: str) -> str:
+    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
+
+
+def problem_words(problem: Mapping[str, Any]) -> str:
+    """One of pydantic's problems (an item of `ValidationError.errors()`) in plain words that follow
+    the field's name: "must be a whole number", "needs at least 1 item", never "Input should be"."""
+    kind, ctx = str(problem.get("type", "")), problem.get("ctx") or {}
+    if kind in _TYPES:
+        return _TYPES[kind]
+    if kind == "greater_than":
+        return f"must be more than {_number(ctx.get('gt'))}"
+    if kind == "greater_than_equal":
+        return f"must be {_number(ctx.get('ge'))} or more"
+    if kind == "less_than":
+        return f"must be less than {_number(ctx.get('lt'))}"
+    if kind == "less_than_equal":
+        return f"must be {_number(ctx.get('le'))} or less"
+    if kind == "too_short":
+        return f"needs at least {_count(ctx.get('min_length'), 'item')}"
+    if kind == "too_long":
+        return f"can have at most {_count(ctx.get('max_length'), 'item')}"
+    if kind == "string_too_short":
+        return (
+            "must not be empty" if ctx.get("min_length") == 1 else f"needs {ctx.get('min_length')} characters or more"
+        )
+    if kind == "string_too_long":
+        return f"can be at most {_count(ctx.get('max_length'), 'character')} long"
+    if kind in ("literal_error", "enum"):
+        return f"must be one of {ctx.get('expected')}"
+    if kind in ("value_error", "assertion_error"):  # the record's own check, already in words
+        return str(problem.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return "is not right"

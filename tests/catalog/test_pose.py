@@ -64,7 +64,7 @@ def test_an_angle_that_is_not_an_angle_is_refused(fixture_catalog: Path) -> None
     with_pose(fixture_catalog, "alpha-stretch", {**A_POSE, "frames": [{"at": [0, 10], "knees": [0, 720]}]})
     error = load_error(fixture_catalog)
     assert error.field == "pose.frames[0].knees[1]"
-    assert "less than or equal to 360" in error.problem
+    assert error.problem == "must be 360 or less"
 
 
 def test_a_floor_prop_needs_a_place_and_a_held_one_needs_body_points(fixture_catalog: Path) -> None:

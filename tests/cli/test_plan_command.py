@@ -18,7 +18,8 @@ def test_a_stop_verdict_refuses_with_advice_to_seek_care(run_cli) -> None:
     run_cli("screen", "--yes", "worsening-leg-weakness")
     result = run_cli("plan", "--for", "sciatica", "--minutes", "20", "--ack-caution")
     assert result.code == 3
-    assert "leg weakness that is getting worse" in result.err and "urgent medical help today" in result.err
+    assert "leg weakness that is getting worse" in result.err and "emergency department" in result.err
+    assert "`supple" not in result.err, "a stop is not something another command gets past"
 
 
 def test_a_caution_needs_ack_and_then_notes_the_precautions(run_cli) -> None:

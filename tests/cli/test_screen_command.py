@@ -44,14 +44,14 @@ def test_yes_with_several_ids_records_them_all(run_cli) -> None:
 def test_a_stop_answer_prints_the_urgent_advice(run_cli) -> None:
     result = run_cli("screen", "--yes", "bladder-bowel")
     assert result.code == 0
-    assert "Please get medical help" in result.out
+    assert "Get emergency help now" in result.out
     assert "new difficulty controlling the bladder or bowels" in result.out
 
 
 def test_an_unknown_question_id_exits_2_listing_the_valid_ids(run_cli) -> None:
     result = run_cli("screen", "--yes", "back-ache")
     assert result.code == 2
-    assert "unknown question id 'back-ache'; valid: bladder-bowel, saddle-numbness" in result.err
+    assert "unknown question 'back-ache'; valid: bladder-bowel, saddle-numbness" in result.err
 
 
 def test_conflicting_options_exit_2(run_cli) -> None:
@@ -94,7 +94,7 @@ def test_a_yes_to_a_red_flag_in_the_terminal_stops_the_questions_at_once(home: P
     child = spawn_screen(home)
     child.expect(r"bladder.*\[y/n\]")
     child.sendline("y")
-    child.expect("Please get medical help")
+    child.expect("Get emergency help now")
     child.expect(pexpect.EOF)
     child.close()
     assert "2 of" not in (child.before or "")

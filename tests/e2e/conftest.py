@@ -28,7 +28,10 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, home: Path, *options: str) -> None:
+    """`supple serve` on a free port with its own SUPPLE_HOME; ready when constructed unless wait=False
+    (then wait() before use: the spare servers below boot while another test runs)."""
+
+    def __init__(self, home: Path, *options: str, wait: bool = True) -> None:
         self.home = home
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -41,9 +44,10 @@ class Server:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
         )
-        self._wait()
+        if wait:
+            self.wait()
 
-    def _wait(self) -> None:
+    def wait(self) -> None:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -58,20 +62,77 @@ class Server:
         raise RuntimeError("supple serve did not start within 20 s")
 
     def stop(self) -> None:
-        self.process.terminate()
+        self.terminate()
+        self.reap()
+
+    def terminate(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+
+    def reap(self) -> None:
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait()
+
+
+class Servers:
+    """Fresh servers for the tests, each with an empty home of its own, never shared. Starting one
+    costs 1.5 to 3 s of Python imports, so while a test runs the next test's server (when the next
+    test wants one: pytest_runtest_protocol below says which it is) boots beside it; a test's server
+    is sent SIGTERM after it and reaped at the end of the session."""
+
+    def __init__(self, homes: pytest.TempPathFactory) -> None:
+        self.homes = homes
+        self.spare: Server | None = None
+        self.stopping: list[Server] = []
+
+    def start(self, *, wait: bool) -> Server:
+        return Server(self.homes.mktemp("home"), wait=wait)
+
+    def take(self, next_wants_one: bool) -> Server:
+        running, self.spare = self.spare, None
+        if running is None:
+            running = self.start(wait=False)
+        if next_wants_one:
+            self.spare = self.start(wait=False)
+        running.wait()
+        return running
+
+    def done(self, running: Server) -> None:
+        running.terminate()
+        self.stopping.append(running)
+        self.stopping = [server for server in self.stopping if server.process.poll() is None]
+
+    def close(self) -> None:
+        for running in [*self.stopping, *([self.spare] if self.spare else [])]:
+            running.terminate()
+            running.reap()
+
+
+NEXT_ITEM = pytest.StashKey["pytest.Item | None"]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    item.stash[NEXT_ITEM] = nextitem
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    running = Servers(tmp_path_factory)
+    yield running
+    running.close()
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    home = tmp_path / "home"
-    home.mkdir()
-    running = Server(home)
+def server(servers: Servers, request: pytest.FixtureRequest) -> Iterator[Server]:
+    """A `supple serve` of this test's own, on an empty SUPPLE_HOME."""
+    following = request.node.stash.get(NEXT_ITEM, None)
+    running = servers.take("server" in getattr(following, "fixturenames", ()))
     yield running
-    running.stop()
+    servers.done(running)
 
 
 @pytest.fixture(scope="session")

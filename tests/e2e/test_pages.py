@@ -18,11 +18,11 @@ def test_a_red_flag_stops_and_sends_the_person_to_a_doctor(page: Page) -> None:
     page.get_by_label(re.compile("bladder|bowel", re.IGNORECASE)).first.check()
     page.get_by_role("button", name="Done").click()
     alert = page.get_by_role("alert")
-    expect(alert.get_by_role("heading", name="Please see a doctor before stretching")).to_be_visible()
+    expect(alert.get_by_role("heading", name="Get emergency help now")).to_be_visible()
     expect(page.get_by_role("link", name="What bothers you today?")).to_have_count(0)
 
     page.goto("/plan?conditions=sciatica&minutes=10")
-    expect(page.get_by_role("heading", name="Let's check in first")).to_be_visible()
+    expect(page.get_by_role("heading", name="Get emergency help now")).to_be_visible()
     assert page.request.post("/api/plans", data={"conditions": ["sciatica"], "minutes": 10}).status == 403
 
 

@@ -34,11 +34,13 @@ def test_the_file_keeps_to_rfc_5545_line_rules() -> None:
 
 def test_days_and_times_are_checked() -> None:
     assert parse_days("Fri,mon, wed") == ["mon", "wed", "fri"]
-    with pytest.raises(BadRequest, match="--days"):
+    with pytest.raises(BadRequest, match="days of the week: mon, tue") as days:
         parse_days("mon,funday")
+    assert days.value.topic == "days"  # the command line names its option, --days
     assert parse_time("07:30") == dt.time(7, 30)
-    with pytest.raises(BadRequest, match="--at"):
+    with pytest.raises(BadRequest, match="a time of day like 07:30") as time:
         parse_time("half seven")
+    assert time.value.topic == "time"
 
 
 def test_supple_remind_writes_the_file(run_cli, tmp_path) -> None:

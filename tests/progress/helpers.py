@@ -18,6 +18,7 @@ def a_session(
     exercise: str = "pigeon-pose",
     number: int = 0,
     done: bool = True,
+    planned_work: int | None = 600,
 ) -> SessionRecord:
     """A session `day` days after MONDAY, with one set of `minutes`."""
     start = MONDAY + dt.timedelta(days=day)
@@ -27,7 +28,7 @@ def a_session(
             kind="hold",
             side="left",
             rep=1,
-            seconds=minutes * 60,
+            seconds=minutes * 60 if done else 0.0,
             planned_seconds=30,
             skipped=not done,
             hurt=False,
@@ -49,4 +50,7 @@ def a_session(
             )
         )
     answers = tuple(SideAnswer(exercise=e, tighter=side) for e, side in sides)
-    return SessionRecord(number or day + 1, start, start, "finished", 600, pain[0], pain[1], tuple(sets), answers)
+    return SessionRecord(
+        number or day + 1, start, start, "finished", 600, pain[0], pain[1], tuple(sets), answers,
+        planned_work_seconds=planned_work,
+    )  # fmt: skip

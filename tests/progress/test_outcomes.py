@@ -5,7 +5,14 @@ import datetime as dt
 import pytest
 
 from supple.progress.history import GoalRecord
-from supple.progress.outcomes import function_score, meaningful_pain_change, pain_points, pain_trend, tighter_sides
+from supple.progress.outcomes import (
+    function_score,
+    meaningful_pain_change,
+    pain_in_sessions,
+    pain_points,
+    pain_trend,
+    tighter_sides,
+)
 
 from .helpers import MONDAY, a_session
 
@@ -48,3 +55,26 @@ def test_the_tighter_side_is_the_one_answered_more_often() -> None:
         a_session(2, sides=(("hamstring", "right"),)),
     ]
     assert tighter_sides(sessions) == {"pigeon-pose": "left"}  # calf is even, hamstring has one answer
+
+
+def test_the_trend_says_what_it_compares_and_the_session_change_is_shown_too() -> None:
+    # pain 3 before both sessions, 2 after the latest: the level is the same, the session helped
+    sessions = [a_session(0, pain=(3, None)), a_session(2, pain=(3, 2))]
+    assert pain_trend(sessions).words == "Before your sessions: 3 on 2 Nov, 3 on 4 Nov: the same."
+    assert pain_in_sessions(sessions).words == (
+        "In your latest rated session (4 Nov): 3 before, 2 after: 1 point lower, a change you would notice."
+    )
+
+
+def test_one_session_rated_before_and_after_is_not_an_unknown() -> None:
+    one = [a_session(0, pain=(4, 2))]
+    assert pain_trend(one).words == (
+        "Before your sessions: one rating so far (4 on 2 Nov); with a second, this compares them."
+    )
+    assert pain_in_sessions(one).words == (
+        "In your latest rated session (2 Nov): 4 before, 2 after: 2 points lower, a change you would notice."
+    )
+    many = pain_in_sessions([a_session(0, pain=(6, 4)), a_session(1, pain=(5, 4)), a_session(2, pain=(4, 4))])
+    assert many.average_change == -1.0 and many.words is not None
+    assert many.words.endswith("Over 3 sessions, pain after was 1 point lower than before, on average.")
+    assert pain_in_sessions([a_session(0, pain=(None, 3))]).words is None

@@ -23,8 +23,10 @@ def refusal(screening: Screening | None, *, ack_caution: bool = False) -> str:
     return str(caught.value)
 
 
-def test_no_screening_yet_asks_for_one_with_the_command_to_run() -> None:
-    assert "run `supple screen`" in refusal(None)
+def test_no_screening_yet_asks_for_one_in_plain_words() -> None:
+    """The command line adds its command (cli/hints.py); the gate's own words suit any page."""
+    message = refusal(None)
+    assert message == "please answer the safety questions first" and "supple screen" not in message
 
 
 def test_a_stop_verdict_refuses_naming_the_reason_and_sending_for_care() -> None:
@@ -35,7 +37,8 @@ def test_a_stop_verdict_refuses_naming_the_reason_and_sending_for_care() -> None
 
 def test_a_caution_refuses_until_a_professional_has_cleared_the_person() -> None:
     message = refusal(screened("pregnancy"))
-    assert "pregnancy or a recent birth" in message and "--ack-caution" in message
+    assert "pregnancy or a recent birth" in message and "doctor or physiotherapist has told you" in message
+    assert "--ack-caution" not in message, "the command line adds its option itself"
     assert check_gate(screened("pregnancy"), now=NOW, ack_caution=True).verdict == "caution"
 
 

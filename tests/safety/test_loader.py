@@ -78,3 +78,29 @@ def test_a_modification_needs_its_text(data: Path) -> None:
 def test_a_precaution_needs_a_trigger(data: Path) -> None:
     edit(data / "precautions.yaml", lambda d: d["precautions"][0].update(when_answers=[]))
     assert "needs when_answers or when_conditions" in error(data).problem
+
+
+def test_a_stop_question_says_how_urgent_it_is(data: Path) -> None:
+    edit(data / "questions.yaml", lambda d: d["questions"][0].pop("urgency"))
+    assert "says how urgent it is" in error(data).problem
+
+
+def test_only_a_stop_question_has_an_urgency(data: Path) -> None:
+    edit(data / "questions.yaml", lambda d: d["questions"][6].update(urgency="today"))
+    assert "only a stop question" in error(data).problem
+
+
+def test_the_stop_screen_has_an_emergency_number_for_each_place_it_names() -> None:
+    numbers = load_safety(catalog=builtin_catalog()).help_numbers
+    emergency = {n.number for n in numbers if n.urgency == "emergency"}
+    assert {"999", "911", "112"} <= emergency and "111" in {n.number for n in numbers if n.urgency == "today"}
+
+
+def test_a_help_number_must_cite_a_known_work(data: Path) -> None:
+    edit(data / "questions.yaml", lambda d: d["help_numbers"][0]["sources"][0].update(title="A forum post"))
+    assert error(data).field == "help_numbers[0].sources[0].title"
+
+
+def test_a_help_number_is_digits(data: Path) -> None:
+    edit(data / "questions.yaml", lambda d: d["help_numbers"][0].update(number="nine-nine-nine"))
+    assert error(data).field == "help_numbers[0].number"

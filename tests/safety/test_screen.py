@@ -30,7 +30,27 @@ def test_each_red_flag_gives_stop_naming_it(question: Question) -> None:
     result = run(question.id)
     assert result.verdict == "stop"
     assert result.reasons == (question.reason,)
-    assert "get medical help" in result.advice and question.action in result.advice
+    assert result.urgency == question.urgency and question.action in result.advice
+
+
+def test_a_cauda_equina_sign_is_an_emergency_and_the_other_red_flags_are_for_today() -> None:
+    for sign in ("bladder-bowel", "saddle-numbness", "worsening-leg-weakness"):
+        assert (run(sign).urgency, run(sign).heading) == ("emergency", "Get emergency help now")
+    for sign in ("fever-unwell", "serious-fall"):
+        assert run(sign).urgency == "today" and "today" in (run(sign).heading or "")
+
+
+def test_an_emergency_says_only_what_to_do_now() -> None:
+    """With an emergency and a same-day answer, the advice is the emergency's, said once."""
+    result = run("saddle-numbness", "fever-unwell")
+    assert result.urgency == "emergency" and len(result.reasons) == 2
+    assert "emergency department" in result.advice and "Contact a doctor today" not in result.advice
+    assert result.advice.count("emergency department") == 1
+
+
+def test_a_caution_says_once_to_see_a_professional() -> None:
+    result = run("leg-numbness-tingling", "persistent-pain", "night-pain")
+    assert result.advice.lower().count("doctor or physiotherapist") == 1, result.advice
 
 
 @pytest.mark.parametrize(
@@ -65,8 +85,9 @@ def test_several_cautions_are_all_named_once() -> None:
 
 
 def test_an_unknown_question_id_is_refused_listing_the_valid_ones() -> None:
-    with pytest.raises(BadRequest, match="unknown question id 'fever'; valid: bladder-bowel, saddle-numbness"):
+    with pytest.raises(BadRequest, match="unknown question 'fever'") as refused:
         run("fever")
+    assert refused.value.choices[:2] == ("bladder-bowel", "saddle-numbness")
 
 
 @pytest.mark.parametrize("question", builtin_safety().questions, ids=lambda q: q.id)
@@ -96,3 +117,11 @@ def test_a_stored_screening_with_an_unknown_verdict_is_refused() -> None:
     data = run().to_json() | {"verdict": "maybe"}
     with pytest.raises(ValueError, match="unknown verdict 'maybe'"):
         Screening.from_json(data)
+
+
+def test_a_stop_kept_before_urgency_was_reads_as_an_emergency() -> None:
+    kept = run("fever-unwell").to_json()
+    assert Screening.from_json(kept).urgency == "today"
+    del kept["urgency"]
+    assert Screening.from_json(kept).urgency == "emergency"
+    assert Screening.from_json(run().to_json()).urgency is None

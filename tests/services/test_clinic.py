@@ -90,3 +90,41 @@ def test_a_clients_routine_follows_the_clients_own_precautions(clinic_context) -
     assert any("Left out Pigeon" in note for note in written.notes)
     assert routine_names(context, person_id=alice) == ["hips", "mine"]
     assert stats(context, person_id=alice).sessions == 0
+
+
+def test_a_hurt_or_a_pain_of_six_or_more_is_an_alert_for_thirty_days(clinic_context, clock: FakeClock) -> None:
+    from supple.services.browser_session import record_set
+    from supple.session.results import FinishedSet
+
+    context = clinic_context
+    carol, alice, bob = people(context)
+    for person in (alice, bob):
+        record_screening(context, yes=[], person_id=person)
+    plan = make_plan(context, request=PlanRequest(conditions=("sciatica",), minutes=10), person_id=alice)
+    mild = open_session(context, person_id=bob, plan=plan, pain_before=5)
+    finish_session(context, person_id=bob, session_id=mild.id, state="finished", pain_after=3)
+    opened = open_session(context, person_id=alice, plan=plan, pain_before=4)
+    hurt = FinishedSet(exercise=plan.items[1].exercise.id, kind="hold", seconds=4.0, planned_seconds=30,
+                       skipped=True, hurt=True)  # fmt: skip
+    record_set(context, person_id=alice, session_id=opened.id, result=hurt)  # "this hurts", not rated
+    finish_session(context, person_id=alice, session_id=opened.id, state="quit", pain_after=7)
+    found = clinic.alerts_of_clients(context, clinician_id=carol)
+    assert list(found) == [alice], "bob's 5 and 3 are no alert"
+    assert [(a.moment, a.score) for a in found[alice]] == [("after", 7), ("hurt", None)]
+    assert clinic.client_alerts(context, clinician_id=carol, client_id=bob) == []
+    clock.advance(days=31)
+    assert clinic.alerts_of_clients(context, clinician_id=carol) == {}
+
+
+def test_a_client_sees_which_routine_their_clinician_gave_and_when(clinic_context) -> None:
+    from supple.services.routines import routines_listed
+
+    context = clinic_context
+    carol, alice, _ = people(context)
+    request = PlanRequest(conditions=("sciatica",), minutes=10)
+    clinic.assign_plan(context, clinician_id=carol, client_id=alice, name="morning", request=request)
+    record_screening(context, yes=[], person_id=alice)
+    save_routine(context, name="mine", plan=make_plan(context, request=request, person_id=alice), person_id=alice)
+    listed = {r.name: r for r in routines_listed(context, person_id=alice)}
+    assert (listed["morning"].given_by, listed["morning"].saved_at) == ("carol", context.now())
+    assert listed["mine"].given_by is None

@@ -28,8 +28,9 @@ def clock() -> FakeClock:
 
 
 def test_the_gate_asks_for_a_screening_until_there_is_one(context: AppContext) -> None:
-    with pytest.raises(UnsafeToStart, match="run `supple screen`"):
+    with pytest.raises(UnsafeToStart, match="answer the safety questions first") as refused:
         require_safe_start(context, ack_caution=False)
+    assert refused.value.topic == "unscreened"
     record_screening(context, yes=[])
     assert require_safe_start(context, ack_caution=False).verdict == "go"
 
@@ -43,8 +44,9 @@ def test_the_gate_uses_the_latest_screening(context: AppContext) -> None:
 
 def test_a_caution_passes_the_gate_only_with_acknowledgement_and_brings_its_precautions(context: AppContext) -> None:
     record_screening(context, yes=["hip-replacement"])
-    with pytest.raises(UnsafeToStart, match="--ack-caution"):
+    with pytest.raises(UnsafeToStart, match="see a professional first") as refused:
         require_safe_start(context, ack_caution=False)
+    assert refused.value.topic == "caution"
     screening = require_safe_start(context, ack_caution=True)
     assert [p.id for p in precautions_for(context, screening=screening)] == ["hip-replacement"]
     padded = precautions_for(context, screening=screening, conditions=["knee-pain"])

@@ -65,7 +65,7 @@ def test_a_dose_that_does_not_fit_the_exercise_is_refused(catalog, tmp_path) -> 
 
 def test_an_out_of_range_dose_names_its_field(catalog, tmp_path) -> None:
     routine = write(tmp_path / "r.yaml", "exercises:\n  - exercise: alpha-stretch\n    reps: 0\n")
-    with pytest.raises(DataFileError, match=r"exercises\[0\].reps: Input should be greater than 0"):
+    with pytest.raises(DataFileError, match=r"exercises\[0\].reps: must be more than 0"):
         load_routine(routine, catalog=catalog)
 
 
@@ -73,9 +73,9 @@ def test_an_out_of_range_dose_names_its_field(catalog, tmp_path) -> None:
     ("text", "problem"),
     [
         ("just words", "expected a mapping"),
-        ("exercises: []\n", "exercises: Tuple should have at least 1 item"),
+        ("exercises: []\n", "exercises: needs at least 1 item"),
         ("exercises: [{exercise: alpha-stretch, hold: 3}]\n", r"exercises\[0\].hold: unknown field"),
-        ("{items: [], minutes: 5}", "items: Tuple should have at least 1 item"),
+        ("{items: [], minutes: 5}", "items: needs at least 1 item"),
         ("exercises: [\n", "not valid YAML"),
     ],
 )

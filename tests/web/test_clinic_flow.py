@@ -69,7 +69,7 @@ def test_an_empty_written_routine_gets_a_page_saying_what_to_fill_in(clinic: Cli
     refused = form(carol, f"/clients/{sam_id}/written-routines", {"name": "morning", "text": ""})
     assert refused.status_code == 422
     assert refused.headers["content-type"].startswith("text/html")
-    assert "Please check what you entered. text: field required." in refused.text
+    assert "Please fill in the routine." in refused.text
     assert carol.get(f"/api/clients/{sam_id}").json()["routines"] == []
 
 

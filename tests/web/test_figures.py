@@ -41,7 +41,7 @@ def test_the_still_figure_is_served_for_reduced_motion(client: TestClient) -> No
 def test_an_unknown_figure_is_a_404(client: TestClient) -> None:
     response = client.get("/figures/no-such-stretch.svg")
     assert response.status_code == 404
-    assert "no exercise 'no-such-stretch'" in html.unescape(response.text)
+    assert "no exercise 'no-such-stretch'" in html.unescape(response.text).lower()
 
 
 def test_a_broken_pose_in_a_users_file_is_a_400_naming_the_file(client: TestClient, home: Path) -> None:

@@ -51,7 +51,7 @@ def test_an_unknown_routine_or_paper_is_refused(client: TestClient) -> None:
     screen(client)
     save_routine(client, "morning")
     missing = client.get("/routines/evening/handout")
-    assert missing.status_code == 404 and "no saved routine" in missing.text
+    assert missing.status_code == 404 and "no saved routine" in missing.text.lower()
     assert client.get("/routines/morning/handout.pdf", params={"paper": "a3"}).status_code == 422
 
 
@@ -60,7 +60,7 @@ def test_a_stop_verdict_refuses_the_handout_with_advice(client: TestClient) -> N
     save_routine(client, "morning")
     screen(client, "worsening-leg-weakness")
     response = client.get("/routines/morning/handout")
-    assert response.status_code == 403 and "urgent medical help" in response.text
+    assert response.status_code == 403 and "emergency department" in response.text and 'href="tel:999"' in response.text
 
 
 def test_the_player_and_the_welcome_page_link_to_the_handout(client: TestClient) -> None:
@@ -68,3 +68,19 @@ def test_the_player_and_the_welcome_page_link_to_the_handout(client: TestClient)
     save_routine(client, "morning")
     assert 'href="/routines/morning/handout"' in client.get("/play", params={"routine": "morning"}).text
     assert 'href="/routines/morning/handout"' in client.get("/").text
+
+
+def test_after_a_hurt_the_handout_is_still_there_and_a_stop_refuses_it_as_a_page(client: TestClient) -> None:
+    screen(client)
+    save_routine(client, "morning")
+    opened = client.post("/api/sessions", json={"routine": "morning"}).json()
+    exercise = opened["timeline"][-1]["exercise"]
+    assert client.post(f"/api/sessions/{opened['id']}/hurt", json={"exercise": exercise, "item": 50}).status_code == 200
+    assert client.get("/api/screening").json()["invalidated"], "the screening is to be answered again"
+    assert client.get("/routines/morning/handout").status_code == 200
+    pdf = client.get("/routines/morning/handout.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    screen(client, "worsening-leg-weakness")
+    refused = client.get("/routines/morning/handout.pdf")
+    assert refused.status_code == 403 and "content-disposition" not in refused.headers
+    assert refused.headers["content-type"].startswith("text/html") and "will not hand out a programme" in refused.text

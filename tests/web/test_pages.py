@@ -55,12 +55,32 @@ def test_a_loopback_server_refuses_other_host_names(settings: Settings) -> None:
         assert client.get("/").status_code == 200
 
 
-def test_the_stop_verdict_page_points_to_a_doctor_and_offers_no_plan(client: TestClient) -> None:
+def test_the_stop_verdict_page_sends_for_emergency_help_and_offers_no_plan(client: TestClient) -> None:
     client.post("/screening", data={"csrf_token": csrf(client), "yes": ["saddle-numbness"]})
     page = client.get("/screening/result").text
-    assert "Please see a doctor before stretching" in page and 'href="/plan' not in page.split("<main")[1]
+    assert "Get emergency help now" in page and 'href="/plan' not in page.split("<main")[1]
+    assert 'href="tel:999"' in page and 'href="tel:911"' in page and 'href="tel:112"' in page
     refused = client.get("/plan", params={"conditions": "sciatica", "minutes": "10"})
-    assert refused.status_code == 403 and "Answer the safety questions" in refused.text
+    assert refused.status_code == 403 and "Get emergency help now" in refused.text
+    assert "Answer the safety questions" not in refused.text, "a stop is not put right by answering again"
+    form = client.get("/plan")
+    assert form.status_code == 200 and "Make my routine" not in form.text and 'href="tel:999"' in form.text
+
+
+def test_a_same_day_stop_says_see_a_doctor_today_with_the_urgent_numbers_too(client: TestClient) -> None:
+    client.post("/screening", data={"csrf_token": csrf(client), "yes": ["fever-unwell"]})
+    page = client.get("/screening/result").text
+    assert "See a doctor today" in page and 'href="tel:111"' in page and 'href="tel:999"' in page
+    assert "Get emergency help now" not in page
+
+
+def test_answered_by_mistake_is_a_second_step_before_the_questions_again(client: TestClient) -> None:
+    client.post("/screening", data={"csrf_token": csrf(client), "yes": ["bladder-bowel"]})
+    result = client.get("/screening/result").text
+    assert 'href="/screening/mistake"' in result and 'href="/screening"' not in result
+    again = client.get("/screening/mistake").text
+    assert "new difficulty controlling the bladder or bowels" in again and 'href="/screening?again=1"' in again
+    assert client.get("/api/screening").json()["verdict"] == "stop", "nothing cleared until answered again"
 
 
 def test_a_caution_needs_the_person_to_say_they_understand(client: TestClient) -> None:

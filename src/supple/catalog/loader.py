@@ -16,6 +16,7 @@ from typing import Any, Protocol, Self, TypeVar
 from supple.catalog.checks import Problem, check_links, check_vocabulary_ids
 from supple.catalog.models import Catalog, Exercise, Principles, Vocabulary
 from supple.errors import DataFileError
+from supple.validation import problem_words
 
 
 class Validates(Protocol):
@@ -101,7 +102,7 @@ def parse(model: type[Model], data: Any, path: File) -> Model:
         return model.model_validate(data)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        message = str(first["msg"]).removeprefix("Value error, ")
+        message = problem_words(first)
         if first["type"] in UNKNOWN_KEY:
             message = "unknown field (check the spelling against the catalogue format)"
         raise DataFileError(str(path), field_path(tuple(first["loc"])), message) from None

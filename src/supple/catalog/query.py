@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from difflib import get_close_matches
 
-from supple.catalog.checks import suggest
 from supple.catalog.models import Catalog, Exercise
 from supple.errors import BadRequest, NotFound
 
 
 def _check_value(option: str, value: str | None, valid: Mapping[str, object]) -> None:
     if value is not None and value not in valid:
-        raise BadRequest(f"unknown {option} {value!r}; valid: {', '.join(sorted(valid))}")
+        raise BadRequest(f"unknown {option} {value!r}", topic="unknown-choice", choices=tuple(sorted(valid)))
 
 
 def filter_exercises(
@@ -40,7 +39,8 @@ def filter_exercises(
 
 
 def find_exercise(catalog: Catalog, exercise_id: str) -> Exercise:
-    """The exercise with this id; a miss names the closest ids (also matching names and aliases)."""
+    """The exercise with this id; a miss offers the closest ids as its choices (also matching names
+    and aliases), for the command line to suggest and the web to link by name."""
     exercise = catalog.exercises.get(exercise_id)
     if exercise is not None:
         return exercise
@@ -49,8 +49,4 @@ def find_exercise(catalog: Catalog, exercise_id: str) -> Exercise:
     candidates = dict.fromkeys(
         get_close_matches(exercise_id, catalog.exercises, n=3, cutoff=0.6) + [by_name[n] for n in named]
     )
-    if candidates:
-        hint = "did you mean " + " or ".join(repr(c) for c in candidates) + "?"
-    else:
-        hint = suggest(exercise_id, catalog.exercises)
-    raise NotFound(f"no exercise {exercise_id!r}; {hint} (see `supple catalog`)")
+    raise NotFound(f"no exercise {exercise_id!r}", topic="unknown-exercise", choices=tuple(candidates))

@@ -117,5 +117,7 @@ def main() -> None:
 
 
 def _fail(error: SuppleError) -> None:
-    sys.stderr.write(f"supple: {error}\n")
+    from supple.cli.hints import with_hint
+
+    sys.stderr.write(f"supple: {with_hint(error)}\n")
     sys.exit(error.exit_code)

@@ -168,7 +168,7 @@ def play(
 
     def hurt(exercise: Exercise, pain: int) -> PlanItem | None:
         report_pain(context, exercise_name=exercise.name)
-        return easier_now(context, exercise_id=exercise.id)
+        return easier_now(context, exercise_id=exercise.id, plan=session.plan)
 
     options = {"clock": time.monotonic, "speed": speed, "speaker": speaker, "console": out, "from_step": from_step}
     if not interactive:

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from supple.progress.adherence import WEEKLY_GOAL, WEEKLY_GOAL_HIGH
+from supple.progress.counting import counts
 from supple.progress.history import SessionRecord
 from supple.progress.outcomes import meaningful_pain_change
 from supple.services.progress import Stats
@@ -18,7 +19,7 @@ SPARKS = "▁▂▃▄▅▆▇█"
 
 def history_table(past: list[SessionRecord]) -> RenderableType:
     table = Table(box=None, header_style="bold", padding=(0, 1))
-    for column in ("When", "How it ended", "Done", "Sets", "Pain"):
+    for column in ("When", "How it ended", "Done", "Sets", "Pain", "Counts"):
         table.add_column(column)
     for s in past:
         pain = ""
@@ -28,8 +29,11 @@ def history_table(past: list[SessionRecord]) -> RenderableType:
         sets = f"{sum(1 for x in s.sets if not x.skipped)} done, {sum(1 for x in s.sets if x.skipped)} skipped"
         when = s.started_at.astimezone().strftime("%a %d %b %Y %H:%M")
         done = f"{s.seconds_done / 60:.0f} of {s.planned_seconds / 60:.0f} min"
-        table.add_row(when, s.state, done, sets, pain)
-    table.caption = "* a meaningful change in pain (2 points or 30 %)"
+        table.add_row(when, s.state, done, sets, pain, "yes" if counts(s) else "no")
+    table.caption = (
+        "* a meaningful change in pain (2 points or 30 %). A session counts toward the goal when at least "
+        "half of its planned stretching, or 10 minutes of it, was done."
+    )
     return table
 
 
@@ -60,7 +64,8 @@ def stats_view(report: Stats) -> RenderableType:
         Text(f"Sessions per week (goal {WEEKLY_GOAL}-{WEEKLY_GOAL_HIGH}), last {len(counts)} weeks", style="bold"),
         Text(f"  {sparkline([float(c) for c in counts], top=float(max(WEEKLY_GOAL_HIGH, *counts)))}  "
              f"this week {counts[-1]}, on goal {sum(w.on_goal for w in report.weeks)} of {len(counts)} weeks"),
-        Text(f"Streak: {report.current_streak} week(s) on goal now, best {report.best_streak}.", style="bold"),
+        Text(f"Weeks on goal in a row: {report.current_streak} now, {report.best_streak} at best.", style="bold"),
+        Text("A session counts when at least half of its planned stretching, or 10 minutes of it, was done."),
         Text(calendar(report.days, report.today)),
     ]  # fmt: skip
     if report.minutes_by_area:
@@ -68,13 +73,10 @@ def stats_view(report: Stats) -> RenderableType:
         parts.append(Text(f"Last four weeks by area: {areas}"))
     if report.pain:
         before = [float(p.before) for p in report.pain if p.before is not None]
-        trend = report.pain_trend
-        if trend.direction == "unknown":
-            summary = "one rating so far"
-        else:
-            meaningful = ", a meaningful change" if trend.meaningful else ""
-            summary = f"{trend.first} -> {trend.latest}, {trend.direction}{meaningful}"
-        parts.append(Text(f"Pain before sessions: {sparkline(before, top=10.0)}  ({summary})"))
+        parts.append(Text(f"Pain before sessions: {sparkline(before, top=10.0)}"))
+        for words in (report.pain_trend.words, report.pain_in_sessions.words):
+            if words:
+                parts.append(Text(f"  {words}"))
     if report.tighter_sides:
         sides = ", ".join(f"{e}: {side}" for e, side in report.tighter_sides.items())
         parts.append(Text(f"Tighter side: {sides} (it gets one more hold)"))

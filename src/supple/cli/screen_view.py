@@ -63,4 +63,5 @@ def report(screening: Screening, *, as_json: bool, stale: str | None) -> None:
     if stale:
         parts.append(Text(f"This screening no longer counts: {stale}. Run `supple screen`.", style="yellow"))
     style = STYLE[screening.verdict]
-    console().print(Panel(Group(*parts), title=TITLE[screening.verdict], border_style=style, title_align="left"))
+    title = screening.heading or TITLE[screening.verdict]
+    console().print(Panel(Group(*parts), title=title, border_style=style, title_align="left"))

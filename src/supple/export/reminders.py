@@ -16,7 +16,9 @@ def parse_days(text: str) -> list[str]:
     days = [day.strip().lower()[:3] for day in text.split(",") if day.strip()]
     unknown = [day for day in days if day not in DAYS]
     if unknown or not days:
-        raise BadRequest(f"--days: use mon,tue,wed,thu,fri,sat,sun separated by commas (not {text!r})")
+        raise BadRequest(
+            f"a reminder needs days of the week: mon, tue, wed, thu, fri, sat or sun (not {text!r})", topic="days"
+        )
     return sorted(set(days), key=list(DAYS).index)
 
 
@@ -24,14 +26,21 @@ def parse_time(text: str) -> dt.time:
     try:
         return dt.time.fromisoformat(text)
     except ValueError:
-        raise BadRequest(f"--at: a time like 07:30 (not {text!r})") from None
+        raise BadRequest(f"a reminder needs a time of day like 07:30 (not {text!r})", topic="time") from None
 
 
 def reminder_calendar(
-    *, days: Sequence[str], at: dt.time, start: dt.date, minutes: int = SESSION_MINUTES, now: dt.datetime
+    *,
+    days: Sequence[str],
+    at: dt.time,
+    start: dt.date,
+    minutes: int = SESSION_MINUTES,
+    now: dt.datetime,
+    app_url: str | None = None,
 ) -> bytes:
     """A weekly event on `days` at local time `at` (floating, so it follows the person's time zone),
-    with an alarm when it begins."""
+    with an alarm when it begins. With `app_url` (the web app's address, when the web makes the
+    file) the event links to the player; without it, it says so in words a calendar can show."""
     from icalendar import Alarm, Calendar, Event, vRecur
 
     first = start + dt.timedelta(days=_days_until_first(start, days))
@@ -44,7 +53,12 @@ def reminder_calendar(
     event.add("uid", f"{hashlib.sha256(uid_source).hexdigest()[:16]}@supple")
     event.add("dtstamp", now.astimezone(dt.UTC))
     event.add("summary", "Stretching with supple")
-    event.add("description", "Time for your routine: run `supple go`. Stop any stretch that hurts.")
+    if app_url is None:
+        event.add("description", "Time for your stretching routine. Stop any stretch that hurts.")
+    else:
+        play = app_url.rstrip("/") + "/play"
+        event.add("description", f"Time for your stretching routine: {play}\nStop any stretch that hurts.")
+        event.add("url", play)
     event.add("dtstart", begins)
     event.add("dtend", begins + dt.timedelta(minutes=minutes))
     event.add("rrule", vRecur(freq="WEEKLY", byday=[DAYS[d] for d in days]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from supple.catalog.models import Catalog, Exercise
+from supple.catalog.models import Catalog, Exercise, Vocabulary
 from supple.planner.expand import total_seconds, work_steps
 from supple.planner.personal import Personal
 from supple.planner.request import PlanRequest
@@ -39,15 +39,20 @@ def dose_options(exercise: Exercise) -> list[tuple[bool, Exercise]]:
     return options
 
 
-def _why_not(exercise: Exercise, request: PlanRequest, precautions: Iterable[Precaution]) -> str | tuple[str, ...]:
-    """A reason string when the exercise is out; otherwise its modifications (maybe none)."""
+def _why_not(
+    exercise: Exercise, request: PlanRequest, precautions: Iterable[Precaution], vocabulary: Vocabulary
+) -> str | tuple[str, ...]:
+    """A reason string when the exercise is out, in words (the plan's notes show it); otherwise its
+    modifications (maybe none)."""
     if exercise.id in request.without:
         return "you swapped it out"
     if exercise.position in request.avoid_positions:
-        return f"its position ({exercise.position}) is one you asked to avoid"
+        position = vocabulary.positions[exercise.position].label.lower()
+        return f"its position ({position}) is one you asked to avoid"
     missing = sorted(set(exercise.equipment.required) - request.at_hand)
     if missing:
-        return f"it needs {', '.join(missing)}, which you don't have at hand"
+        needed = ", ".join(vocabulary.equipment[item].label.lower() for item in missing)
+        return f"it needs {needed}, which you don't have at hand"
     decision = decide(exercise, precautions, equipment=request.at_hand)
     if decision.status == "excluded":
         return " ".join(decision.reasons)
@@ -80,7 +85,7 @@ def build_pool(
         helps = frozenset(set(exercise.helps_with) & wanted)
         if exercise.kind == "warmup" or not helps:
             continue
-        verdict = _why_not(exercise, request, active)
+        verdict = _why_not(exercise, request, active, catalog.vocabulary)
         if exercise.id in personal.avoid and any(e in catalog.exercises for e in exercise.easier):
             verdict = personal.avoid[exercise.id]
         if isinstance(verdict, str):
@@ -93,3 +98,25 @@ def build_pool(
             seconds = total_seconds(work_steps(dosed, dosed.dosage, extra_reps={extra: 1} if extra else None))
             pool.candidates.append(Candidate(dosed, dosed.dosage, seconds, helps, full, extra))
     return pool
+
+
+def easier_choice(
+    catalog: Catalog,
+    *,
+    exercise_id: str,
+    request: PlanRequest,
+    precautions: Iterable[Precaution],
+    in_routine: Iterable[str] = (),
+) -> tuple[Exercise, tuple[str, ...]] | None:
+    """The first easier alternative to the exercise that the routine allows, as a swap would: its
+    position, equipment, swapped-out exercises and precautions, and not one it has already. At the
+    gentle end of its dose, with the modifications it needs; None when nothing easier fits."""
+    active, present = tuple(precautions), set(in_routine)
+    for easier_id in catalog.exercises[exercise_id].easier:
+        if easier_id in present or easier_id not in catalog.exercises:
+            continue
+        for _, exercise in reversed(dose_options(catalog.exercises[easier_id])):  # the shorter hold first
+            verdict = _why_not(exercise, request, active, catalog.vocabulary)
+            if not isinstance(verdict, str):
+                return exercise, verdict
+    return None

@@ -13,6 +13,8 @@ from supple.catalog.models import Dosage, Exercise
 
 StepKind = Literal["move", "ready", "hold", "breaths", "reps", "push", "rest", "switch", "warmup"]
 Side = Literal["left", "right"]
+# The steps that are the exercise itself (a set is kept for each); the rest get there or recover.
+WORK_KINDS = frozenset({"hold", "breaths", "reps", "push", "warmup"})
 
 READY_S = 5  # a few seconds to get set for the next exercise in the same position
 MOVE_S = 15  # changing position (getting down to the floor, turning over) takes longer
@@ -104,3 +106,8 @@ def expand(
 
 def total_seconds(steps: list[Step]) -> int:
     return sum(step.seconds for step in steps)
+
+
+def work_seconds(steps: list[Step]) -> int:
+    """The time of the work itself: the holds, breaths, repetitions, pushes and warm-up."""
+    return sum(step.seconds for step in steps if step.kind in WORK_KINDS)

@@ -9,7 +9,7 @@ from supple.catalog.dose import describe_dose
 from supple.catalog.models import Catalog, Dosage, Exercise
 from supple.errors import BadRequest
 from supple.planner.candidates import Pool, build_pool
-from supple.planner.expand import Step, expand, total_seconds
+from supple.planner.expand import Step, expand, total_seconds, work_seconds
 from supple.planner.order import order
 from supple.planner.personal import Personal
 from supple.planner.request import PlanRequest
@@ -55,10 +55,19 @@ class Plan:
     conditions_covered: tuple[str, ...]
     conditions_uncovered: tuple[str, ...]
     notes: tuple[str, ...]
+    # What the routine was made for: what it allows an easier exercise after pain to be (no floor,
+    # the positions avoided, the equipment at hand, the exercises swapped out). A routine written
+    # by hand has what its own exercises allow (session/routine.py).
+    request: PlanRequest | None = None
 
     @property
     def total_seconds(self) -> int:
         return sum(item.seconds for item in self.items)
+
+    @property
+    def work_seconds(self) -> int:
+        """The time of the work itself, without the rests and moves: what a session's sets add up to."""
+        return sum(work_seconds(list(item.steps)) for item in self.items)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -68,6 +77,7 @@ class Plan:
             "conditions_uncovered": list(self.conditions_uncovered),
             "notes": list(self.notes),
             "items": [item.to_json() for item in self.items],
+            "request": self.request.to_json() if self.request is not None else None,
         }
 
 
@@ -114,16 +124,25 @@ def _warmup_item(catalog: Catalog, seconds: int) -> PlanItem | None:
     return PlanItem(exercise, dosage, (), tuple(expand(exercise, dosage, moving=False)))
 
 
-def _nothing_fits(request: PlanRequest, pool: Pool, available_s: int) -> BadRequest:
+def _nothing_fits(catalog: Catalog, request: PlanRequest, pool: Pool, available_s: int) -> BadRequest:
     if not pool.candidates:
-        reasons = "; ".join(f"{exercise}: {why}" for exercise, why in sorted(pool.excluded.items()))
-        conditions = ", ".join(request.conditions)
+        named = catalog.exercises
+        reasons = "; ".join(f"{named[exercise].name}: {why}" for exercise, why in sorted(pool.excluded.items()))
+        conditions = ", ".join(_label(catalog, condition) for condition in request.conditions)
         return BadRequest(f"no exercise for {conditions} fits your limits ({reasons or 'none in the catalogue'})")
     shortest = min(c.seconds for c in pool.candidates)
     return BadRequest(
         f"no exercise fits in {request.minutes} minutes with the warm-up: the shortest takes about "
-        f"{shortest} s and {max(available_s, 0)} s are left; allow more minutes or use --warmed-up"
+        f"{shortest} s and {max(available_s, 0)} s are left; allow more minutes, or leave the warm-up out "
+        "if you have just worked out",
+        topic="no-time",
     )
+
+
+def _label(catalog: Catalog, condition: str) -> str:
+    """A condition as a person reads it: "SI joint pain", "sciatica"."""
+    label = catalog.vocabulary.conditions[condition].label
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
 def _notes(
@@ -133,12 +152,12 @@ def _notes(
     for condition in request.conditions:
         if condition not in covered:
             left_out = [
-                f"{e} ({why})"
+                f"{catalog.exercises[e].name} ({why})"
                 for e, why in sorted(pool.excluded.items())
                 if condition in catalog.exercises[e].helps_with
             ]
             detail = "; ".join(left_out) if left_out else "nothing in the catalogue helps with it within your time"
-            notes.append(f"Nothing for {condition} could be included: {detail}.")
+            notes.append(f"Nothing for {_label(catalog, condition)} could be included: {detail}.")
     if total < GOOD_USE_OF_TIME * request.budget_s:
         notes.append(
             f"This routine takes {total // 60} min {total % 60} s of your {request.minutes} minutes: "
@@ -165,7 +184,7 @@ def build_plan(
     key_muscles = {c: catalog.vocabulary.conditions[c].muscles for c in request.conditions}
     selection = select(pool.candidates, conditions=request.conditions, budget_s=available, key_muscles=key_muscles)
     if not selection.chosen:
-        raise _nothing_fits(request, pool, available)
+        raise _nothing_fits(catalog, request, pool, available)
     items = [warmup] if warmup else []
     position = START_POSITION
     for candidate in order(selection.chosen):
@@ -189,4 +208,5 @@ def build_plan(
         conditions_covered=tuple(c for c in request.conditions if c in covered),
         conditions_uncovered=tuple(c for c in request.conditions if c not in covered),
         notes=tuple(notes),
+        request=request.plain(),
     )

@@ -8,7 +8,7 @@ holds the request against the vocabulary and the catalogue before any planning s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Annotated
 
 from supple.catalog.models import Vocabulary
@@ -54,12 +54,25 @@ class PlanRequest:
             return DEFAULT_EQUIPMENT
         return frozenset(item for item in self.equipment if item != NO_EQUIPMENT)
 
+    def plain(self) -> PlanRequest:
+        """Only the request itself: what a subclass adds (the web's `ack_caution`) is not part of it."""
+        return PlanRequest(**{f.name: getattr(self, f.name) for f in fields(PlanRequest)})
+
+    def to_json(self) -> dict[str, object]:
+        """As a plan's JSON keeps it, so that a saved routine knows what it was made for."""
+        return {
+            f.name: list(value) if isinstance(value := getattr(self, f.name), tuple) else value
+            for f in fields(PlanRequest)
+        }
+
     def checked(self, vocabulary: Vocabulary, *, exercise_ids: Iterable[str] = ()) -> PlanRequest:
         """The request with every id known and each limit kept, and "no floor" turned into the floor
         positions avoided; BadRequest says what is wrong and what is valid."""
         wanted = tuple(dict.fromkeys(self.conditions))
         if not wanted:
-            raise BadRequest(f"say what bothers you; valid: {', '.join(sorted(vocabulary.conditions))}")
+            raise BadRequest(
+                "say what bothers you", topic="unknown-choice", choices=tuple(sorted(vocabulary.conditions))
+            )
         _check("condition", wanted, vocabulary.conditions)
         if not MIN_MINUTES <= self.minutes <= MAX_MINUTES:
             raise BadRequest(f"minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {self.minutes}")
@@ -85,4 +98,4 @@ def _check(option: str, values: Iterable[str], valid: Iterable[str]) -> None:
     known = sorted(valid)
     for value in values:
         if value not in known:
-            raise BadRequest(f"unknown {option} {value!r}; valid: {', '.join(known)}")
+            raise BadRequest(f"unknown {option} {value!r}", topic="unknown-choice", choices=tuple(known))

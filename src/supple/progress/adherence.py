@@ -1,7 +1,8 @@
 """Adherence: sessions per week against the goal, streaks, minutes per week and per body area.
 
 The goal is the principle `how-often` (principles.yaml): at least three to five sessions a
-week. A week counts as on goal from three sessions that did at least one set.
+week. A week is on goal from three sessions that count (progress/counting.py: a real part of the
+routine done, not a session stopped after a minute).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from supple.progress.counting import counts
 from supple.progress.history import SessionRecord
 
 WEEKLY_GOAL = 3  # the low end of "three to five times a week" (principle how-often)
@@ -38,16 +40,16 @@ def _local_day(moment: dt.datetime, zone: dt.tzinfo | None) -> dt.date:
 def weeks(
     sessions: Sequence[SessionRecord], *, today: dt.date, count: int = 12, zone: dt.tzinfo | None = None
 ) -> list[Week]:
-    """The last `count` weeks (oldest first, this week last), each with its sessions and minutes."""
+    """The last `count` weeks (oldest first, this week last), each with its sessions that count
+    and the minutes of work done in all of them."""
     this_week = monday(today)
     starts = [this_week - dt.timedelta(weeks=n) for n in range(count - 1, -1, -1)]
     tally = {start: [0, 0.0] for start in starts}
     for session in sessions:
-        if not session.counts:
-            continue
         start = monday(_local_day(session.started_at, zone))
         if start in tally:
-            tally[start][0] += 1
+            # every minute done is stretching done; only a session that counts is one toward the goal
+            tally[start][0] += 1 if counts(session) else 0
             tally[start][1] += session.seconds_done / 60
     return [Week(start, int(tally[start][0]), round(tally[start][1], 1)) for start in starts]
 
@@ -74,8 +76,8 @@ def streaks(sessions: Sequence[SessionRecord], *, today: dt.date, zone: dt.tzinf
 
 
 def session_days(sessions: Sequence[SessionRecord], *, zone: dt.tzinfo | None = None) -> set[dt.date]:
-    """Days with a session that did something: for a calendar."""
-    return {_local_day(s.started_at, zone) for s in sessions if s.counts}
+    """Days with a session that counts: for a calendar."""
+    return {_local_day(s.started_at, zone) for s in sessions if counts(s)}
 
 
 def minutes_by_area(seconds_by_exercise: Mapping[str, float], area_of: Mapping[str, str]) -> dict[str, float]:

@@ -58,7 +58,8 @@ def advise(sessions: Sequence[SessionRecord], *, today: dt.date, holds: dict[str
     else:
         level = weeks_on_goal
         if level:
-            notes.append(f"{level} week(s) on your goal without pain: holds grow by 5 s a week.")
+            weeks = "1 week" if level == 1 else f"{level} weeks"
+            notes.append(f"{weeks} on your goal without pain: holds grow by 5 s a week.")
     hold_s = {}
     for exercise, catalogue_hold in sorted(holds.items()):
         cap = TIGHT_HOLD_S if exercise in tight else STANDARD_HOLD_S

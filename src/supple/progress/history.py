@@ -23,15 +23,13 @@ class SessionRecord:
     sides: tuple[SideAnswer, ...] = ()
     # Totals worked out by the database, when the sets themselves are not loaded (stats over years)
     totals: tuple[float, bool] | None = None
+    # The work the routine planned (holds, breaths, repetitions, warm-up; no rests or moves); None
+    # when not known (progress/counting.py then takes the routine's whole time)
+    planned_work_seconds: int | None = None
 
     @property
     def seconds_done(self) -> float:
         return self.totals[0] if self.totals is not None else sum(s.seconds for s in self.sets)
-
-    @property
-    def counts(self) -> bool:
-        """A session counts toward the habit when at least one set was done."""
-        return self.totals[1] if self.totals is not None else any(not s.skipped for s in self.sets)
 
     def to_json(self, *, with_sets: bool = False) -> dict[str, object]:
         data: dict[str, object] = {
@@ -60,6 +58,17 @@ class PainScore(NamedTuple):
     score: int
     moment: Literal["before", "after", "hurt"]
     session_id: int
+    exercise: str | None = None  # the exercise that hurt
+
+
+class PainReport(NamedTuple):
+    """A pain rating or a "this hurts" of one person, for a clinician's alerts (progress/alerts.py);
+    unlike PainScore, a "this hurts" not rated is one too."""
+
+    person_id: int
+    at: dt.datetime
+    score: int | None  # None: a "this hurts" without a rating
+    moment: Literal["before", "after", "hurt"]
     exercise: str | None = None  # the exercise that hurt
 
 

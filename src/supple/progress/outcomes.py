@@ -54,23 +54,98 @@ def pain_points(sessions: Sequence[SessionRecord]) -> list[PainPoint]:
     ]
 
 
+def _points(change: float) -> str:
+    size = abs(change)
+    shown = f"{size:g}" if size != int(size) else str(int(size))
+    return f"{shown} point{'' if size == 1 else 's'}"
+
+
+def _compared(change: float, meaningful: bool) -> str:
+    """ "2 points lower, a change you would notice", "about the same"."""
+    if not change:
+        return "the same"
+    said = f"{_points(change)} {'lower' if change < 0 else 'higher'}"
+    return f"{said}, a change you would notice" if meaningful else f"{said}, a small change"
+
+
+def _day(moment: dt.datetime) -> str:
+    return f"{moment.day} {moment:%b}"
+
+
 @dataclass(frozen=True)
 class PainTrend:
-    first: int | None  # the first "before" rating in the period
-    latest: int | None
+    """Pain over time: the rating before the first session and before the latest, so that like is
+    compared with like (how the day starts, not the relief just after stretching)."""
+
+    first: int | None  # the first "before" rating
+    latest: int | None  # the latest "before" rating
     meaningful: bool
     direction: str  # better | worse | steady | unknown
+    first_at: dt.datetime | None = None
+    latest_at: dt.datetime | None = None
+    ratings: int = 0  # how many sessions were rated before
+
+    @property
+    def words(self) -> str | None:
+        """In plain words, with what it compares; None without a rating before a session."""
+        if self.first is None or self.first_at is None:
+            return None
+        if self.ratings < 2 or self.latest is None or self.latest_at is None:
+            return (
+                f"Before your sessions: one rating so far ({self.first} on {_day(self.first_at)}); "
+                "with a second, this compares them."
+            )
+        change = self.latest - self.first
+        return (
+            f"Before your sessions: {self.first} on {_day(self.first_at)}, {self.latest} on "
+            f"{_day(self.latest_at)}: {_compared(change, self.meaningful)}."
+        )
 
 
 def pain_trend(sessions: Sequence[SessionRecord]) -> PainTrend:
     """From the first to the latest pain rating before a session: the day-to-day level."""
-    ratings = [s.pain_before for s in sessions if s.pain_before is not None]
-    if len(ratings) < 2:
-        return PainTrend(ratings[0] if ratings else None, ratings[0] if ratings else None, False, "unknown")
-    first, latest = ratings[0], ratings[-1]
+    rated = [(s.started_at, s.pain_before) for s in sessions if s.pain_before is not None]
+    if not rated:
+        return PainTrend(None, None, False, "unknown")
+    (first_at, first), (latest_at, latest) = rated[0], rated[-1]
+    if len(rated) < 2:
+        return PainTrend(first, first, False, "unknown", first_at, first_at, 1)
     meaningful = meaningful_pain_change(first, latest)
     direction = "steady" if not meaningful else ("better" if latest < first else "worse")
-    return PainTrend(first, latest, meaningful, direction)
+    return PainTrend(first, latest, meaningful, direction, first_at, latest_at, len(rated))
+
+
+@dataclass(frozen=True)
+class PainInSessions:
+    """Pain before and after the sessions rated both times: what a session changes."""
+
+    sessions: int  # rated before and after
+    average_change: float | None  # after minus before, on average (negative: lower after)
+    latest: PainPoint | None  # the latest session rated both times
+
+    @property
+    def words(self) -> str | None:
+        """In plain words, with what it compares; None without a session rated both times."""
+        latest = self.latest
+        if latest is None or latest.before is None or latest.after is None:
+            return None
+        said = (
+            f"In your latest rated session ({_day(latest.when)}): {latest.before} before, {latest.after} after: "
+            f"{_compared(latest.after - latest.before, latest.meaningful)}."
+        )
+        if self.sessions >= 2 and self.average_change is not None:
+            change = self.average_change
+            how = "the same" if not change else f"{_points(change)} {'lower' if change < 0 else 'higher'}"
+            said += f" Over {self.sessions} sessions, pain after was {how} than before, on average."
+        return said
+
+
+def pain_in_sessions(sessions: Sequence[SessionRecord]) -> PainInSessions:
+    both = [p for p in pain_points(sessions) if p.change is not None]
+    if not both:
+        return PainInSessions(0, None, None)
+    average = round(sum(p.change or 0 for p in both) / len(both), 1)
+    return PainInSessions(len(both), average, both[-1])
 
 
 @dataclass(frozen=True)

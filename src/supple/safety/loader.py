@@ -10,13 +10,14 @@ from supple.catalog.checks import Problem, unknown_id, unknown_ids
 from supple.catalog.loader import File, Reader, builtin_catalog, parse, raise_first, read_yaml
 from supple.catalog.models import Catalog
 from supple.errors import DataFileError
-from supple.safety.models import Precaution, Precautions, Question, Questions
+from supple.safety.models import HelpNumber, Precaution, Precautions, Question, Questions
 
 
 @dataclass(frozen=True)
 class SafetyData:
     questions: tuple[Question, ...]
     precautions: tuple[Precaution, ...]
+    help_numbers: tuple[HelpNumber, ...] = ()
 
     def question(self, question_id: str) -> Question:
         return next(q for q in self.questions if q.id == question_id)
@@ -48,7 +49,8 @@ def safety_data_dir() -> Traversable:
 def load_safety(*, catalog: Catalog, data: File | None = None, read: Reader = read_yaml) -> SafetyData:
     root = data if data is not None else safety_data_dir()
     questions_path, precautions_path = root / "questions.yaml", root / "precautions.yaml"
-    questions = parse(Questions, read(questions_path), questions_path).questions
+    parsed = parse(Questions, read(questions_path), questions_path)
+    questions = parsed.questions
     ids = [q.id for q in questions]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -59,10 +61,16 @@ def load_safety(*, catalog: Catalog, data: File | None = None, read: Reader = re
             raise_first(
                 questions_path, unknown_id(f"questions[{index}].sources[{number}].title", "work", source.title, titles)
             )
+    for index, help_number in enumerate(parsed.help_numbers):
+        for cited, source in enumerate(help_number.sources):
+            raise_first(
+                questions_path,
+                unknown_id(f"help_numbers[{index}].sources[{cited}].title", "work", source.title, titles),
+            )
     precautions = parse(Precautions, read(precautions_path), precautions_path).precautions
     for index, precaution in enumerate(precautions):
         raise_first(precautions_path, _precaution_problems(index, precaution, set(ids), catalog))
-    return SafetyData(questions=questions, precautions=precautions)
+    return SafetyData(questions=questions, precautions=precautions, help_numbers=parsed.help_numbers)
 
 
 def builtin_safety(read: Reader = read_yaml) -> SafetyData:

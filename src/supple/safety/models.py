@@ -6,9 +6,13 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from supple.catalog.models import Id, Some, Source, Text
-from supple.validation import Record
+from supple.validation import Limits, Record
 
 Severity = Literal["stop", "caution", "adjust"]
+# How soon a stop answer needs help: "emergency", now (a sign of cauda equina syndrome); "today",
+# a doctor or an urgent care service the same day.
+Urgency = Literal["emergency", "today"]
+PhoneNumber = Annotated[str, Limits(pattern=r"^[0-9]{2,6}$")]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -16,14 +20,32 @@ class Question(Record):
     id: Id
     text: Text
     severity: Severity
+    urgency: Urgency | None = None  # a stop question's, and only a stop question's
     reason: Text  # what was reported, in plain words: "new difficulty controlling the bladder"
     action: Text  # what to do about it, and how urgently
+    sources: Annotated[tuple[Source, ...], Some]
+
+    def __post_init__(self) -> None:
+        if (self.severity == "stop") != (self.urgency is not None):
+            raise ValueError("a stop question says how urgent it is (urgency), and only a stop question does")
+
+
+@dataclass(frozen=True, kw_only=True)
+class HelpNumber(Record):
+    """A telephone number to call for medical help. supple cannot know the country it is used in,
+    so the stop screen lists each place's number."""
+
+    where: Text  # "In the UK"
+    number: PhoneNumber
+    use: Text  # what it is for: "an emergency", "urgent advice that is not an emergency"
+    urgency: Urgency  # shown for an emergency only, or for a same-day answer too
     sources: Annotated[tuple[Source, ...], Some]
 
 
 @dataclass(frozen=True, kw_only=True)
 class Questions(Record):
     questions: Annotated[tuple[Question, ...], Some]
+    help_numbers: Annotated[tuple[HelpNumber, ...], Some]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,17 +12,31 @@ from typing import Literal
 
 from supple.errors import BadRequest
 from supple.safety.loader import SafetyData
+from supple.safety.models import Urgency
 
 VerdictKind = Literal["go", "caution", "stop"]
 VALID_FOR = dt.timedelta(days=30)
 
-STOP_ADVICE = (
-    "Please stop here and get medical help. What you described needs a doctor to check it before "
-    "any stretching, and supple cannot tell what is causing it."
-)
-CAUTION_ADVICE = (
-    "Please see a doctor or physiotherapist before you start. Once a professional has told you that "
-    "stretching is fine for you, you can go ahead, and supple will adapt the routine to what you told it."
+# A stop's advice opens with how urgent it is; only the most urgent answers' actions follow it, so
+# the screen says one thing to do.
+STOP_ADVICE: dict[Urgency, str] = {
+    "emergency": (
+        "What you described can be a sign of a problem that needs treating straight away, and supple "
+        "cannot tell what is causing it."
+    ),
+    "today": (
+        "What you described needs a doctor to check it before any stretching, and supple cannot tell "
+        "what is causing it."
+    ),
+}
+STOP_HEADING: dict[Urgency, str] = {
+    "emergency": "Get emergency help now",
+    "today": "See a doctor today, before any stretching",
+}
+CAUTION_ADVICE = "Please see a doctor or physiotherapist before you start."
+CAUTION_GO_AHEAD = (
+    "Once a professional has told you that stretching is fine for you, you can go ahead, and supple "
+    "will adapt the routine to what you told it."
 )
 GO_ADVICE = (
     "Nothing you told supple needs a doctor first. Stretch gently, never into pain, and seek advice "
@@ -39,6 +53,13 @@ class Screening:
     screened_at: dt.datetime
     # Set when something since (a "this hurts" in a session) calls for a fresh screening.
     invalidated: str | None = None
+    # A stop's: how soon to get help.
+    urgency: Urgency | None = None
+
+    @property
+    def heading(self) -> str | None:
+        """A stop's heading, as urgent as what was answered."""
+        return STOP_HEADING[self.urgency] if self.urgency is not None else None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -48,6 +69,7 @@ class Screening:
             "answered_yes": list(self.answered_yes),
             "screened_at": self.screened_at.isoformat(),
             "invalidated": self.invalidated,
+            "urgency": self.urgency,
         }
 
     @classmethod
@@ -56,6 +78,8 @@ class Screening:
         if verdict not in ("go", "caution", "stop"):
             raise ValueError(f"unknown verdict {verdict!r}")
         invalidated = data.get("invalidated")
+        # a stop kept before urgency was is read as the more urgent
+        urgency: Urgency = "today" if data.get("urgency") == "today" else "emergency"
         return cls(
             verdict=verdict,
             reasons=tuple(str(r) for r in _as_list(data["reasons"])),
@@ -63,6 +87,7 @@ class Screening:
             answered_yes=tuple(str(a) for a in _as_list(data["answered_yes"])),
             screened_at=dt.datetime.fromisoformat(str(data["screened_at"])),
             invalidated=None if invalidated is None else str(invalidated),
+            urgency=urgency if verdict == "stop" else None,
         )
 
     def invalidate(self, reason: str) -> Screening:
@@ -81,7 +106,7 @@ def check_answers(safety: SafetyData, yes: Iterable[str]) -> tuple[str, ...]:
     given = list(dict.fromkeys(yes))
     unknown = [answer for answer in given if answer not in valid]
     if unknown:
-        raise BadRequest(f"unknown question id {unknown[0]!r}; valid: {', '.join(valid)}")
+        raise BadRequest(f"unknown question {unknown[0]!r}", topic="unknown-choice", choices=tuple(valid))
     return tuple(q for q in valid if q in given)
 
 
@@ -90,21 +115,28 @@ def screen(safety: SafetyData, yes: Iterable[str], *, now: dt.datetime) -> Scree
     questions = [safety.question(answer) for answer in answered_yes]
     stops = [q for q in questions if q.severity == "stop"]
     cautions = [q for q in questions if q.severity == "caution"]
+    urgency: Urgency | None = None
+    closing: list[str] = []
     if stops:
         verdict: VerdictKind = "stop"
-        flagged, opening = stops, STOP_ADVICE
+        urgency = "emergency" if any(q.urgency == "emergency" for q in stops) else "today"
+        flagged, opening = stops, STOP_ADVICE[urgency]
+        acting = [q for q in stops if q.urgency == urgency]
     elif cautions:
-        verdict, flagged, opening = "caution", cautions, CAUTION_ADVICE
+        verdict, flagged, opening, closing = "caution", cautions, CAUTION_ADVICE, [CAUTION_GO_AHEAD]
+        acting = cautions
     else:
         verdict, flagged, opening = "go", [q for q in questions if q.severity == "adjust"], GO_ADVICE
-    actions = list(dict.fromkeys(q.action for q in flagged))
-    advice = " ".join([opening, *actions])
+        acting = flagged
+    actions = list(dict.fromkeys(q.action for q in acting))
+    advice = " ".join([opening, *actions, *closing])
     return Screening(
         verdict=verdict,
         reasons=tuple(q.reason for q in flagged),
         advice=advice,
         answered_yes=answered_yes,
         screened_at=now,
+        urgency=urgency,
     )
 
 

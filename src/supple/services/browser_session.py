@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from supple.errors import BadRequest, Conflict, NotFound
+from supple.errors import BadRequest, Conflict, DataFileError, NotFound, UnsafeToStart
 from supple.planner.plan import Plan, PlanItem
 from supple.services.pain import easier_now, report_pain
-from supple.services.progress import end_session
+from supple.services.progress import close_left_running, end_session
 from supple.session.results import FinishedSet, SideAnswer, Tightness
+from supple.session.routine import plan_from_data
 from supple.session.timeline import item_steps, lay_out, timeline_json
 
 if TYPE_CHECKING:
@@ -49,11 +50,13 @@ def open_session(
 ) -> Opened:
     """Start keeping a session of this plan; the timeline is what the player runs. Opened again
     under the same client key (the first answer lost), it is the same session
-    (store/repositories/client_keys.py). `started_at` is when it began on the device."""
+    (store/repositories/client_keys.py). `started_at` is when it began on the device. A new
+    session closes the person's sessions left running (the page closed mid-way) as interrupted."""
     _check_pain(pain_before)
     session_id = context.store.sessions.open(
         person_id=person_id, plan=plan.to_json(), planned_seconds=plan.total_seconds, pain_before=pain_before,
         now=device_time(context, started_at, what="the session's start"), client_key=client_key,
+        planned_work_seconds=plan.work_seconds, close_running=True,
     )  # fmt: skip
     return Opened(session_id, timeline_json(lay_out(plan)))
 
@@ -148,15 +151,27 @@ class Hurt:
 
 def report_hurt(context: AppContext, *, person_id: int, session_id: int, exercise: str, item: int) -> Hurt:
     """A "this hurts" in a session: screen again before the next routine, and offer the first
-    easier exercise today's precautions allow. `item` numbers the easier one's steps."""
+    easier exercise the session's routine allows (its limits, today's precautions). `item`
+    numbers the easier one's steps."""
     _running_session_of(context, person_id, session_id)
     catalog = context.content.catalog()
     if exercise not in catalog.exercises:
         raise BadRequest(f"unknown exercise {exercise!r}")
     report_pain(context, exercise_name=catalog.exercises[exercise].name, person_id=person_id)
-    easier = easier_now(context, exercise_id=exercise, person_id=person_id)
+    plan = _session_plan(context, session_id)
+    easier = easier_now(context, exercise_id=exercise, plan=plan, person_id=person_id) if plan else None
     steps = timeline_json(item_steps(item, easier)) if easier is not None else []
     return Hurt(exercise, easier, steps)
+
+
+def _session_plan(context: AppContext, session_id: int) -> Plan | None:
+    """The routine the session plays, as it was laid out when it began; None if it no longer reads
+    (an exercise gone from the catalogue): then nothing easier is offered, and the player goes on."""
+    data = context.store.sessions.plan(session_id=session_id)
+    try:
+        return plan_from_data(data, source=f"session {session_id}", catalog=context.content.catalog())
+    except (DataFileError, UnsafeToStart):
+        return None
 
 
 def finish_session(
@@ -186,4 +201,5 @@ def session_detail(context: AppContext, *, person_id: int, session_id: int) -> d
 
 
 def sessions_of(context: AppContext, *, person_id: int) -> Sequence[dict[str, Any]]:
+    close_left_running(context, person_id=person_id)
     return [s.to_json() for s in context.store.history.sessions(person_id=person_id)]

@@ -16,6 +16,8 @@ from supple.catalog.loader import parse_yaml
 from supple.errors import DataFileError, NotFound, UnsafeToStart
 from supple.planner.plan import Plan
 from supple.planner.request import PlanRequest
+from supple.progress.alerts import alerts, alerts_since
+from supple.progress.history import PainReport
 from supple.safety.screen import Screening
 from supple.services.planning import check_request, plan_with
 from supple.services.routines import save_routine
@@ -25,6 +27,7 @@ from supple.session.routine import plan_from_data
 if TYPE_CHECKING:
     from supple.services.context import AppContext
     from supple.store.repositories.accounts import Account
+    from supple.store.repositories.routines import RoutineListed
 
 MAX_ROUTINE_TEXT = 20_000  # a routine file is a page of YAML
 
@@ -37,7 +40,7 @@ def client(context: AppContext, *, clinician_id: int, client_id: int) -> Account
     """The client, if they are this clinician's; NotFound otherwise, whether they exist or not."""
     found = context.store.accounts.client(clinician_id=clinician_id, client_id=client_id)
     if found is None:
-        raise NotFound(f"no client {client_id}")
+        raise NotFound("that is not one of your clients")
     return found
 
 
@@ -48,7 +51,8 @@ def _screening_allowing_a_routine(context: AppContext, client_id: int, username:
         raise UnsafeToStart(
             f"{username} reported {'; '.join(screening.reasons)} in their safety check, which needs a "
             "doctor: supple will not give them a routine until they answer the safety questions again "
-            "without a warning sign."
+            "without a warning sign.",
+            topic="client-stop",
         )
     return screening
 
@@ -60,7 +64,7 @@ def assign_plan(context: AppContext, *, clinician_id: int, client_id: int, name:
     checked = check_request(context, request)
     screening = _screening_allowing_a_routine(context, client_id, account.username)
     plan = plan_with(context, request=checked, screening=screening, person_id=client_id)
-    save_routine(context, name=name, plan=plan, person_id=client_id)
+    save_routine(context, name=name, plan=plan, person_id=client_id, given_by=clinician_id)
     return plan
 
 
@@ -72,7 +76,7 @@ def assign_written(context: AppContext, *, clinician_id: int, client_id: int, na
     precautions = precautions_for(context, screening=screening)
     plan = plan_from_data(routine, source=f"routine {name}", catalog=context.content.catalog(),
                           precautions=precautions)  # fmt: skip
-    save_routine(context, name=name, plan=plan, person_id=client_id)
+    save_routine(context, name=name, plan=plan, person_id=client_id, given_by=clinician_id)
     return plan
 
 
@@ -90,19 +94,39 @@ def client_routines(context: AppContext, *, clinician_id: int, client_id: int) -
     return context.store.routines.names(person_id=client_id)
 
 
+def client_routines_listed(context: AppContext, *, clinician_id: int, client_id: int) -> list[RoutineListed]:
+    """The client's routines, each with when it was saved and who gave it."""
+    client(context, clinician_id=clinician_id, client_id=client_id)
+    return context.store.routines.listed(person_id=client_id)
+
+
 def client_routine(context: AppContext, *, clinician_id: int, client_id: int, name: str) -> Plan:
     """One of the client's routines as it would play for them today (their precautions applied),
     for the clinician to read or print; no gate, since reading it starts nothing."""
     client(context, clinician_id=clinician_id, client_id=client_id)
     found = context.store.routines.get(person_id=client_id, name=name)
     if found is None:
-        raise NotFound(f"no routine {name!r} for client {client_id}")
+        raise NotFound(f"your client has no routine called {name!r}")
     precautions = precautions_for(context, screening=latest_screening(context, person_id=client_id))
     catalog, source = context.content.catalog(), f"routine {name}"
     try:
         return plan_from_data(found.plan, source=source, catalog=catalog, precautions=precautions)
     except UnsafeToStart:  # nothing in it suits their answers today: show it as written
         return plan_from_data(found.plan, source=source, catalog=catalog)
+
+
+def alerts_of_clients(context: AppContext, *, clinician_id: int) -> dict[int, list[PainReport]]:
+    """Each of the clinician's clients with alerts (a "this hurts", a pain of 6 or more) in the
+    last 30 days, newest first (progress/alerts.py)."""
+    ids = [account.person_id for account in clients(context, clinician_id=clinician_id)]
+    reports = context.store.history.pain_reports(person_ids=ids, since=alerts_since(context.now()))
+    return alerts(reports)
+
+
+def client_alerts(context: AppContext, *, clinician_id: int, client_id: int) -> list[PainReport]:
+    client(context, clinician_id=clinician_id, client_id=client_id)
+    reports = context.store.history.pain_reports(person_ids=[client_id], since=alerts_since(context.now()))
+    return alerts(reports).get(client_id, [])
 
 
 def client_screening(context: AppContext, *, clinician_id: int, client_id: int) -> Screening | None:

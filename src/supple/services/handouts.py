@@ -14,7 +14,7 @@ from supple.export.render import PageLinks, Paper, handout_html, handout_pdf, pa
 from supple.figures import still_svg
 from supple.planner.plan import Plan
 from supple.services import clinic
-from supple.services.routines import saved_routine
+from supple.services.routines import saved_routine, saved_routine_to_read
 from supple.services.screening import precautions_for, require_safe_start, screening_questions
 from supple.session.routine import plan_from_data
 from supple.store.files.atomic import write_bytes_atomically
@@ -98,9 +98,7 @@ def handout_page(
 ) -> str:
     """The web page of a saved routine's handout: the PDF's HTML, with a toolbar the printout leaves out."""
     chosen = parse_paper(paper)
-    handout = make_handout(
-        context, routine=routine, person=person, base_url=base_url, ack_caution=True, person_id=person_id
-    )
+    handout = _own_handout(context, routine, person, base_url, person_id)
     links = PageLinks(pdf=f"/routines/{quote(routine)}/handout.pdf", back=back, person=handout.person, paper=chosen)
     return handout_html(handout, paper=chosen, links=links)
 
@@ -116,10 +114,18 @@ def handout_document(
 ) -> bytes:
     """A saved routine's handout as a PDF, for the web's download."""
     chosen = parse_paper(paper)
-    handout = make_handout(
-        context, routine=routine, person=person, base_url=base_url, ack_caution=True, person_id=person_id
-    )
-    return _pdf(handout, chosen)[0]
+    return _pdf(_own_handout(context, routine, person, base_url, person_id), chosen)[0]
+
+
+def _own_handout(
+    context: AppContext, routine: str, person: str | None, base_url: str | None, person_id: int | None
+) -> Handout:
+    """The web's handout of the person's own saved routine: readable after a "this hurts" (the
+    programme is theirs, and printing starts nothing), refused after a stop verdict
+    (docs/handout.md, "When the handout is refused")."""
+    name, plan = saved_routine_to_read(context, name=routine, person_id=person_id)
+    link = routine_link(base_url, name) if base_url else None
+    return _handout(context, plan, title=_title(name), person=person, link=link)
 
 
 def client_handout_page(

@@ -25,7 +25,6 @@ from supple.store.files import next_plan_file, people_version, screening_file
 if TYPE_CHECKING:
     from supple.services.context import AppContext
     from supple.store.repositories.backups import Backup
-    from supple.store.repositories.screenings import StoredScreening
 
 
 @dataclass(frozen=True)
@@ -87,16 +86,6 @@ class Mode(ABC):
     @abstractmethod
     def forget(self, person_id: int | None) -> None:
         """Every record of the person goes (in clinic mode their account and sign-ins too)."""
-
-    def _screening_from(self, stored: StoredScreening | None) -> Screening | None:
-        """A kept screening as it was given; its reasons and advice are worked out again from the answers."""
-        if stored is None:
-            return None
-        try:
-            screening = screen(self.context.content.safety(), stored.answered_yes, now=stored.taken_at)
-        except BadRequest:  # a question since removed from supple: ask the questions again
-            return None
-        return screening.invalidate(stored.invalidated) if stored.invalidated else screening
 
 
 class SinglePersonMode(Mode):
@@ -202,7 +191,15 @@ class ClinicMode(Mode):
         return Asker(found.person_id, found.username, found.role)
 
     def latest_screening(self, person_id: int | None) -> Screening | None:
-        return self._screening_from(self.context.store.screenings.latest(person_id=self.person(person_id)))
+        stored = self.context.store.screenings.latest(person_id=self.person(person_id))
+        if stored is None:
+            return None
+        # the reasons and advice are worked out again from the answers, as they were given
+        try:
+            screening = screen(self.context.content.safety(), stored.answered_yes, now=stored.taken_at)
+        except BadRequest:  # a question since removed from supple: ask the questions again
+            return None
+        return screening.invalidate(stored.invalidated) if stored.invalidated else screening
 
     def keep_screening(self, person_id: int | None, screening: Screening) -> None:
         self.context.store.screenings.add(person_id=self.person(person_id), screening=screening)

@@ -41,7 +41,7 @@ def restore_backup(context: AppContext, *, data: bytes, source: str, person_id: 
     try:
         restored = context.mode.restore(person_id, parse_backup(read_json(data)))
     except BadRequest as error:
-        raise BadRequest(f"{source}: {error}") from None
+        raise BadRequest(f"{error} ({source})", topic=error.topic, choices=error.choices, detail=error.detail) from None
     update_next_plan(context, person_id=person_id)
     return restored
 

@@ -20,14 +20,17 @@ from supple.progress.adherence import (
     streaks,
     weeks,
 )  # fmt: skip
+from supple.progress.counting import Counting, counting, counts
 from supple.progress.dose import advise
 from supple.progress.history import GoalRecord, SessionRecord
 from supple.progress.outcomes import (
     PSFS_MAX_ACTIVITIES,
     FunctionScore,
+    PainInSessions,
     PainPoint,
     PainTrend,
     function_score,
+    pain_in_sessions,
     pain_points,
     pain_trend,
     side_tally,
@@ -39,6 +42,10 @@ if TYPE_CHECKING:
     from supple.services.context import AppContext
 
 AREA_WINDOW = dt.timedelta(weeks=4)
+# A session still running this long after it began was left mid-way (the page closed, the terminal
+# killed): the longest routine is 90 minutes, so even one paused for hours is over by then. It is
+# closed as interrupted; whether it counts toward the goal is progress/counting.py's rule.
+LEFT_RUNNING_AFTER = dt.timedelta(hours=6)
 
 
 @dataclass(frozen=True)
@@ -51,9 +58,11 @@ class Stats:
     minutes_by_area: dict[str, float]  # the last four weeks
     pain: list[PainPoint]
     pain_trend: PainTrend
+    pain_in_sessions: PainInSessions
     function: FunctionScore
     tighter_sides: dict[str, str]
-    sessions: int
+    sessions: int  # those that count toward the goal (progress/counting.py)
+    sessions_kept: int  # all of them, however far they went
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -65,14 +74,24 @@ class Stats:
             ],
             "streak": {"current_weeks": self.current_streak, "best_weeks": self.best_streak},
             "sessions": self.sessions,
+            "sessions_kept": self.sessions_kept,
             "minutes_by_area_4_weeks": self.minutes_by_area,
             "pain": [
                 {"at": p.when.isoformat(), "before": p.before, "after": p.after, "meaningful": p.meaningful}
                 for p in self.pain
             ],
             "pain_trend": {
+                "compares": "the ratings before the first and the latest session",
                 "first": self.pain_trend.first, "latest": self.pain_trend.latest,
+                "first_at": _when(self.pain_trend.first_at), "latest_at": _when(self.pain_trend.latest_at),
                 "direction": self.pain_trend.direction, "meaningful": self.pain_trend.meaningful,
+                "words": self.pain_trend.words,
+            },
+            "pain_in_sessions": {
+                "compares": "the ratings before and after each session rated both times",
+                "sessions": self.pain_in_sessions.sessions,
+                "average_change": self.pain_in_sessions.average_change,
+                "words": self.pain_in_sessions.words,
             },
             "function": {
                 "activities": self.function.activities, "first": self.function.first, "latest": self.function.latest,
@@ -82,13 +101,28 @@ class Stats:
         }  # fmt: skip
 
 
+def _when(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def close_left_running(context: AppContext, *, person_id: int | None = None) -> int:
+    """Close the person's sessions begun more than LEFT_RUNNING_AFTER ago and still running, as
+    interrupted; how many were."""
+    person = context.mode.person(person_id)
+    return context.store.sessions.close_left_running(
+        person_id=person, started_before=context.now() - LEFT_RUNNING_AFTER
+    )
+
+
 def session_history(context: AppContext, *, person_id: int | None = None) -> list[SessionRecord]:
     """Every session of the person, oldest first, with its sets and side answers."""
+    close_left_running(context, person_id=person_id)
     return context.store.history.sessions(person_id=context.mode.person(person_id))
 
 
 def stats(context: AppContext, *, week_count: int = 12, person_id: int | None = None) -> Stats:
     today, history, person = context.today(), context.store.history, context.mode.person(person_id)
+    close_left_running(context, person_id=person)
     past = history.totals(person_id=person)
     catalog = context.content.catalog()
     muscles = catalog.vocabulary.muscles
@@ -105,9 +139,11 @@ def stats(context: AppContext, *, week_count: int = 12, person_id: int | None = 
         minutes_by_area=minutes_by_area(seconds, area_of),
         pain=pain_points(past),
         pain_trend=pain_trend(past),
+        pain_in_sessions=pain_in_sessions(past),
         function=function_score(context.store.goals.current(person_id=person)),
         tighter_sides=dict(sides_from(past)),
-        sessions=sum(1 for s in past if s.counts),
+        sessions=sum(1 for s in past if counts(s)),
+        sessions_kept=len(past),
     )
 
 
@@ -125,15 +161,17 @@ class ProgressView:
     report: Stats
     sides: dict[str, tuple[int, int]]
     activities: list[GoalRecord]
-    recent: list[SessionRecord]  # the ten latest, newest first
+    # the ten latest, newest first, each with whether it counts toward the goal and why
+    recent: list[tuple[SessionRecord, Counting]]
 
 
 def progress_view(context: AppContext, *, person_id: int | None = None) -> ProgressView:
+    latest = list(reversed(session_history(context, person_id=person_id)))[:10]
     return ProgressView(
         report=stats(context, person_id=person_id),
         sides=side_counts(context, person_id=person_id),
         activities=activities(context, person_id=person_id),
-        recent=list(reversed(session_history(context, person_id=person_id)))[:10],
+        recent=[(session, counting(session)) for session in latest],
     )
 
 
@@ -213,10 +251,11 @@ def _known(context: AppContext, goal_id: int, person_id: int | None) -> None:
 # --- reminders -----------------------------------------------------------------------------------
 
 
-def reminders(context: AppContext, *, days: str, at: str) -> bytes:
-    """An iCalendar file with a weekly reminder on these days ("mon,wed,fri") at this local time."""
+def reminders(context: AppContext, *, days: str, at: str, app_url: str | None = None) -> bytes:
+    """An iCalendar file with a weekly reminder on these days ("mon,wed,fri") at this local time;
+    with the web app's address, the reminder links to the player."""
     chosen, time = parse_days(days), parse_time(at)
-    return reminder_calendar(days=chosen, at=time, start=context.today(), now=context.now())
+    return reminder_calendar(days=chosen, at=time, start=context.today(), now=context.now(), app_url=app_url)
 
 
 def write_reminders(context: AppContext, *, days: str, at: str, path: Path) -> tuple[list[str], dt.time]:

@@ -4,28 +4,46 @@ name or the one saved last, or a routine file), after the safety gate and with t
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.errors import BadRequest, NotFound
+from supple.errors import BadRequest, NotFound, UnsafeToStart
 from supple.planner.plan import Plan
-from supple.services.screening import precautions_for, require_safe_start
+from supple.safety.screen import Screening
+from supple.services.screening import latest_screening, precautions_for, require_safe_start
 from supple.session.routine import load_routine, plan_from_data
 
 if TYPE_CHECKING:
     from supple.services.context import AppContext
+    from supple.store.repositories.routines import RoutineListed
 
 ROUTINE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
-def save_routine(context: AppContext, *, name: str, plan: Plan, person_id: int | None = None) -> None:
-    """Keep the plan under a name (replacing one of the same name), to play or print later."""
+def routine_name(text: str) -> str:
+    """A routine's name as a person may type it ("Morning stretch!") made one supple keeps
+    ("morning-stretch"): lower case, accents dropped, anything but letters, digits, '-' and '_'
+    turned into a dash. It may still be refused (nothing left of it, or too long)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    dashed = re.sub(r"[^a-z0-9_]*[^a-z0-9_-][^a-z0-9_]*", "-", plain.lower())
+    return re.sub(r"-{2,}", "-", dashed)[:64].strip("-_")
+
+
+def save_routine(
+    context: AppContext, *, name: str, plan: Plan, person_id: int | None = None, given_by: int | None = None
+) -> None:
+    """Keep the plan under a name (replacing one of the same name), to play or print later;
+    `given_by` is the clinician who gives it to their client (services/clinic.py)."""
+    if not name:
+        raise BadRequest("give the routine a name, with at least one letter or digit")
     if not ROUTINE_NAME.match(name):
         raise BadRequest(
-            f"routine name {name!r}: use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit"
+            "a routine's name is 1 to 64 lower-case letters, digits, dashes or underscores, starting with a "
+            f"letter or digit (not {name!r})"
         )
     person = context.mode.person(person_id)
-    context.store.routines.save(person_id=person, name=name, plan=plan.to_json(), now=context.now())
+    context.store.routines.save(person_id=person, name=name, plan=plan.to_json(), now=context.now(), given_by=given_by)
     # A routine saved again keeps its row; saved within the same instant it would keep its time too,
     # so what this process laid out before must go.
     context.plans_played.clear()
@@ -33,6 +51,11 @@ def save_routine(context: AppContext, *, name: str, plan: Plan, person_id: int |
 
 def routine_names(context: AppContext, *, person_id: int | None = None) -> list[str]:
     return context.store.routines.names(person_id=context.mode.person(person_id))
+
+
+def routines_listed(context: AppContext, *, person_id: int | None = None) -> list[RoutineListed]:
+    """The person's routines, each with when it was saved and which clinician gave it, if one did."""
+    return context.store.routines.listed(person_id=context.mode.person(person_id))
 
 
 def routine_to_play(
@@ -58,6 +81,29 @@ def saved_routine(
     """A saved routine by name (else the one saved last) and its name, as it would be played
     today: after the safety gate, with today's precautions applied."""
     screening = require_safe_start(context, ack_caution=ack_caution, person_id=person_id)
+    return _saved(context, name, screening, person_id)
+
+
+def saved_routine_to_read(
+    context: AppContext, *, name: str | None = None, person_id: int | None = None
+) -> tuple[str, Plan]:
+    """A saved routine to read or print (the handout), with the precautions of the latest screening.
+    Reading starts nothing, so it needs no fresh screening (after a "this hurts", or a month on),
+    as a clinician reads a client's routine; but a stop verdict (a warning sign that needs a
+    doctor) hands out no programme at all."""
+    screening = latest_screening(context, person_id=person_id)
+    if screening is not None and screening.verdict == "stop":
+        raise UnsafeToStart(
+            f"supple will not hand out a programme while your safety check has a warning sign: you reported "
+            f"{'; '.join(screening.reasons)}. {screening.advice}",
+            topic=f"stop-{screening.urgency or 'emergency'}",
+        )
+    return _saved(context, name, screening, person_id)
+
+
+def _saved(
+    context: AppContext, name: str | None, screening: Screening | None, person_id: int | None
+) -> tuple[str, Plan]:
     precautions = precautions_for(context, screening=screening)
     routines, person = context.store.routines, context.mode.person(person_id)
     found = routines.version(person_id=person, name=name)

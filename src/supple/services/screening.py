@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from supple.safety.gate import check_gate
-from supple.safety.models import Precaution, Question
+from supple.safety.models import HelpNumber, Precaution, Question
 from supple.safety.rules import active_precautions
 from supple.safety.screen import Screening, fresh_screening_needed, screen
 
@@ -24,6 +24,22 @@ def record_screening(context: AppContext, *, yes: Iterable[str], person_id: int 
     screening = screen(context.content.safety(), yes, now=context.now())
     context.mode.keep_screening(person_id, screening)
     return screening
+
+
+def help_numbers(context: AppContext) -> tuple[HelpNumber, ...]:
+    """The telephone numbers the stop screen offers, each place's."""
+    return context.content.safety().help_numbers
+
+
+def flagged_questions(context: AppContext, *, screening: Screening) -> tuple[Question, ...]:
+    """The questions behind the verdict's reasons (those answered yes at the severity that decided
+    it), each with its reason and what to do."""
+    safety = context.content.safety()
+    asked = [
+        safety.question(answer) for answer in screening.answered_yes if any(q.id == answer for q in safety.questions)
+    ]
+    severity = {"stop": "stop", "caution": "caution"}.get(screening.verdict, "adjust")
+    return tuple(question for question in asked if question.severity == severity)
 
 
 def latest_screening(context: AppContext, *, person_id: int | None = None) -> Screening | None:

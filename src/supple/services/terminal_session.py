@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from supple.planner.plan import Plan
 from supple.progress.history import SessionRecord
+from supple.services.progress import close_left_running
 from supple.session.engine import Cue, Session, rehearse
 from supple.session.results import FinishedSet, SideAnswer
 from supple.session.routine import plan_from_data
@@ -32,7 +33,7 @@ def begin_session(
     person = context.mode.person(None)
     session_id = context.store.sessions.open(
         person_id=person, plan=plan.to_json(), planned_seconds=plan.total_seconds, pain_before=pain_before,
-        now=context.now(),
+        now=context.now(), planned_work_seconds=plan.work_seconds, close_running=True,
     )  # fmt: skip
     return KeptSession(session_id, _recorded_session(context, session_id, plan, on_kept))
 
@@ -63,7 +64,9 @@ class Unfinished:
 
 
 def unfinished_session(context: AppContext) -> Unfinished | None:
-    """The session a crash or a kill left running, if any, and where to pick it up."""
+    """The session a crash or a kill left running, if any, and where to pick it up; one begun
+    longer ago than LEFT_RUNNING_AFTER is closed instead (services/progress.py)."""
+    close_left_running(context)
     found = context.store.sessions.interrupted(person_id=context.mode.person(None))
     if found is None:
         return None

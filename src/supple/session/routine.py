@@ -13,11 +13,18 @@ A clinician's routine (see docs/routines.md):
 Either way, the steps are expanded afresh from the catalogue (so the timing is the session's
 own) and today's screening precautions are applied: an exercise they exclude is left out with
 a note, because the person's answers may have changed since the routine was written.
+
+A plan's JSON keeps the request it was made for (`request`), so an easier exercise offered after
+pain keeps to the same limits as the routine (no floor, positions, equipment, swaps). A routine
+written by hand, or a plan saved before requests were kept, has the limits its own exercises
+show: their positions are the ones it allows, and the household equipment is at hand.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +36,11 @@ from supple.catalog.models import Catalog, Dosage, Exercise, Id, Text, check_dos
 from supple.errors import DataFileError, UnsafeToStart
 from supple.planner.expand import expand
 from supple.planner.plan import Plan, PlanItem, warmup_dose
+from supple.planner.request import PlanRequest
 from supple.planner.select import START_POSITION
 from supple.safety.models import Precaution
 from supple.safety.rules import decide
+from supple.validation import problem_words
 
 DOSE_FIELDS = ("hold_s", "breaths", "reps", "sets", "rest_s", "effort_pct", "rep_s")
 DEFAULT_WARMUP_MINUTES = 5
@@ -70,6 +79,23 @@ class SavedItem(BaseModel):
     modifications: tuple[str, ...] = ()
 
 
+class SavedRequest(BaseModel):
+    """The request a plan was made for, as its JSON keeps it (PlanRequest.to_json)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    conditions: tuple[Id, ...] = Field(min_length=1, max_length=40)
+    minutes: int = Field(ge=1, le=600)
+    equipment: tuple[Id, ...] | None = Field(default=None, max_length=40)
+    avoid_positions: tuple[Id, ...] = Field(default=(), max_length=40)
+    no_floor: bool = False
+    warmed_up: bool = False
+    without: tuple[Id, ...] = Field(default=(), max_length=100)
+
+    def request(self) -> PlanRequest:
+        return PlanRequest(**self.model_dump())
+
+
 class SavedPlan(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
@@ -78,6 +104,30 @@ class SavedPlan(BaseModel):
     conditions_covered: tuple[str, ...] = ()
     conditions_uncovered: tuple[str, ...] = ()
     items: tuple[SavedItem, ...] = Field(min_length=1)
+    request: Any = None  # read on its own: a damaged request still lets the routine play
+
+
+def saved_request(data: Any) -> PlanRequest | None:
+    """The request a plan's JSON keeps, or None (a routine written by hand, an older plan, or one
+    whose request cannot be read)."""
+    if not isinstance(data, dict) or not isinstance(data.get("request"), dict):
+        return None
+    try:
+        return SavedRequest.model_validate(data["request"]).request()
+    except ValidationError:
+        return None
+
+
+def limits_of_routine(exercises: Iterable[Exercise], *, catalog: Catalog, minutes: int) -> PlanRequest:
+    """What a routine without a request allows: the positions its exercises are done in (every
+    other one avoided), the household equipment, and the conditions they help with."""
+    chosen = list(exercises)
+    used = {exercise.position for exercise in chosen}
+    return PlanRequest(
+        conditions=tuple(sorted({c for exercise in chosen for c in exercise.helps_with})),
+        minutes=minutes,
+        avoid_positions=tuple(sorted(p for p in catalog.vocabulary.positions if p not in used)),
+    )
 
 
 def load_routine(path: File, *, catalog: Catalog, precautions: Iterable[Precaution] = ()) -> Plan:
@@ -96,8 +146,9 @@ def plan_from_data(data: Any, *, source: File | str, catalog: Catalog, precautio
 def _exercise(catalog: Catalog, exercise_id: str, path: File, where: str) -> Exercise:
     exercise = catalog.exercises.get(exercise_id)
     if exercise is None:
-        hint = suggest(exercise_id, catalog.exercises)
-        raise DataFileError(str(path), where, f"unknown exercise {exercise_id!r}{hint}")
+        close = tuple(get_close_matches(exercise_id, catalog.exercises, n=3, cutoff=0.6))
+        problem = f"unknown exercise {exercise_id!r}; {suggest(exercise_id, catalog.exercises)}"
+        raise DataFileError(str(path), where, problem, topic="unknown-exercise", choices=close)
     return exercise
 
 
@@ -115,7 +166,7 @@ def _dosage(exercise: Exercise, changes: dict[str, Any], path: File, where: str)
         if isinstance(error, ValidationError):
             first = error.errors(include_url=False)[0]
             where = f"{where}.{field_path(tuple(first['loc']))}"
-            message = str(first["msg"]).removeprefix("Value error, ")
+            message = problem_words(first)
         else:
             message = str(error)
         raise DataFileError(str(path), where, message) from None
@@ -132,7 +183,8 @@ def _from_routine(routine: RoutineFile, path: File, catalog: Catalog, precaution
         exercise = _exercise(catalog, entry.exercise, path, f"{where}.exercise")
         changes = entry.model_dump(exclude={"exercise"}, exclude_none=True)
         chosen.append((exercise, _dosage(exercise, changes, path, where), tuple(exercise.helps_with), ()))
-    return _plan(chosen, 0, routine.notes, (), (), precautions)
+    limits = limits_of_routine((exercise for exercise, *_ in chosen), catalog=catalog, minutes=0)
+    return _plan(chosen, 0, routine.notes, (), (), precautions, limits)
 
 
 def _from_saved_plan(saved: SavedPlan, path: File, catalog: Catalog, precautions: Sequence[Precaution]) -> Plan:
@@ -149,7 +201,10 @@ def _from_saved_plan(saved: SavedPlan, path: File, catalog: Catalog, precautions
         dosage = _dosage(exercise, changes, path, f"{where}.dose")
         chosen.append((exercise, dosage, item.why, item.modifications))
     covered, uncovered = saved.conditions_covered, saved.conditions_uncovered
-    return _plan(chosen, saved.minutes, saved.notes, covered, uncovered, precautions)
+    limits = saved_request({"request": saved.request}) or limits_of_routine(
+        (exercise for exercise, *_ in chosen), catalog=catalog, minutes=saved.minutes
+    )
+    return _plan(chosen, saved.minutes, saved.notes, covered, uncovered, precautions, limits)
 
 
 def _plan(
@@ -159,6 +214,7 @@ def _plan(
     covered: Sequence[str],
     uncovered: Sequence[str],
     precautions: Sequence[Precaution],
+    limits: PlanRequest,
 ) -> Plan:
     """Apply today's precautions and lay the steps out, moving position where the routine does."""
     items: list[PlanItem] = []
@@ -175,12 +231,16 @@ def _plan(
         extra = tuple(m for m in decision.modifications if m not in modifications)
         items.append(PlanItem(exercise, dosage, why, tuple(steps), modifications + extra))
     if not any(item.exercise.kind != "warmup" for item in items):
-        raise UnsafeToStart("nothing in this routine suits your screening answers today: " + " ".join(kept_notes))
+        raise UnsafeToStart(
+            "nothing in this routine suits your screening answers today: " + " ".join(kept_notes), topic="nothing-suits"
+        )
     total = sum(item.seconds for item in items)
+    minutes = minutes or -(-total // 60)
     return Plan(
-        minutes=minutes or -(-total // 60),
+        minutes=minutes,
         items=tuple(items),
         conditions_covered=tuple(covered),
         conditions_uncovered=tuple(uncovered),
         notes=tuple(kept_notes),
+        request=limits if limits.minutes else replace(limits, minutes=minutes),
     )

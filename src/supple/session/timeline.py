@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from supple.catalog.models import Exercise
-from supple.planner.expand import BREATH_S, Step, lead_in
+from supple.planner.expand import BREATH_S, WORK_KINDS, Step, lead_in
 from supple.planner.plan import Plan, PlanItem
 
 CueKind = Literal[
@@ -29,7 +29,6 @@ CueKind = Literal[
     "ended",  # the session ended early (pain reported twice)
 ]
 
-WORK_KINDS = frozenset({"hold", "breaths", "reps", "push", "warmup"})
 LEAD_IN_KINDS = frozenset({"ready", "move"})
 TIMED_KINDS = frozenset({"hold", "push", "warmup", "rest", "move"})  # get halfway / 10-seconds-left cues
 COUNTED_DOWN = frozenset({"hold", "push", "warmup", "rest", "move", "ready", "switch"})

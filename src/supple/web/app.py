@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import os
 from collections.abc import AsyncIterator, Sequence
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlencode
 
@@ -34,6 +35,9 @@ from supple.errors import (
     Unauthorized,
     UnsafeToStart,
 )  # fmt: skip
+from supple.safety.models import Urgency
+from supple.safety.screen import STOP_HEADING
+from supple.services import screening
 from supple.services.context import AppContext, Clock, system_clock
 from supple.services.health import CONCURRENT_REQUESTS, fault_types, store_fault
 from supple.services.passwords import Passwords
@@ -53,6 +57,7 @@ from supple.web.routes import (
     pages_more,
     pages_plan,
 )
+from supple.web.words import form_problems
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 OUTBOX = "supple-outbox"  # the player's outbox in localStorage (player/outbox.js); clinic mode adds the person
@@ -173,10 +178,58 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _form_problems(problems: list[dict[str, Any]]) -> str:
-    """ "Please check what you entered. text: field required." from FastAPI's list of problems."""
-    said = [f"{problem['loc'][-1]}: {str(problem['msg']).lower()}" for problem in problems if problem.get("loc")]
-    return "Please check what you entered. " + "; ".join(said) + "." if said else "Please check what you entered."
+def _api_detail(error: SuppleError) -> str:
+    """The API's words for a refusal: the plain message, and for a program the valid values."""
+    if error.topic == "unknown-choice" and error.choices:
+        return f"{error}; valid: {', '.join(error.choices)}"
+    if error.topic == "unknown-exercise" and error.choices:
+        return f"{error}; did you mean {' or '.join(repr(choice) for choice in error.choices)}?"
+    return str(error)
+
+
+HEADINGS = {
+    400: "That did not work",
+    401: "Please sign in",
+    403: "That did not work",
+    404: "We could not find that",
+    409: "That can no longer be changed",
+    422: "Please check what you entered",
+    429: "Please wait a little",
+    503: "supple cannot save just now",
+}
+UNSAFE_HEADINGS = {
+    "unscreened": "First, the safety questions",
+    "stale": "First, the safety questions",
+    "caution": "See a doctor or physiotherapist first",
+    "client-stop": "Their safety check found a warning sign",
+    "nothing-suits": "Nothing in this routine suits today",
+}
+# Starlette's own answers, which say only the status's name ("Not Found")
+HTTP_MESSAGES = {
+    404: "There is nothing at this address: the link may be old or mistyped.",
+    405: "This page cannot be used that way.",
+}
+
+
+def _page_words(request: Request, error: SuppleError, status: int) -> dict[str, Any]:
+    """What the error page says: a heading, the message as a sentence, and what the topic adds."""
+    words: dict[str, Any] = {
+        "status": status, "heading": HEADINGS.get(status, "Something went wrong"),
+        "message": filters.sentence(str(error)), "topic": error.topic, "unsafe": isinstance(error, UnsafeToStart),
+        "stop": None, "suggestions": [],
+    }  # fmt: skip
+    context: AppContext = request.app.state.context
+    if error.topic in ("stop-emergency", "stop-today"):
+        urgency: Urgency = "today" if error.topic == "stop-today" else "emergency"
+        words["stop"] = {"heading": STOP_HEADING[urgency], "advice": words["message"], "urgency": urgency}
+        words["help_numbers"] = screening.help_numbers(context)
+        words["heading"] = STOP_HEADING[urgency]
+    elif isinstance(error, UnsafeToStart):
+        words["heading"] = UNSAFE_HEADINGS.get(error.topic or "", "Not today")
+    elif error.topic == "unknown-exercise":
+        exercises = context.content.catalog().exercises
+        words["suggestions"] = [(choice, exercises[choice].name) for choice in error.choices if choice in exercises]
+    return words
 
 
 def _error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
@@ -185,12 +238,12 @@ def _error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
         status = status_of(error)
         headers = {"Retry-After": str(error.retry_after)} if isinstance(error, TooManyAttempts) else None
         if _wants_json(request):
-            return JSONResponse({"detail": str(error)}, status_code=status, headers=headers)
+            return JSONResponse({"detail": _api_detail(error)}, status_code=status, headers=headers)
         if isinstance(error, Unauthorized):  # a page asked for without signing in: sign in, then back
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             back = f"?{urlencode({'next': target})}" if request.method == "GET" else ""
             return RedirectResponse(f"/login{back}", status_code=303)
-        context = {"status": status, "message": str(error), "unsafe": isinstance(error, UnsafeToStart)}
+        context = _page_words(request, error, status)
         return templates.TemplateResponse(request, "error.html", context, status_code=status, headers=headers)
 
     async def store_error(request: Request, error: Exception) -> Response:
@@ -212,13 +265,19 @@ def _error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
         ]
         if _wants_json(request):
             return JSONResponse({"detail": jsonable_encoder(problems)}, status_code=422)
-        # a person filling in a form gets a page that says what to put right, not the API's JSON
-        context = {"status": 422, "message": _form_problems(problems), "unsafe": False}
+        # a person filling in a form gets a page that says what to put right, in words
+        said = form_problems({k: v for k, v in problem.items() if k != "input"} for problem in error.errors())
+        context = {"status": 422, "heading": HEADINGS[422], "message": said, "unsafe": False, "topic": None}
         return templates.TemplateResponse(request, "error.html", context, status_code=422)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
         if _wants_json(request):
             return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
-        context = {"status": error.status_code, "message": str(error.detail), "unsafe": False}
-        return templates.TemplateResponse(request, "error.html", context, status_code=error.status_code)
+        status = error.status_code
+        message = HTTP_MESSAGES.get(status) if str(error.detail) == HTTPStatus(status).phrase else None
+        context = {
+            "status": status, "heading": HEADINGS.get(status, "Something went wrong"), "unsafe": False, "topic": None,
+            "message": message or filters.sentence(str(error.detail)),
+        }  # fmt: skip
+        return templates.TemplateResponse(request, "error.html", context, status_code=status)

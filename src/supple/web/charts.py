@@ -15,6 +15,33 @@ from supple.progress.adherence import WEEKLY_GOAL, WEEKLY_GOAL_HIGH, Week
 from supple.progress.outcomes import PainPoint
 
 WIDTH, HEIGHT, PAD = 320, 140, 24
+TICKS = 4  # dates along the bottom: the first, the last and two between
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A date under the chart, at x; `anchor` keeps the first and last inside the chart."""
+
+    x: float
+    text: str
+    anchor: str  # start | middle | end
+
+
+def _ticks(xs: Sequence[float], days: Sequence[dt.date]) -> list[Tick]:
+    """Up to TICKS dates spread along the bottom; a day already shown is not shown again (several
+    sessions on one day)."""
+    if not xs:
+        return []
+    last = len(xs) - 1
+    chosen = sorted({round(n * last / (TICKS - 1)) for n in range(TICKS)}) if last else [0]
+    ticks: list[Tick] = []
+    for i in chosen:
+        text = f"{days[i].day} {days[i]:%b}"
+        if ticks and ticks[-1].text == text:
+            continue
+        anchor = "start" if i == 0 and last else "end" if i == last and last else "middle"
+        ticks.append(Tick(xs[i], text, anchor))
+    return ticks
 
 
 @dataclass(frozen=True)
@@ -34,6 +61,7 @@ class WeeksChart:
     goal_y: float  # the band of 3-5 sessions a week
     goal_high_y: float
     top: int
+    ticks: list[Tick]  # the weeks' Mondays under their bars
     width: int = WIDTH
     height: int = HEIGHT
 
@@ -57,7 +85,8 @@ def sessions_per_week(weeks: Sequence[Week]) -> WeeksChart:
         )  # fmt: skip
         for i, w in enumerate(weeks)
     ]
-    return WeeksChart(bars, _y(WEEKLY_GOAL, top), _y(WEEKLY_GOAL_HIGH, top), top)
+    ticks = _ticks([bar.x + bar.width / 2 for bar in bars], [w.start for w in weeks])
+    return WeeksChart(bars, _y(WEEKLY_GOAL, top), _y(WEEKLY_GOAL_HIGH, top), top, ticks)
 
 
 @dataclass(frozen=True)
@@ -66,6 +95,7 @@ class PainChart:
     after: str
     dots: list[tuple[float, float, str]]  # x, y, kind (before | after)
     rows: list[PainPoint]
+    ticks: list[Tick]  # the sessions' days under their points
     width: int = WIDTH
     height: int = HEIGHT
 
@@ -78,13 +108,14 @@ def pain_over_time(points: Sequence[PainPoint], last: int = 20) -> PainChart:
     step = (WIDTH - 2 * PAD) / max(1, len(shown) - 1)
     lines: dict[str, list[str]] = {"before": [], "after": []}
     dots: list[tuple[float, float, str]] = []
-    for i, point in enumerate(shown):
-        x = round(PAD + i * step, 1)
+    xs = [round(PAD + i * step, 1) for i in range(len(shown))]
+    for x, point in zip(xs, shown, strict=True):
         for kind, value in (("before", point.before), ("after", point.after)):
             if value is not None:
                 lines[kind].append(f"{x},{_y(value, 10)}")
                 dots.append((x, _y(value, 10), kind))
-    return PainChart(" ".join(lines["before"]), " ".join(lines["after"]), dots, shown)
+    ticks = _ticks(xs, [point.when.date() for point in shown])
+    return PainChart(" ".join(lines["before"]), " ".join(lines["after"]), dots, shown, ticks)
 
 
 def calendar_weeks(days: set[dt.date], today: dt.date, weeks: int = 6) -> list[list[tuple[dt.date, bool, bool]]]:

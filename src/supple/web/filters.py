@@ -28,9 +28,34 @@ def day(value: dt.datetime | dt.date) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
 
+# How a session ended, in plain words (the store's states: store/database/tables.py SessionRow)
+SESSION_STATES = {
+    "running": "under way",
+    "finished": "finished",
+    "quit": "stopped early",
+    "ended": "stopped for pain",
+    "interrupted": "left unfinished",
+}
+
+
+def session_state(state: str) -> str:
+    return SESSION_STATES.get(state, state)
+
+
 def extract(key: str, mapping: Mapping[str, Any]) -> Any:
     """`ids|map('extract', vocab.conditions)`: look each id up."""
     return mapping[key]
+
+
+def sentence(text: str) -> str:
+    """A message as a sentence on a page: a capital first, a full stop last."""
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if not text or text.endswith((".", "?", "!")) else ".")
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """`3|plural('session')` -> '3 sessions', `1|plural('week')` -> '1 week': never 'week(s)'."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def dose_words(exercise: Exercise) -> str:
@@ -38,6 +63,14 @@ def dose_words(exercise: Exercise) -> str:
 
 
 def install(env: Environment) -> None:
-    env.filters.update(clock=clock, minutes=minutes, day=day, extract=extract)
+    env.filters.update(
+        clock=clock,
+        minutes=minutes,
+        day=day,
+        extract=extract,
+        session_state=session_state,
+        sentence=sentence,
+        plural=plural,
+    )
     # the plan request's own limits, so the form's and the planner's never differ
     env.globals.update(dose_words=dose_words, minutes_range=(MIN_MINUTES, MAX_MINUTES))

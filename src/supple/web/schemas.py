@@ -14,7 +14,8 @@ from supple.errors import BadRequest
 from supple.services.browser_session import DEVICE_CLOCK_AHEAD
 from supple.planner.request import Flag, PlanRequest
 from supple.session.results import FinishedSet, SideAnswer
-from supple.validation import Described, Limits
+from supple.validation import Described, Limits, problem_words
+from supple.web.words import field_words
 
 # Row ids are 32-bit integers on every database supple supports.
 RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]
@@ -87,6 +88,9 @@ class ScreeningOut(BaseModel):
     answered_yes: list[str]
     screened_at: str
     invalidated: str | None
+    urgency: Literal["emergency", "today"] | None = Field(
+        default=None, description="a stop's: get help now (emergency) or see a doctor today"
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,6 +124,18 @@ class PlanItemOut(BaseModel):
     steps: list[Step]
 
 
+class RequestOut(BaseModel):
+    """What a routine was made for (a written routine: what its own exercises allow)."""
+
+    conditions: list[str]
+    minutes: int
+    equipment: list[str] | None
+    avoid_positions: list[str]
+    no_floor: bool
+    warmed_up: bool
+    without: list[str]
+
+
 class PlanOut(BaseModel):
     total_seconds: int
     minutes: int
@@ -127,6 +143,9 @@ class PlanOut(BaseModel):
     conditions_uncovered: list[str]
     notes: list[str]
     items: list[PlanItemOut]
+    request: RequestOut | None = Field(
+        default=None, description="what the routine allows an easier exercise after pain to be; null: not known"
+    )
 
 
 class RoutineOut(BaseModel):
@@ -276,4 +295,4 @@ def plan_in_from_form(fields: dict[str, Any]) -> PlanIn:
         return _plan_in_adapter().validate_python(fields)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        raise BadRequest(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+        raise BadRequest(f"{field_words(first['loc'])} {problem_words(first)}") from None

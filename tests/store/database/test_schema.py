@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -25,3 +27,28 @@ def test_upgrading_an_empty_database_to_head_matches_the_models(database_url) ->
 
 def test_the_head_revision_constant_is_alembics_head() -> None:
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
+
+
+def test_sessions_kept_before_get_their_planned_work_from_their_plan(database_url) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = make_engine(database_url)
+    steps = [{"kind": "move", "seconds": 15}, {"kind": "hold", "seconds": 30}, {"kind": "rest", "seconds": 10},
+             {"kind": "hold", "seconds": 30}]  # fmt: skip
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+        connection.execute(text("INSERT INTO people (id, name, created_at) VALUES (1, 'me', '2026-11-02 07:30:00')"))
+        insert = text(
+            "INSERT INTO sessions (id, person_id, started_at, state, plan, planned_seconds) "
+            "VALUES (:id, 1, '2026-11-02 07:30:00', 'finished', :plan, 85)"
+        )
+        connection.execute(insert, {"id": 1, "plan": json.dumps({"items": [{"steps": steps}]})})
+        connection.execute(insert, {"id": 2, "plan": json.dumps({"something": "else"})})
+    upgrade(engine)
+    with engine.connect() as connection:
+        found = dict(connection.execute(text("SELECT id, planned_work_seconds FROM sessions")).all())
+    assert found == {1: 60, 2: None}
+    engine.dispose()

@@ -83,6 +83,9 @@ class RoutineRow(Base):
     name: Mapped[str] = mapped_column(String(64))
     plan: Mapped[dict[str, Any]]
     saved_at: Mapped[dt.datetime]
+    # Who gave the person this routine: their clinician (clinic mode). None when the person saved
+    # it themselves, and once that clinician's account is gone.
+    given_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
 
 
 class SessionRow(Base):
@@ -97,6 +100,9 @@ class SessionRow(Base):
     state: Mapped[str] = mapped_column(String(12))
     plan: Mapped[dict[str, Any]]
     planned_seconds: Mapped[int] = mapped_column(Integer)
+    # the work itself in the plan (holds, breaths, repetitions, warm-up), without rests and moves:
+    # what tells a session done from one abandoned (progress/counting.py). None: not known.
+    planned_work_seconds: Mapped[int | None] = mapped_column(Integer)
     pain_before: Mapped[int | None]
     pain_after: Mapped[int | None]
     # The player's own name for what it sent (see CLIENT_KEY): sent again, because the answer was

@@ -25,6 +25,7 @@ from pydantic import (
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from supple.catalog.loader import field_path
 from supple.errors import BadRequest
 from supple.store.database.engine import Database, unkeepable
 from supple.store.database.tables import (
@@ -39,6 +40,7 @@ from supple.store.database.tables import (
     SetRow,
     SideAnswerRow,
 )
+from supple.validation import problem_words
 
 FORMAT = "supple-backup"
 VERSION = 1
@@ -118,6 +120,7 @@ class BackupSession(_Model):
     state: str = Field(max_length=12)
     plan: dict[str, Any]
     planned_seconds: int = Field(ge=0, le=MAX_SECONDS)
+    planned_work_seconds: int | None = Field(default=None, ge=0, le=MAX_SECONDS)  # None in older backups
     pain_before: Score | None = None
     pain_after: Score | None = None
     sets: list[BackupSet] = []
@@ -161,8 +164,9 @@ class Backup(_Model):
 
 
 # Not part of a backup: row ids (each database gives its own) and the player's client keys, which
-# only tell its deliveries apart (client_keys.py) and mean nothing once the session is over.
-NOT_BACKED_UP = ("id", "client_key")
+# only tell its deliveries apart (client_keys.py) and mean nothing once the session is over; nor
+# who gave a routine, which names an account, and accounts are not in a backup.
+NOT_BACKED_UP = ("id", "client_key", "given_by")
 
 
 def _columns(row: Base, *skip: str) -> dict[str, Any]:
@@ -186,7 +190,11 @@ class Backups:
         with self.database.writing() as s:
             kept = (ScreeningRow, RoutineRow, SessionRow, GoalRow, AccountRow)
             if any(s.scalar(select(func.count()).select_from(table)) for table in kept):
-                raise BadRequest("the store is not empty: import only into a new SUPPLE_HOME or database")
+                raise BadRequest(
+                    "supple already keeps records here, and a backup is restored only into an empty supple "
+                    "(this one is not empty): delete everything first",
+                    topic="store-not-empty",
+                )
             s.execute(delete(PersonRow))
             count = 0
             for p in backup.people:
@@ -256,23 +264,28 @@ def read_json(data: bytes) -> Any:
     try:
         return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
     except (ValueError, UnicodeDecodeError) as error:
-        raise BadRequest(f"not a supple backup: not valid JSON ({error})") from None
+        raise BadRequest("this is not a supple backup: the file is not valid JSON", detail=str(error)) from None
     except RecursionError:  # Python's reader recurses once per level of brackets
-        raise BadRequest("not a supple backup: nested too deep") from None
+        raise BadRequest("this is not a supple backup: it is nested too deep") from None
 
 
 def parse_backup(data: Any) -> Backup:
     """The backup, checked whole; BadRequest says what is wrong with a foreign or broken file."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BadRequest('this is not a supple backup (no "format": "supple-backup")')
+        raise BadRequest(
+            "this is not a supple backup: it is not a file supple wrote", detail='no "format": "supple-backup"'
+        )
     if data.get("version") != VERSION:
         raise BadRequest(f"backup version {data.get('version')!r} is not one this supple reads (it reads {VERSION})")
     try:
         return Backup.model_validate(data, context=IMPORTING)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise BadRequest(f"the backup is damaged at {where}: {first['msg']}") from None
+        where = field_path(tuple(first["loc"]))
+        raise BadRequest(
+            "the backup is damaged and cannot be restored; nothing was changed",
+            detail=f"{where}: {problem_words(first)}",
+        ) from None
 
 
 def _restore_records(s: Session, person_id: int, p: BackupPerson) -> int:

@@ -7,11 +7,12 @@ Reads only; sessions.py keeps them as they happen.
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
+from collections.abc import Sequence
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Connection, Select, case, func, select
 
-from supple.progress.history import PainScore, SessionRecord
+from supple.progress.history import PainReport, PainScore, SessionRecord
 from supple.session.results import FinishedSet, SideAnswer, Tightness
 from supple.store.database.engine import Database
 from supple.store.database.tables import SessionRow, SetRow, SideAnswerRow
@@ -20,8 +21,17 @@ from supple.store.database.tables import SessionRow, SetRow, SideAnswerRow
 # load in a few tens of milliseconds (bench/README.md).
 _SESSION_COLUMNS = (
     SessionRow.id, SessionRow.started_at, SessionRow.ended_at, SessionRow.state, SessionRow.planned_seconds,
-    SessionRow.pain_before, SessionRow.pain_after,
+    SessionRow.pain_before, SessionRow.pain_after, SessionRow.planned_work_seconds,
 )  # fmt: skip
+
+
+def _record(row: Any, **more: Any) -> SessionRecord:
+    return SessionRecord(
+        row.id, row.started_at, row.ended_at, row.state, row.planned_seconds, row.pain_before, row.pain_after,
+        planned_work_seconds=row.planned_work_seconds, **more,
+    )  # fmt: skip
+
+
 # Not each set's end time: progress never needs it, and parsing 15,000 of them costs.
 _SET_COLUMNS = (
     SetRow.session_id, SetRow.step, SetRow.exercise, SetRow.kind, SetRow.side, SetRow.rep, SetRow.seconds,
@@ -44,7 +54,7 @@ def session_records(c: Connection, which: ColumnElement[bool]) -> list[SessionRe
             )
         )  # fmt: skip
     sides = _side_answers(c, ids, [row.id for row in rows])
-    return [SessionRecord(*row, tuple(sets[row.id]), tuple(sides[row.id])) for row in rows]
+    return [_record(row, sets=tuple(sets[row.id]), sides=tuple(sides[row.id])) for row in rows]
 
 
 def _side_answers(c: Connection, ids: Select[int], sessions: list[int]) -> dict[int, list[SideAnswer]]:
@@ -94,19 +104,7 @@ class History:
             mine = select(SessionRow.id).where(SessionRow.person_id == person_id)
             sides = _side_answers(c, mine, [row.id for row in rows])
         return [
-            SessionRecord(
-                row.id,
-                row.started_at,
-                row.ended_at,
-                row.state,
-                row.planned_seconds,
-                row.pain_before,
-                row.pain_after,
-                (),
-                tuple(sides[row.id]),
-                (float(row.seconds or 0.0), bool(row.done)),
-            )  # fmt: skip
-            for row in rows
+            _record(row, sides=tuple(sides[row.id]), totals=(float(row.seconds or 0.0), bool(row.done))) for row in rows
         ]
 
     def seconds_by_exercise(self, *, person_id: int, since: dt.datetime) -> dict[str, float]:
@@ -148,3 +146,30 @@ class History:
                 if pain is not None
             ]
         return sorted(scores, key=lambda score: (score.at, score.session_id))
+
+    def pain_reports(self, *, person_ids: Sequence[int], since: dt.datetime) -> list[PainReport]:
+        """The pain ratings (before and after sessions) and every "this hurts" of these people since
+        then, oldest first: what a clinician's alerts are drawn from."""
+        if not person_ids:
+            return []
+        mine = SessionRow.person_id.in_(list(person_ids))
+        sessions = select(
+            SessionRow.person_id, SessionRow.started_at, SessionRow.ended_at, SessionRow.pain_before,
+            SessionRow.pain_after,
+        ).where(mine, SessionRow.started_at >= since)  # fmt: skip
+        hurts = (
+            select(SessionRow.person_id, SetRow.ended_at, SetRow.pain, SetRow.exercise)
+            .join(SessionRow, SessionRow.id == SetRow.session_id)
+            .where(mine, SetRow.hurt.is_(True), SetRow.ended_at >= since)
+        )
+        reports: list[PainReport] = []
+        with self.database.reading() as c:
+            for person, started, ended, before, after in c.execute(sessions):
+                if before is not None:
+                    reports.append(PainReport(person, started, before, "before"))
+                if after is not None:
+                    reports.append(PainReport(person, ended or started, after, "after"))
+            reports += [
+                PainReport(person, at, pain, "hurt", exercise) for person, at, pain, exercise in c.execute(hurts)
+            ]
+        return sorted(reports, key=lambda report: (report.at, report.person_id))

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Select, bindparam, select
 
 from supple.store.database.engine import Database
-from supple.store.database.tables import RoutineRow
+from supple.store.database.tables import AccountRow, RoutineRow
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,15 @@ class RoutineVersion:
     id: int
     name: str
     saved_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RoutineListed:
+    """A routine as a list of them shows it: its name, when it was saved, and who gave it."""
+
+    name: str
+    saved_at: dt.datetime
+    given_by: str | None  # the clinician's username; None when the person saved it themselves
 
 
 @dataclass(frozen=True)
@@ -42,14 +51,17 @@ class Routines:
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    def save(self, *, person_id: int, name: str, plan: dict[str, Any], now: dt.datetime) -> None:
-        """Keep a routine under a name, replacing one saved under the same name."""
+    def save(
+        self, *, person_id: int, name: str, plan: dict[str, Any], now: dt.datetime, given_by: int | None = None
+    ) -> None:
+        """Keep a routine under a name, replacing one saved under the same name; `given_by` is the
+        clinician who gave it (None: the person saved it themselves)."""
         with self.database.writing() as s:
             row = s.scalar(select(RoutineRow).where(RoutineRow.person_id == person_id, RoutineRow.name == name))
             if row is None:
-                s.add(RoutineRow(person_id=person_id, name=name, plan=plan, saved_at=now))
+                s.add(RoutineRow(person_id=person_id, name=name, plan=plan, saved_at=now, given_by=given_by))
             else:
-                row.plan, row.saved_at = plan, now
+                row.plan, row.saved_at, row.given_by = plan, now, given_by
 
     def version(self, *, person_id: int, name: str | None = None) -> RoutineVersion | None:
         """The routine saved under `name`, or the one saved last; None when there is none."""
@@ -66,6 +78,17 @@ class Routines:
         """The routine saved under `name` (or saved last) with its plan."""
         found = self.version(person_id=person_id, name=name)
         return None if found is None else SavedRoutine(found.name, self.plan(routine_id=found.id))
+
+    def listed(self, *, person_id: int) -> list[RoutineListed]:
+        """The person's routines by name, each with when it was saved and who gave it."""
+        query = (
+            select(RoutineRow.name, RoutineRow.saved_at, AccountRow.username)
+            .outerjoin(AccountRow, AccountRow.person_id == RoutineRow.given_by)
+            .where(RoutineRow.person_id == person_id)
+            .order_by(RoutineRow.name)
+        )
+        with self.database.reading() as c:
+            return [RoutineListed(name, saved_at, given_by) for name, saved_at, given_by in c.execute(query)]
 
     def names(self, *, person_id: int) -> list[str]:
         query = select(RoutineRow.name).where(RoutineRow.person_id == person_id).order_by(RoutineRow.name)

@@ -67,6 +67,14 @@ def _owner() -> Select[int, str, dt.datetime]:
     )
 
 
+def _close_running(person_id: int) -> Any:
+    return (
+        update(SessionRow)
+        .where(SessionRow.person_id == person_id, SessionRow.state == "running")
+        .values(state="interrupted")
+    )
+
+
 class Sessions:
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -81,18 +89,24 @@ class Sessions:
         pain_before: int | None,
         now: dt.datetime,
         client_key: str | None = None,
+        planned_work_seconds: int | None = None,
+        close_running: bool = False,
     ) -> int:
         """A new running session; or, under a client key the person's player opened one with already
-        (its answer lost on the way), that one (client_keys.py)."""
+        (its answer lost on the way), that one (client_keys.py). With `close_running`, the person's
+        other sessions still running are closed as interrupted in the same transaction."""
         if client_key is not None:
             known = self.client_keys.session(person_id=person_id, client_key=client_key)
             if known is not None:
                 return known
         try:
             with self.database.writing() as s:
+                if close_running:
+                    s.execute(_close_running(person_id))
                 row = SessionRow(
                     person_id=person_id, started_at=now, ended_at=None, state="running", plan=plan,
-                    planned_seconds=planned_seconds, pain_before=pain_before, pain_after=None, client_key=client_key,
+                    planned_seconds=planned_seconds, planned_work_seconds=planned_work_seconds,
+                    pain_before=pain_before, pain_after=None, client_key=client_key,
                 )  # fmt: skip
                 s.add(row)
                 s.flush()
@@ -170,6 +184,14 @@ class Sessions:
                 .values(state=state, pain_after=pain_after, ended_at=now)
             )
 
+    def plan(self, *, session_id: int) -> dict[str, Any] | None:
+        """The plan's JSON the session plays (with the request it was made for), or None."""
+        with self.database.reading() as c:
+            found: dict[str, Any] | None = c.execute(
+                select(SessionRow.plan).where(SessionRow.id == session_id)
+            ).scalar_one_or_none()
+        return found
+
     def owner(self, *, session_id: int) -> SessionOwner | None:
         """Whose session this is, its state and its start; None when there is no such session."""
         with self.database.reading() as c:
@@ -192,11 +214,23 @@ class Sessions:
     def mark_interrupted(self, *, person_id: int) -> None:
         """Sessions still marked running are over: nothing will finish them now."""
         with self.database.writing() as s:
-            s.execute(
-                update(SessionRow)
-                .where(SessionRow.person_id == person_id, SessionRow.state == "running")
-                .values(state="interrupted")
-            )
+            s.execute(_close_running(person_id))
+
+    def close_left_running(self, *, person_id: int, started_before: dt.datetime) -> int:
+        """Close as interrupted the person's sessions still running that began before then (left
+        mid-way: nothing will finish them now); how many. Reads first, so that a look at progress
+        writes nothing when there is nothing to close."""
+        left = (
+            SessionRow.person_id == person_id,
+            SessionRow.state == "running",
+            SessionRow.started_at < started_before,
+        )
+        with self.database.reading() as c:
+            if c.execute(select(SessionRow.id).where(*left).limit(1)).first() is None:
+                return 0
+        with self.database.writing() as s:
+            closed = s.execute(update(SessionRow).where(*left).values(state="interrupted"))
+            return int(getattr(closed, "rowcount", 0) or 0)
 
     def reopen(self, *, session_id: int) -> None:
         with self.database.writing() as s:

@@ -3,14 +3,16 @@ as a routine file), reading or printing it, and the client's progress as the cli
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from supple.errors import BadRequest
-from supple.services import catalogue, clinic, handouts, people
+from supple.errors import BadRequest, DataFileError
+from supple.services import catalogue, clinic, handouts, people, routines
+from supple.services.context import AppContext
+from supple.session.routine_words import routine_problem
 from supple.web.csrf import verify_form
 from supple.web.deps import ClinicianDep, ContextDep, TemplatesDep
 from supple.web.routes.pages_handout import Paper, pdf_download, public_base_url
@@ -26,7 +28,9 @@ Many = Annotated[list[str], Form()]
 @router.get("/clients", response_class=HTMLResponse)
 def clients_page(request: Request, context: ContextDep, templates: TemplatesDep, clinician: ClinicianDep) -> Response:
     found = clinic.clients(context, clinician_id=clinician.person_id)
-    return templates.TemplateResponse(request, "clients.html", {"clients": found})
+    alerts = clinic.alerts_of_clients(context, clinician_id=clinician.person_id)
+    page = {"clients": found, "alerts": alerts, "catalog": catalogue.catalog(context)}
+    return templates.TemplateResponse(request, "clients.html", page)
 
 
 @router.post("/clients", dependencies=[Checked])
@@ -42,7 +46,9 @@ def add_client(
         record = people.create_client(context, clinician_id=clinician.person_id, username=username, password=password)
     except BadRequest as error:  # the form again, with the problem and without the password
         found = clinic.clients(context, clinician_id=clinician.person_id)
-        page = {"clients": found, "problem": str(error), "username": username[:64]}
+        alerts = clinic.alerts_of_clients(context, clinician_id=clinician.person_id)
+        page = {"clients": found, "alerts": alerts, "catalog": catalogue.catalog(context), "problem": str(error),
+                "username": username[:64]}  # fmt: skip
         return templates.TemplateResponse(request, "clients.html", page, status_code=400)
     return RedirectResponse(f"/clients/{record.person_id}", status_code=303)
 
@@ -51,18 +57,20 @@ def add_client(
 def client_page(
     request: Request, context: ContextDep, templates: TemplatesDep, clinician: ClinicianDep, client_id: RowId
 ) -> Response:
-    who = clinician.person_id
-    page = {
+    return templates.TemplateResponse(request, "client.html", _client_page(context, clinician.person_id, client_id))
+
+
+def _client_page(context: AppContext, who: int, client_id: int) -> dict[str, Any]:
+    catalog = catalogue.catalog(context)
+    return {
         "client": clinic.client(context, clinician_id=who, client_id=client_id),
         "screening": clinic.client_screening(context, clinician_id=who, client_id=client_id),
-        "routines": clinic.client_routines(context, clinician_id=who, client_id=client_id),
-        "vocab": catalogue.vocabulary(context),
+        "routines": clinic.client_routines_listed(context, clinician_id=who, client_id=client_id),
+        "alerts": clinic.client_alerts(context, clinician_id=who, client_id=client_id),
+        "catalog": catalog,
+        "vocab": catalog.vocabulary,
+        "exercises": sorted(catalog, key=lambda exercise: exercise.name),
     }
-    return templates.TemplateResponse(request, "client.html", page)
-
-
-def _routine_name(name: str) -> str:
-    return name.strip().lower().replace(" ", "-")
 
 
 @router.post("/clients/{client_id}/routines", dependencies=[Checked])
@@ -83,22 +91,36 @@ def assign_plan(
         "conditions": conditions, "minutes": minutes, "equipment": equipment or ["none"],
         "avoid_positions": avoid_positions, "no_floor": no_floor, "warmed_up": warmed_up,
     })  # fmt: skip
-    clean = _routine_name(name)
+    clean = routines.routine_name(name)
     clinic.assign_plan(context, clinician_id=clinician.person_id, client_id=client_id, name=clean, request=body)
     return RedirectResponse(f"/clients/{client_id}/routines/{quote(clean)}", status_code=303)
 
 
 @router.post("/clients/{client_id}/written-routines", dependencies=[Checked])
 def assign_written(
+    request: Request,
     context: ContextDep,
+    templates: TemplatesDep,
     clinician: ClinicianDep,
     client_id: RowId,
     name: Name,
-    text: Annotated[str, Form(max_length=clinic.MAX_ROUTINE_TEXT)],
+    text: Annotated[str, Form()],  # its limit is the service's: a refusal shows on the form, with the text
 ) -> Response:
-    """A routine file as the clinician wrote it (docs/routines.md), pasted or typed."""
-    clean = _routine_name(name)
-    clinic.assign_written_text(context, clinician_id=clinician.person_id, client_id=client_id, name=clean, text=text)
+    """A routine file as the clinician wrote it (docs/routines.md), pasted or typed. A routine
+    that does not read comes back on the form, with what is wrong in words and the text kept."""
+    clean = routines.routine_name(name)
+    who = clinician.person_id
+    try:
+        clinic.assign_written_text(context, clinician_id=who, client_id=client_id, name=clean, text=text)
+    except DataFileError as error:
+        said = routine_problem(error)
+        names = catalogue.catalog(context).exercises
+        close = [(choice, names[choice].name) for choice in said.choices if choice in names]
+        page = _client_page(context, who, client_id) | {
+            "written_problem": said.sentence, "written_choices": close, "written_text": text[:clinic.MAX_ROUTINE_TEXT],
+            "written_name": name[:64],
+        }  # fmt: skip
+        return templates.TemplateResponse(request, "client.html", page, status_code=400)
     return RedirectResponse(f"/clients/{client_id}/routines/{quote(clean)}", status_code=303)
 
 

@@ -106,11 +106,13 @@ def settings_page(
 
 @router.get("/reminders.ics")
 def reminder_file(
+    request: Request,
     context: ContextDep,
     days: Annotated[list[str], Query(max_length=7)],
     at: Annotated[str, Query(max_length=5)] = "18:00",
 ) -> Response:
-    data = progress_services.reminders(context, days=",".join(days), at=at)
+    # the address the page was reached at: on the phone that downloads it, the one that works
+    data = progress_services.reminders(context, days=",".join(days), at=at, app_url=str(request.base_url))
     headers = {"Content-Disposition": 'attachment; filename="supple-reminders.ics"'}
     return Response(data, media_type="text/calendar", headers=headers)
 
@@ -142,6 +144,10 @@ def delete_everything(
         raise BadRequest('type "delete" in the box to confirm: everything supple kept about you will go')
     personal_data.delete_everything(context, person_id=asker.person_id)
     if asker.role == "self":
-        return RedirectResponse("/settings?done=deleted", status_code=303)
+        response = RedirectResponse("/settings?done=deleted", status_code=303)
+        # the service worker's copies of the pages and the player's outbox are the person's data too
+        # (the page clears them as well where the browser ignores this: settings.html)
+        response.headers["Clear-Site-Data"] = '"cache", "storage"'
+        return response
     # clinic mode: the account went with the rest, and with it every sign-in
     return signed_out("/login?done=deleted")

@@ -12,13 +12,15 @@ from starlette.datastructures import QueryParams
 
 from supple.errors import BadRequest, NotFound
 from supple.planner.plan import Plan
+from supple.safety.screen import Screening
 from supple.services import planning, routines, screening
 from supple.services.context import AppContext
 from supple.services.figures import figure_descriptions
 from supple.session.engine import player_rules
 from supple.session.timeline import lay_out, timeline_json
 from supple.web.csrf import verify_form
-from supple.web.deps import ContextDep, PersonDep, TemplatesDep
+from supple.web.deps import AskerDep, ContextDep, PersonDep, TemplatesDep
+from supple.web.filters import sentence
 from supple.web.schemas import PlanIn, plan_in_from_form
 
 router = APIRouter(include_in_schema=False)
@@ -26,11 +28,22 @@ Checked = Depends(verify_form)
 
 
 @router.get("/", response_class=HTMLResponse)
-def welcome(request: Request, context: ContextDep, templates: TemplatesDep, person: PersonDep) -> Response:
+def welcome(
+    request: Request, context: ContextDep, templates: TemplatesDep, asker: AskerDep, person: PersonDep
+) -> Response:
+    """Home: the safety check and the routines; a clinician's home is their clients."""
+    if asker.is_clinician:
+        return RedirectResponse("/clients", status_code=303)
     latest = screening.latest_screening(context, person_id=person)
     stale = screening.screening_staleness(context, screening=latest) if latest else None
-    names = routines.routine_names(context, person_id=person)
-    page = {"screening": latest, "stale": stale, "routines": names}
+    listed = routines.routines_listed(context, person_id=person)
+    # a routine a clinician gave is listed once, under "From your clinician"
+    page: dict[str, Any] = {
+        "screening": latest, "stale": stale, "routines": [r.name for r in listed if not r.given_by],
+        "given": [r for r in listed if r.given_by], "stopped": stopped(context, latest),
+    }  # fmt: skip
+    if page["stopped"]:
+        page["help_numbers"] = screening.help_numbers(context)
     return templates.TemplateResponse(request, "welcome.html", page)
 
 
@@ -55,7 +68,22 @@ def screening_result(request: Request, context: ContextDep, templates: Templates
     latest = screening.latest_screening(context, person_id=person)
     if latest is None:
         return RedirectResponse("/screening", status_code=303)
-    return templates.TemplateResponse(request, "screening_result.html", {"screening": latest})
+    page = {
+        "screening": latest,
+        "flagged": screening.flagged_questions(context, screening=latest),
+        "help_numbers": screening.help_numbers(context),
+    }
+    return templates.TemplateResponse(request, "screening_result.html", page)
+
+
+@router.get("/screening/mistake", response_class=HTMLResponse)
+def screening_mistake(request: Request, context: ContextDep, templates: TemplatesDep, person: PersonDep) -> Response:
+    """The second step before a stop's answers are cleared: the person says again that what they
+    reported is not true, having read it once more, before the questions are asked afresh."""
+    latest = screening.latest_screening(context, person_id=person)
+    if latest is None or latest.verdict != "stop":
+        return RedirectResponse("/screening", status_code=303)
+    return templates.TemplateResponse(request, "screening_mistake.html", {"screening": latest})
 
 
 def _plan_request(params: dict[str, Any]) -> PlanIn | None:
@@ -95,7 +123,11 @@ def plan_page(request: Request, context: ContextDep, templates: TemplatesDep, pe
     catalog = context.content.catalog()
     params = _query_lists(request.query_params)
     page: dict[str, Any] = {"vocab": catalog.vocabulary, "catalog": catalog, "params": params, "plan": None}
-    page["screening"] = screening.latest_screening(context, person_id=person)
+    latest = page["screening"] = screening.latest_screening(context, person_id=person)
+    if stopped(context, latest):  # what to do instead of a form: no routine after a stop
+        page |= {"stopped": True, "help_numbers": screening.help_numbers(context)}
+        refused = 403 if params.get("conditions") else 200  # a plan asked for is refused for safety
+        return templates.TemplateResponse(request, "plan.html", page, status_code=refused)
     try:
         body = _plan_request(params)
         if body is not None:
@@ -103,9 +135,20 @@ def plan_page(request: Request, context: ContextDep, templates: TemplatesDep, pe
             page |= {"plan": plan, "body": body, "query": plan_query(body), "plan_query": plan_query}
             page["figure_alts"] = figure_descriptions(exercises=[item.exercise for item in plan.items])
     except BadRequest as error:  # shown on the form; a safety refusal (UnsafeToStart) goes to its page
-        page["problem"] = str(error)
+        page["problem"] = sentence(
+            "something asked for is not among supple's choices (an old link, perhaps): choose again below"
+            if error.topic == "unknown-choice"
+            else str(error)
+        )
     status = 400 if "problem" in page else 200
     return templates.TemplateResponse(request, "plan.html", page, status_code=status)
+
+
+def stopped(context: AppContext, latest: Screening | None) -> bool:
+    """A stop verdict that still counts: the pages say what to do instead of offering a routine."""
+    return (
+        latest is not None and latest.verdict == "stop" and not screening.screening_staleness(context, screening=latest)
+    )
 
 
 def _plan(context: AppContext, body: PlanIn, person: int) -> Plan:
@@ -126,7 +169,7 @@ def save_routine(
     if body is None:
         raise BadRequest("say what bothers you first")
     plan = _plan(context, body, person)
-    clean = name.strip().lower().replace(" ", "-")
+    clean = routines.routine_name(name)
     routines.save_routine(context, name=clean, plan=plan, person_id=person)
     target = f"/play?{urlencode({'routine': clean})}" if start else f"/plan?{query}&{urlencode({'saved': clean})}"
     return RedirectResponse(target, status_code=303)
@@ -150,11 +193,13 @@ def player(
         return RedirectResponse("/plan", status_code=303)
     catalog = context.content.catalog()
     timeline = timeline_json(lay_out(plan))
+    listed = routines.routines_listed(context, person_id=person)
     # each exercise's figure in words, for the figure the player shows (an easier one put in too)
     shown = [item.exercise for item in plan.items]
     shown += [catalog.exercises[easier] for e in shown for easier in e.easier if easier in catalog.exercises]
     page = {
-        "plan": plan, "routine": name, "routines": routines.routine_names(context, person_id=person),
+        "plan": plan, "routine": name, "routines": [r.name for r in listed],
+        "given": next((r for r in listed if r.name == name and r.given_by), None),
         "speed": speed,
         "player_data": {"routine": name, "timeline": timeline, "total": plan.total_seconds, "speed": speed,
                         "rules": player_rules(), "figures": figure_descriptions(exercises=shown)},

@@ -1,0 +1,42 @@
+"""The command line's own words after an error's plain message: which command or option to use.
+
+The services and the domain say what went wrong in words fit for any page (no commands, no
+folders); each error names its `topic`, and here the command line adds what only it can say."""
+
+from __future__ import annotations
+
+from supple.errors import SuppleError
+
+SCREEN = "run `supple screen`"
+
+
+def _choices(error: SuppleError, *, close: str, every: str) -> str:
+    if not error.choices:
+        return every
+    return close.format(" or ".join(repr(choice) for choice in error.choices))
+
+
+def with_hint(error: SuppleError) -> str:
+    """The error's message, with the command line's hint and the file's detail where there are any."""
+    message, topic = str(error), error.topic
+    if topic in ("unscreened", "stale"):
+        message = f"{message}: {SCREEN}"
+    elif topic == "caution":
+        message = f"{message} Then add --ack-caution."
+    elif topic == "unknown-exercise":
+        message += _choices(
+            error, close="; did you mean {}? (see `supple catalog`)", every=" (`supple catalog` lists every exercise)"
+        )
+    elif topic == "unknown-choice":
+        message += "; valid: " + ", ".join(error.choices)
+    elif topic == "store-not-empty":
+        message = f"{message} (import only into a new SUPPLE_HOME or database)"
+    elif topic == "no-time":
+        message = f"{message} (--warmed-up)"
+    elif topic == "days":
+        message = f"--days: {message}"
+    elif topic == "time":
+        message = f"--at: {message}"
+    if error.detail:
+        message = f"{message} ({error.detail})"
+    return message
