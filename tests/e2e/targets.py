@@ -13,7 +13,8 @@ SMALL_TARGETS = """(min) => {
   const inSentence = (e) => {
     if (e.tagName !== 'A' || getComputedStyle(e).display !== 'inline') return false;
     const block = e.closest('p, li, td, dd, small') || e.parentElement;
-    return block.textContent.replace(/\\s+/g, ' ').trim().length > e.textContent.replace(/\\s+/g, ' ').trim().length + 3;
+    const words = (x) => x.textContent.replace(/\\s+/g, ' ').trim().length;
+    return words(block) > words(e) + 3;
   };
   const targets = new Set();
   for (const e of document.querySelectorAll('a[href], button, select, textarea, summary, input:not([type=hidden])')) {

@@ -4,6 +4,7 @@ bars) and on its side (844x390, propped on the floor), and every tap target in t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -35,7 +36,9 @@ def on_screen(page: Page, selectors: tuple[str, ...], viewport: dict[str, int]) 
 
 def at_a_sided_hold(page: Page) -> None:
     page.keyboard.press("x")  # past the warm-up
-    page.wait_for_function("(() => { const e = window.supplePlayer.engine; const s = e.steps[e.index]; return s.work && s.side; })()")
+    page.wait_for_function(
+        "(() => { const e = window.supplePlayer.engine; const s = e.steps[e.index]; return s.work && s.side; })()"
+    )
 
 
 @pytest.mark.parametrize("viewport", [PHONE, ON_ITS_SIDE], ids=["phone-upright", "phone-on-its-side"])
@@ -63,6 +66,22 @@ def test_the_player_fits_one_screen_with_the_figure_and_its_controls(
     page.keyboard.press("Space")
     assert on_screen(page, (*ALWAYS_SHOWN, "#side"), viewport) == []
     assert small_targets(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, ON_ITS_SIDE], ids=["phone-upright", "phone-on-its-side"])
+def test_the_player_still_fits_one_screen_when_it_says_there_is_no_connection(
+    browser: Browser, server: Server, viewport: dict[str, int]
+) -> None:
+    context, page = phone(browser, server, viewport)
+    routine_ready(page, conditions=("sciatica", "hip-pain"), minutes=15)
+    page.goto("/play?routine=mine&speed=20")
+    context.set_offline(True)
+    page.get_by_role("button", name="Start").click()
+    at_a_sided_hold(page)
+    page.keyboard.press("Space")
+    expect(page.locator("#net")).to_contain_text(re.compile(r"No connection\. The start of the session and \d+ sets?"))
+    assert on_screen(page, (*ALWAYS_SHOWN, "#net", "#quit"), viewport) == []
     context.close()
 
 

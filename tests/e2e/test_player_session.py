@@ -175,3 +175,22 @@ def test_leaving_mid_session_asks_first_but_not_once_it_is_over(browser: Browser
     expect(page).to_have_url(re.compile("/progress$"))
     assert asked == ["beforeunload"], "once stopped, the page goes without asking"
     context.close()
+
+
+def test_leaving_mid_session_anyway_keeps_it_as_stopped_early_with_what_was_done(
+    browser: Browser, server: Server
+) -> None:
+    context, page = phone(browser, server)
+    routine_ready(page)
+    play(page, speed=20)
+    page.wait_for_function("window.supplePlayer.engine.results.filter((r) => !r.skipped).length >= 1")
+    page.on("dialog", lambda dialog: dialog.accept())  # "Leave the page?": yes
+    page.get_by_role("link", name="Progress").click()
+    expect(page).to_have_url(re.compile("/progress$"))
+    page.wait_for_function(
+        "!localStorage.getItem('supple-outbox') || JSON.parse(localStorage.getItem('supple-outbox')).ops.length === 0"
+    )
+    (session,) = page.request.get("/api/sessions").json()
+    assert session["state"] == "quit" and session["ended_at"] is not None
+    assert session["sets_done"] >= 1
+    context.close()

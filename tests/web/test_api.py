@@ -300,9 +300,7 @@ def test_a_lone_surrogate_is_refused_on_every_database_alike(database_url: str, 
     context.close()
 
 
-def test_a_session_played_offline_keeps_the_devices_times_when_it_arrives_later(
-    database_url: str, home: Path
-) -> None:
+def test_a_session_played_offline_keeps_the_devices_times_when_it_arrives_later(database_url: str, home: Path) -> None:
     clock = FakeClock()
     app = create_app(Settings(home=home, database_url=database_url), clock=clock)
     played = clock.now - dt.timedelta(days=1)  # yesterday, on the phone, with no connection

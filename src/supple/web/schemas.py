@@ -11,8 +11,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter, V
 
 from supple.catalog.models import Dosage
 from supple.errors import BadRequest
-from supple.services.browser_session import DEVICE_CLOCK_AHEAD
 from supple.planner.request import Flag, PlanRequest
+from supple.services.browser_session import DEVICE_CLOCK_AHEAD
 from supple.session.results import FinishedSet, SideAnswer
 from supple.validation import Described, Limits, problem_words
 from supple.web.words import field_words

@@ -153,7 +153,7 @@ export function createView({ figures = {} } = {}) {
       show("done");
       $("done-advice").hidden = !advice;
       $("done-advice").textContent = advice || "";
-      $("summary").textContent = done === 0 ? `You did none of the ${plural(of, "set", "sets")}.`
+      $("summary").textContent = done === 0 ? (of === 1 ? "You did not do the set." : `You did none of the ${of} sets.`)
         : `You did ${done} of ${plural(of, "set", "sets")}.`;
       this.sync(outbox);
       $("done-title").focus();
