@@ -177,7 +177,9 @@ def seeded(client: TestClient, clock: FakeClock, *, apart: float = 48) -> None:
     the sessions `apart` hours apart (in clinic mode, within a sign-in's lifetime)."""
     assert client.post("/api/screening", json={"yes": ["knee-trouble"]}).status_code == 200
     for name, conditions, minutes in (
-        ("morning", ["sciatica", "hip-pain"], 10), ("my-hips", ["hip-pain"], 10), ("quick", ["sciatica"], 4)
+        ("morning", ["sciatica", "hip-pain"], 10),
+        ("my-hips", ["hip-pain"], 10),
+        ("quick", ["sciatica"], 4),
     ):  # quick has one exercise: "1 exercise", never "1 exercises"
         saved = client.put(f"/api/routines/{name}", json={"conditions": conditions, "minutes": minutes})
         assert saved.status_code == 200, saved.text
