@@ -85,7 +85,7 @@ def test_the_player_says_every_cue_on_time_and_finishes() -> None:
     plan = plan_of("beta-stretch")
     player, speaker, lateness = play(plan, [])
     assert player.session.state == "finished"
-    assert speaker.said[0] == ["Next: Beta stretch."]
+    assert speaker.said[0] == ["Get ready: Beta stretch."]
     assert speaker.said[-1][-1] == "That is the whole routine. Well done."
     assert max(lateness) < 1e-9  # with a perfect clock, the player wakes exactly on each deadline
 

@@ -73,7 +73,7 @@ def test_the_player_and_todays_routine_open_offline_once_loaded(browser: Browser
     expect(page.get_by_role("button", name="Start")).to_be_visible()
     page.get_by_role("button", name="Start").click()
     page.wait_for_function("window.supplePlayer.engine.index >= 1")
-    page.get_by_role("button", name="Next exercise").click()
+    page.get_by_role("button", name="Skip this exercise").click()
     assert page.evaluate("window.supplePlayer.outbox.ops.length") > 0, "sets wait in the outbox while offline"
     context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")

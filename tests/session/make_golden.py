@@ -199,7 +199,7 @@ SEQUENCES: dict[str, dict[str, list[Control]]] = {
             at(T0 + 151, "skip_exercise"),  # in the rest before fire-hydrant's last set
             run(T0 + 190),
             # the second report, 3.25 s into the last exercise's first push (kept as 3.2 s): it
-            # finishes the session and then ends it
+            # ends the session there, with the advice and no "finished" cue
             at(T0 + 192.25, "hurt", pain=7),
             run(),
         ],

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from supple.planner.expand import BREATH_S, MOVE_S, READY_S, expand
 from supple.planner.plan import PlanItem
-from supple.session.engine import BACK_RESTARTS_AFTER_S, PAIN_ADVICE, Session
+from supple.session.engine import BACK_RESTARTS_AFTER_S, FINISHED_TEXT, PAIN_ADVICE, Session, called
 from supple.session.results import FinishedSet, SideAnswer
 
 from .conftest import make_plan
@@ -51,7 +51,7 @@ def test_every_cue_is_due_on_the_schedule_however_late_the_wake_ups(catalog) -> 
 def test_the_first_cue_says_what_comes_and_the_work_starts_after_the_lead_in(catalog) -> None:
     session = Session(make_plan(catalog, ["beta-stretch"]))
     first = session.start(T0)
-    assert [(c.kind, c.text) for c in first] == [("start", "Next: Beta stretch.")]
+    assert [(c.kind, c.text) for c in first] == [("start", "Get ready: Beta stretch.")]
     cues = session.advance(T0 + READY_S)
     assert [c.text for c in cues[:3]] == ["3", "2", "1"]
     assert cues[-1].kind == "start" and "1 of 2" in cues[-1].text
@@ -189,6 +189,18 @@ def test_a_second_pain_report_ends_the_session_with_advice(catalog) -> None:
     assert session.advance(T0 + 10_000) == []
 
 
+def test_a_second_pain_report_in_the_last_exercise_ends_without_a_well_done(catalog) -> None:
+    session = Session(make_plan(catalog, ["alpha-stretch", "beta-stretch"]))
+    session.start(T0)
+    session.hurt(T0 + 20, 4)  # alpha: the session goes on with beta, the last exercise
+    session.resume(T0 + 30)
+    outcome = session.hurt(T0 + 40, 6)
+    assert outcome.ended and session.state == "ended"
+    assert [c.kind for c in outcome.cues] == ["stopped", "ended"]
+    assert FINISHED_TEXT not in [c.text for c in outcome.cues]
+    assert all(r.skipped for r in session.results if r.exercise == "beta-stretch")
+
+
 def test_pain_is_rated_0_to_10(catalog) -> None:
     session = Session(make_plan(catalog, ["beta-stretch"]))
     session.start(T0)
@@ -217,6 +229,7 @@ def test_after_a_sided_exercise_it_asks_which_side_was_tighter(catalog) -> None:
     cues = run_to_end(session)
     asks = [c for c in cues if c.kind == "ask-side"]
     assert len(asks) == 1 and asks[0].exercise == "alpha-stretch"
+    assert asks[0].text == "Which side felt tighter in the alpha stretch: left, right, or the same?"
     session.answer_side("left")
     session.answer_side("right")  # only one answer per question
     assert answers == [SideAnswer(exercise="alpha-stretch", tighter="left")]
@@ -272,3 +285,8 @@ def test_any_sequence_of_controls_keeps_the_session_consistent(catalog, operatio
     assert sum(r.pain is not None for r in session.results) <= session.hurts
     if not any(op in ("back",) for op, _ in operations):
         assert len(session.results) <= work_steps  # each set kept once unless done again
+
+
+def test_a_sentence_names_an_exercise_in_lower_case_but_keeps_an_initialism() -> None:
+    assert called("Pigeon pose") == "the pigeon pose"
+    assert called("SI joint knee push") == "the SI joint knee push"

@@ -23,6 +23,7 @@ WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("a folder or variable", re.compile(r"SUPPLE_|docs/|\.ya?ml\b", re.IGNORECASE)),
     ("validation text", re.compile(r"Input should|List should|Tuple should|validation|field required", re.IGNORECASE)),
     ("an (s) plural", re.compile(r"\(s\)")),
+    ("a plural after one", re.compile(r"(?<![\d.,:])\b1 (?:exercises|sets|sessions|weeks|days|reps|holds|minutes)\b")),
     ("Not Found", re.compile(r"\bnot found\b", re.IGNORECASE)),
     ("a list of valid ids", re.compile(r"; valid: ")),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from tests.web.conftest import csrf, save_routine, screen
 
 from supple.config import Settings
 from supple.errors import BadRequest
+from supple.services.browser_session import DEVICE_CLOCK_AHEAD
 from supple.services.context import AppContext
 from supple.services.progress import add_activity
 from supple.web.app import create_app, status_of
@@ -155,7 +158,7 @@ def test_this_hurts_asks_for_a_new_screening_and_offers_something_easier(client:
     opened = open_session(client)
     hard = next(s for s in opened["timeline"] if s["exercise"] == "knee-to-chest" or s["work"] and s["kind"] == "hold")
     answer = client.post(f"/api/sessions/{opened['id']}/hurt", json={"exercise": hard["exercise"], "item": 50}).json()
-    assert "see a doctor" in answer["advice"]
+    assert "see a physiotherapist or doctor" in answer["advice"]
     if answer["easier"] is not None:
         assert answer["timeline"] and all(step["item"] == 50 for step in answer["timeline"])
     assert client.get("/api/screening").json()["invalidated"]
@@ -295,3 +298,58 @@ def test_a_lone_surrogate_is_refused_on_every_database_alike(database_url: str, 
         assert status_of(kept.value) == 400
         assert client.get("/api/activities").json() == []
     context.close()
+
+
+def test_a_session_played_offline_keeps_the_devices_times_when_it_arrives_later(database_url: str, home: Path) -> None:
+    clock = FakeClock()
+    app = create_app(Settings(home=home, database_url=database_url), clock=clock)
+    played = clock.now - dt.timedelta(days=1)  # yesterday, on the phone, with no connection
+    with TestClient(app) as client:
+        client.get("/")
+        screen(client)
+        save_routine(client)
+        opened = open_session(client, started_at=played.isoformat(), key="offline-1")
+        index, step = next((i, s) for i, s in enumerate(opened["timeline"]) if s["work"])
+        sets = f"/api/sessions/{opened['id']}/sets"
+        ended = played + dt.timedelta(seconds=75)
+        assert client.post(sets, json=a_set(step, index, ended_at=ended.isoformat())).status_code == 204
+        finish = {"state": "finished", "ended_at": (played + dt.timedelta(minutes=10)).isoformat()}
+        assert client.post(f"/api/sessions/{opened['id']}/finish", json=finish).status_code == 204
+        kept = client.get(f"/api/sessions/{opened['id']}").json()
+    context: AppContext = app.state.context
+    assert dt.datetime.fromisoformat(kept["started_at"]) == played
+    assert dt.datetime.fromisoformat(kept["ended_at"]) == played + dt.timedelta(minutes=10)
+    with context.store.database.reading() as c:
+        from sqlalchemy import select
+
+        from supple.store.database.tables import SetRow
+
+        assert list(c.scalars(select(SetRow.ended_at))) == [ended]
+    context.close()
+
+
+def test_a_device_time_in_the_future_or_before_the_session_is_refused(client: TestClient, clock: FakeClock) -> None:
+    screen(client)
+    save_routine(client)
+    ahead = clock.now + DEVICE_CLOCK_AHEAD + dt.timedelta(seconds=1)
+    refused = client.post("/api/sessions", json={"started_at": ahead.isoformat()})
+    assert refused.status_code == 400 and "in the future" in refused.json()["detail"]
+    assert client.post("/api/sessions", json={"started_at": "2026-11-02T07:30:00"}).status_code == 422  # no offset
+    ancient = client.post("/api/sessions", json={"started_at": "0001-01-01T00:00:00+14:00"})
+    assert ancient.status_code == 400 and "more than a year ago" in ancient.json()["detail"]
+    nearly = clock.now + DEVICE_CLOCK_AHEAD  # a phone's clock a little ahead is fine
+    opened = open_session(client, started_at=nearly.isoformat())
+    index, step = next((i, s) for i, s in enumerate(opened["timeline"]) if s["work"])
+    early = (nearly - dt.timedelta(seconds=1)).isoformat()
+    before = client.post(f"/api/sessions/{opened['id']}/sets", json=a_set(step, index, ended_at=early))
+    assert before.status_code == 400 and "before the session started" in before.json()["detail"]
+    finish = client.post(f"/api/sessions/{opened['id']}/finish", json={"state": "quit", "ended_at": early})
+    assert finish.status_code == 400 and "before the session started" in finish.json()["detail"]
+    assert client.get(f"/api/sessions/{opened['id']}").json()["sets"] == []
+
+
+def test_the_schema_documents_the_devices_times() -> None:
+    schema = create_app(Settings(home=Path("/nonexistent"))).openapi()["components"]["schemas"]
+    for body, field in (("SessionIn", "started_at"), ("SetIn", "ended_at"), ("FinishIn", "ended_at")):
+        described = json.dumps(schema[body]["properties"][field])
+        assert "device" in described and "5 minutes ahead" in described and "date-time" in described, body

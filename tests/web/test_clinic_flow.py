@@ -71,3 +71,14 @@ def test_an_empty_written_routine_gets_a_page_saying_what_to_fill_in(clinic: Cli
     assert refused.headers["content-type"].startswith("text/html")
     assert "Please fill in the routine." in refused.text
     assert carol.get(f"/api/clients/{sam_id}").json()["routines"] == []
+
+
+def test_each_person_has_an_outbox_of_their_own_and_nobody_signed_out_has_one(clinic: Clinic) -> None:
+    # a shared device must never send one person's offline session as another's
+    clinic.add("carol")
+    sam_id = clinic.add("sam", clinician="carol")
+    bob_id = clinic.add("bob", clinician="carol")
+    for name, person in (("sam", sam_id), ("bob", bob_id)):
+        page = clinic.sign_in(name).get("/exercises").text
+        assert f'<body data-outbox="supple-outbox:{person}">' in page
+    assert "data-outbox" not in clinic.browser().get("/login").text

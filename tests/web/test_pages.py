@@ -195,3 +195,9 @@ def test_the_service_workers_cache_is_named_after_the_static_files(client: TestC
     engine.write_text(engine.read_text() + "\n// a new version\n")
     changed = service_worker_text(upgraded)
     assert changed != served.text and name.group(1) not in changed
+
+
+def test_every_page_names_the_one_persons_outbox(client: TestClient) -> None:
+    # what a session played offline left waiting is sent from any page: each names the outbox
+    for path in ("/", "/exercises", "/settings", "/plan"):
+        assert '<body data-outbox="supple-outbox">' in client.get(path).text, path

@@ -106,6 +106,7 @@ QUERIES = [  # the same pages, the way people reach them with a query
     "/plan?conditions=sciatica&conditions=hip-pain&minutes=200",
     "/plan?conditions=bogus&minutes=10",
     "/play?routine=morning",
+    "/play?routine=quick",  # one exercise
     "/play?routine=nope",
     "/play?speed=fast",
     "/exercises?condition=sciatica&position=standing",
@@ -175,8 +176,12 @@ def seeded(client: TestClient, clock: FakeClock, *, apart: float = 48) -> None:
     """A person some days in: screened, two routines, sessions with pain and sides, activities;
     the sessions `apart` hours apart (in clinic mode, within a sign-in's lifetime)."""
     assert client.post("/api/screening", json={"yes": ["knee-trouble"]}).status_code == 200
-    for name, conditions in (("morning", ["sciatica", "hip-pain"]), ("my-hips", ["hip-pain"])):
-        saved = client.put(f"/api/routines/{name}", json={"conditions": conditions, "minutes": 10})
+    for name, conditions, minutes in (
+        ("morning", ["sciatica", "hip-pain"], 10),
+        ("my-hips", ["hip-pain"], 10),
+        ("quick", ["sciatica"], 4),
+    ):  # quick has one exercise: "1 exercise", never "1 exercises"
+        saved = client.put(f"/api/routines/{name}", json={"conditions": conditions, "minutes": minutes})
         assert saved.status_code == 200, saved.text
     for _ in range(3):
         play_a_session(client, "morning")

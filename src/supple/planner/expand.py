@@ -76,7 +76,7 @@ def lead_in(exercise: Exercise, *, moving: bool) -> Step:
     """Getting ready for an exercise: a few seconds, or longer when changing position."""
     if moving:
         return Step("move", MOVE_S, f"Get into position: {exercise.name}.")
-    return Step("ready", READY_S, f"Next: {exercise.name}.")
+    return Step("ready", READY_S, f"Get ready: {exercise.name}.")
 
 
 def work_steps(exercise: Exercise, dosage: Dosage, *, extra_reps: dict[Side, int] | None = None) -> list[Step]:

@@ -1,8 +1,14 @@
 """The guided session in the browser: the player runs the clock and reports each set as it ends;
-these keep what it reports, for the person whose session it is."""
+these keep what it reports, for the person whose session it is.
+
+The player may send what it did long after (a session played offline is sent when the connection
+is back), so it says when each thing happened on the device: the session's start, each set's end
+and the session's end are kept at the device's time, checked against the server's clock.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -17,8 +23,14 @@ from supple.session.timeline import item_steps, lay_out, timeline_json
 
 if TYPE_CHECKING:
     from supple.services.context import AppContext
+    from supple.store.repositories.sessions import SessionOwner
 
 ENDINGS = ("finished", "quit", "ended")
+# How far ahead of the server's clock a device's may be: phones set their clocks from the network,
+# and a time further ahead is a wrong clock, not a session to date in the future.
+DEVICE_CLOCK_AHEAD = dt.timedelta(minutes=5)
+# And how long the player may keep what it did before sending it: a time older is a wrong clock too.
+DEVICE_TIME_KEPT = dt.timedelta(days=366)
 
 
 @dataclass(frozen=True)
@@ -28,33 +40,60 @@ class Opened:
 
 
 def open_session(
-    context: AppContext, *, person_id: int, plan: Plan, pain_before: int | None, client_key: str | None = None
+    context: AppContext,
+    *,
+    person_id: int,
+    plan: Plan,
+    pain_before: int | None,
+    client_key: str | None = None,
+    started_at: dt.datetime | None = None,
 ) -> Opened:
     """Start keeping a session of this plan; the timeline is what the player runs. Opened again
     under the same client key (the first answer lost), it is the same session
-    (store/repositories/client_keys.py). A new session closes the person's sessions left running
-    (the page closed mid-way) as interrupted."""
+    (store/repositories/client_keys.py). `started_at` is when it began on the device. A new
+    session closes the person's sessions left running (the page closed mid-way) as interrupted."""
     _check_pain(pain_before)
     session_id = context.store.sessions.open(
         person_id=person_id, plan=plan.to_json(), planned_seconds=plan.total_seconds, pain_before=pain_before,
-        now=context.now(), client_key=client_key, planned_work_seconds=plan.work_seconds, close_running=True,
+        now=device_time(context, started_at, what="the session's start"), client_key=client_key,
+        planned_work_seconds=plan.work_seconds, close_running=True,
     )  # fmt: skip
     return Opened(session_id, timeline_json(lay_out(plan)))
 
 
-def _state_of_own(context: AppContext, person_id: int, session_id: int) -> str:
-    """The session's state; a session that is not this person's is refused as if it did not exist."""
+def device_time(
+    context: AppContext, at: dt.datetime | None, *, what: str, started: dt.datetime | None = None
+) -> dt.datetime:
+    """When something happened, as the device says (or now, when it does not): never further ahead
+    than DEVICE_CLOCK_AHEAD, nor older than DEVICE_TIME_KEPT, nor before the session `started`."""
+    now = context.now()
+    if at is None:
+        return now
+    if at.tzinfo is None:
+        raise BadRequest(f"{what}: give the time with its offset from UTC, e.g. 2026-11-29T07:30:00Z")
+    if at > now + DEVICE_CLOCK_AHEAD:
+        raise BadRequest(f"{what} ({at.isoformat()}) is in the future: the device's clock is wrong")
+    if at < now - DEVICE_TIME_KEPT:
+        raise BadRequest(f"{what} ({at.isoformat()}) is more than a year ago: the device's clock is wrong")
+    if started is not None and at < started:
+        raise BadRequest(f"{what} ({at.isoformat()}) is before the session started ({started.isoformat()})")
+    return at
+
+
+def _own_session(context: AppContext, person_id: int, session_id: int) -> SessionOwner:
+    """The session; a session that is not this person's is refused as if it did not exist."""
     found = context.store.sessions.owner(session_id=session_id)
     if found is None or found.person_id != person_id:
         raise NotFound(f"no session {session_id}")
-    return found.state
+    return found
 
 
-def _running_session_of(context: AppContext, person_id: int, session_id: int) -> None:
+def _running_session_of(context: AppContext, person_id: int, session_id: int) -> SessionOwner:
     """Refuse a session that is not this person's, or that is already over."""
-    state = _state_of_own(context, person_id, session_id)
-    if state != "running":
-        raise Conflict(f"session {session_id} is over ({state}): nothing more can be added to it")
+    found = _own_session(context, person_id, session_id)
+    if found.state != "running":
+        raise Conflict(f"session {session_id} is over ({found.state}): nothing more can be added to it")
+    return found
 
 
 def _check_pain(pain: int | None) -> None:
@@ -63,17 +102,26 @@ def _check_pain(pain: int | None) -> None:
 
 
 def record_set(
-    context: AppContext, *, person_id: int, session_id: int, result: FinishedSet, client_key: str | None = None
+    context: AppContext,
+    *,
+    person_id: int,
+    session_id: int,
+    result: FinishedSet,
+    client_key: str | None = None,
+    ended_at: dt.datetime | None = None,
 ) -> None:
-    """Keep a set of the person's running session; sent again under its client key, it is kept once."""
+    """Keep a set of the person's running session, at `ended_at` (when it ended on the device);
+    sent again under its client key, it is kept once."""
     _check_pain(result.pain)
     if result.exercise not in context.content.catalog().exercises:
         raise BadRequest(f"unknown exercise {result.exercise!r}")
+    at = device_time(context, ended_at, what="the set's end")
     kept = context.store.sessions.add_set_if_running(
-        person_id=person_id, session_id=session_id, result=result, now=context.now(), client_key=client_key
+        person_id=person_id, session_id=session_id, result=result, now=at, client_key=client_key
     )
-    if not kept:
-        _running_session_of(context, person_id, session_id)  # says why: not theirs, or over
+    if not kept:  # say why: not theirs, over, or (the store checks it too) before the session started
+        found = _running_session_of(context, person_id, session_id)
+        device_time(context, at, what="the set's end", started=found.started_at)
         raise Conflict(f"session {session_id} is over: nothing more can be added to it")
 
 
@@ -126,16 +174,26 @@ def _session_plan(context: AppContext, session_id: int) -> Plan | None:
         return None
 
 
-def finish_session(context: AppContext, *, person_id: int, session_id: int, state: str, pain_after: int | None) -> None:
+def finish_session(
+    context: AppContext,
+    *,
+    person_id: int,
+    session_id: int,
+    state: str,
+    pain_after: int | None,
+    ended_at: dt.datetime | None = None,
+) -> None:
+    """Close the session as it ended, at `ended_at` (when it ended on the device)."""
     if state not in ENDINGS:
         raise BadRequest(f"a session ends as one of {', '.join(ENDINGS)}, not {state!r}")
     _check_pain(pain_after)
-    _running_session_of(context, person_id, session_id)
-    end_session(context, session_id=session_id, state=state, pain_after=pain_after, person_id=person_id)
+    found = _running_session_of(context, person_id, session_id)
+    at = device_time(context, ended_at, what="the session's end", started=found.started_at)
+    end_session(context, session_id=session_id, state=state, pain_after=pain_after, person_id=person_id, at=at)
 
 
 def session_detail(context: AppContext, *, person_id: int, session_id: int) -> dict[str, Any]:
-    _state_of_own(context, person_id, session_id)
+    _own_session(context, person_id, session_id)
     record = context.store.history.session(session_id=session_id)
     if record is None:  # deleted between the two reads
         raise NotFound(f"no session {session_id}")

@@ -176,10 +176,18 @@ def progress_view(context: AppContext, *, person_id: int | None = None) -> Progr
 
 
 def end_session(
-    context: AppContext, *, session_id: int, state: str, pain_after: int | None, person_id: int | None = None
+    context: AppContext,
+    *,
+    session_id: int,
+    state: str,
+    pain_after: int | None,
+    person_id: int | None = None,
+    at: dt.datetime | None = None,
 ) -> Personal:
-    """Close the session, and work out what the person's whole history now changes in their next plan."""
-    context.store.sessions.close(session_id=session_id, state=state, pain_after=pain_after, now=context.now())
+    """Close the session (at `at`, when it ended, or now), and work out what the person's whole
+    history now changes in their next plan."""
+    ended = at if at is not None else context.now()
+    context.store.sessions.close(session_id=session_id, state=state, pain_after=pain_after, now=ended)
     return update_next_plan(context, person_id=person_id)
 
 

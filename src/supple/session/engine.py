@@ -21,12 +21,23 @@ State = Literal["waiting", "running", "paused", "finished", "ended", "quit"]
 HURTS_TO_END = 2
 BACK_RESTARTS_AFTER_S = 3.0  # "back" early in a step goes to the previous one, later restarts this one
 PAIN_ADVICE = (
-    "You have reported pain twice, so the session ends here. Rest today and go gently tomorrow; "
-    "if the pain persists or gets worse, see a doctor or physiotherapist."
+    "You have reported pain twice, so the session stops here. Rest today. "
+    "If the pain lasts or comes back, see a physiotherapist or doctor."
 )
 FINISHED_TEXT = "That is the whole routine. Well done."
 STOPPED_TEXT = "Stop, and ease out of the position gently."
-ASK_SIDE_TEXT = "Which side felt tighter: left, right, or the same?"
+# {exercise} is the stretch, as a sentence names it (`called`): "the pigeon pose"
+ASK_SIDE_TEXT = "Which side felt tighter in {exercise}: left, right, or the same?"
+
+
+def called(name: str) -> str:
+    """An exercise's name inside a sentence: "the pigeon pose". A name that begins with an
+    initialism ("SI joint knee push") keeps its capitals."""
+    return "the " + (name[0].lower() + name[1:] if name[1:2].islower() else name)
+
+
+def ask_side_text(exercise: Exercise) -> str:
+    return ASK_SIDE_TEXT.format(exercise=called(exercise.name))
 
 
 def player_rules() -> dict[str, object]:
@@ -161,7 +172,7 @@ class Session:
             self._record(self.index, seconds=float(timed.step.seconds))
             if timed.exercise.sided and self._last_work_of_item(self.index):
                 self.pending_side = timed.exercise.id
-                cues.append(Cue("ask-side", ASK_SIDE_TEXT, due, self.index, timed.exercise.id))
+                cues.append(Cue("ask-side", ask_side_text(timed.exercise), due, self.index, timed.exercise.id))
         return cues + self._move_to(self.index + 1, due)
 
     def _move_to(self, target: int, due: float) -> list[Cue]:
@@ -236,6 +247,14 @@ class Session:
 
     def _leave_item(self, now: float, *, pain: int | None = None) -> list[Cue]:
         """Skip the rest of the current exercise (recording its sets) and go to the next one."""
+        target = self._skip_rest_of_item(now, pain=pain)
+        if target >= len(self.steps):
+            return self._move_to(target, now)
+        return self._jump(now, target)
+
+    def _skip_rest_of_item(self, now: float, *, pain: int | None = None) -> int:
+        """Record the rest of the current exercise's sets as skipped (the first with the pain, if
+        any); the index of the step after the exercise."""
         item, done = self.steps[self.index].item, self._step_done(now)
         target = self.index
         first = True
@@ -246,9 +265,7 @@ class Session:
                 self._record(target, seconds=seconds, skipped=True, pain=pain if first else None)
                 first = False
             target += 1
-        if target >= len(self.steps):
-            return self._move_to(target, now)
-        return self._jump(now, target)
+        return target
 
     def back(self, now: float) -> list[Cue]:
         if not self._active():
@@ -260,7 +277,8 @@ class Session:
         """Stop the current exercise at once, keep the pain score, and pause before the next one.
 
         The set in progress (or the next one, in a rest) is recorded as hurt with the pain; the
-        rest of the exercise as skipped. A second report ends the session.
+        rest of the exercise as skipped. A second report ends the session there, with the advice
+        and never a "well done", even in the last exercise.
         """
         if not 0 <= pain <= 10:
             raise ValueError(f"pain is rated 0 to 10, not {pain}")
@@ -270,11 +288,13 @@ class Session:
         self.hurts += 1
         self.pause(now)
         cues = [Cue("stopped", STOPPED_TEXT, now, self.index, exercise.id)]
-        cues += self._leave_item(now, pain=pain)
-        if self.hurts >= HURTS_TO_END:
-            self.state = "ended"
-            cues.append(Cue("ended", PAIN_ADVICE, now, self.index, exercise.id))
-        return HurtOutcome(exercise, self.state == "ended", cues)
+        if self.hurts < HURTS_TO_END:
+            cues += self._leave_item(now, pain=pain)
+            return HurtOutcome(exercise, False, cues)
+        self._skip_rest_of_item(now, pain=pain)
+        self.state = "ended"
+        cues.append(Cue("ended", PAIN_ADVICE, now, self.index, exercise.id))
+        return HurtOutcome(exercise, True, cues)
 
     def put_in(self, now: float, item: PlanItem) -> list[Cue]:
         """Do another exercise next (the easier one after a "this hurts"), starting now."""

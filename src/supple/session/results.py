@@ -8,7 +8,7 @@ from the annotations when it validates a body, and nothing here imports it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Annotated, Literal
 
 from supple.planner.expand import Side
@@ -39,6 +39,9 @@ class FinishedSet:
     skipped: Flag = False
     hurt: Flag = False
     pain: Pain | None = None
+
+
+SET_FIELDS = tuple(field.name for field in fields(FinishedSet))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -15,7 +15,7 @@ from supple.planner.expand import BREATH_S, WORK_KINDS, Step, lead_in
 from supple.planner.plan import Plan, PlanItem
 
 CueKind = Literal[
-    "start",  # a step begins: what to do now ("left, 1 of 3: hold", "Switch sides.", "Next: ...")
+    "start",  # a step begins: what to do now ("left, 1 of 3: hold", "Switch sides.", "Get ready: ...")
     "halfway",
     "ten-left",
     "countdown",  # 3, 2, 1 before the step ends

@@ -60,6 +60,7 @@ from supple.web.routes import (
 from supple.web.words import form_problems
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+OUTBOX = "supple-outbox"  # the player's outbox in localStorage (player/outbox.js); clinic mode adds the person
 
 DESCRIPTION = (
     "supple's JSON API: the catalogue, the safety screening, plans, saved routines, sessions and their "
@@ -141,7 +142,15 @@ async def _threads_for_the_pool(app: FastAPI) -> AsyncIterator[None]:
 
 
 def _who_is_asking(request: Request) -> dict[str, Any]:
-    return {"asker": getattr(request.state, "asker", None)}
+    """Who is asking, for the navigation, and the name of their outbox (player/outbox.js): what
+    the player has still to send is kept per person, so that a shared device in clinic mode never
+    sends one person's sessions as another's. None while nobody is signed in."""
+    asker = getattr(request.state, "asker", None)
+    if not request.app.state.context.mode.signs_in:
+        outbox: str | None = OUTBOX
+    else:
+        outbox = f"{OUTBOX}:{asker.person_id}" if asker is not None else None
+    return {"asker": asker, "outbox": outbox}
 
 
 def app_from_env() -> FastAPI:

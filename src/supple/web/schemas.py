@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
 from fastapi import Path
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from supple.catalog.models import Dosage
 from supple.errors import BadRequest
 from supple.planner.request import Flag, PlanRequest
+from supple.services.browser_session import DEVICE_CLOCK_AHEAD
 from supple.session.results import FinishedSet, SideAnswer
 from supple.validation import Described, Limits, problem_words
 from supple.web.words import field_words
@@ -55,6 +56,18 @@ Key = Annotated[
         "sent again after a lost answer, it is kept once and answered as the first time"
     ),
 ]
+
+# When something happened on the device: a session played offline is sent when the connection is
+# back, and must keep the time it was done, not the time it arrived (services/browser_session.py).
+_AHEAD = f"{int(DEVICE_CLOCK_AHEAD.total_seconds() // 60)} minutes"
+
+
+def device_time_note(what: str) -> str:
+    return (
+        f"{what}, on the device's clock: ISO 8601 with its offset, at most {_AHEAD} ahead of the server's "
+        "clock and at most a year behind it, and for a set or the finish not before the session started. "
+        "Left out: when it arrives"
+    )
 
 
 class Question(BaseModel):
@@ -166,6 +179,9 @@ class SessionIn(In):
     pain_before: Pain | None = None
     ack_caution: bool = False
     key: Key | None = None
+    started_at: AwareDatetime | None = Field(
+        default=None, strict=False, description=device_time_note("When the session began")
+    )
 
 
 class SessionOpened(BaseModel):
@@ -177,10 +193,11 @@ class SessionOpened(BaseModel):
 
 @dataclass(frozen=True, kw_only=True)
 class SetIn(FinishedSet):
-    """A set as it ended in the player, under the player's name for it."""
+    """A set as it ended in the player, under the player's name for it, and when it ended there."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
     key: Key | None = None
+    ended_at: Annotated[AwareDatetime | None, Described(device_time_note("When the set ended"))] = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -206,6 +223,9 @@ class HurtOut(BaseModel):
 class FinishIn(In):
     state: Literal["finished", "quit", "ended"]
     pain_after: Pain | None = None
+    ended_at: AwareDatetime | None = Field(
+        default=None, strict=False, description=device_time_note("When the session ended")
+    )
 
 
 class SessionOut(BaseModel):

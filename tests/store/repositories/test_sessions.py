@@ -76,3 +76,19 @@ def test_a_hurt_kept_by_the_guarded_insert_reads_back_with_its_time_and_score(st
     assert store.sessions.add_set_if_running(person_id=person, session_id=session, result=hurt, now=later)
     [score] = store.history.pain_scores(person_id=person)
     assert (score.moment, score.score, score.exercise, score.at) == ("hurt", 6, "cat-cow", later)
+
+
+def test_a_set_sent_later_keeps_the_time_it_ended_but_never_one_before_its_session(store) -> None:
+    # a session played offline reaches the server an hour later: its times are the device's
+    person = store.people.local_person(now=NOW)
+    session = store.sessions.open(person_id=person, plan={"items": []}, planned_seconds=60, pain_before=None, now=NOW)
+    hold = FinishedSet(exercise="pigeon-pose", kind="hold", side="left", rep=1, seconds=30.0, planned_seconds=30)
+    done = NOW + dt.timedelta(seconds=45)
+    assert store.sessions.add_set_if_running(person_id=person, session_id=session, result=hold, now=done)
+    early = NOW - dt.timedelta(microseconds=1)
+    assert not store.sessions.add_set_if_running(person_id=person, session_id=session, result=hold, now=early)
+    with store.database.reading() as c:
+        ends = list(c.scalars(select(SetRow.ended_at).where(SetRow.session_id == session)))
+    assert ends == [done]
+    owner = store.sessions.owner(session_id=session)
+    assert owner is not None and owner.started_at == NOW

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import Select, bindparam, cast, exists, insert, select, type_coerce, update
@@ -16,19 +16,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.dml import ReturningInsert
 
 from supple.progress.history import SessionRecord
-from supple.session.results import FinishedSet, SideAnswer
+from supple.session.results import SET_FIELDS, FinishedSet, SideAnswer
 from supple.store.database.engine import Database
 from supple.store.database.tables import SessionRow, SetRow, SideAnswerRow
 from supple.store.repositories.client_keys import ClientKeys, first_arrival
 from supple.store.repositories.history import session_records
-
-SET_FIELDS = tuple(field.name for field in fields(FinishedSet))
 
 
 @dataclass(frozen=True)
 class SessionOwner:
     person_id: int
     state: str  # running | finished | quit | ended | interrupted
+    started_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,8 @@ def _insert_set_if_running(dialect: str) -> ReturningInsert[int]:
         SessionRow.id == bindparam("session_id"),
         SessionRow.person_id == bindparam("person_id"),
         SessionRow.state == "running",
+        # the time is the device's when it sent one: never a set before its session began
+        SessionRow.started_at <= typed(bindparam("ended_at", type_=SetRow.ended_at.type), SetRow.ended_at.type),
     )
     # a set sent again under its client key is not kept again (a NULL key equals nothing: always new)
     new = ~exists().where(SetRow.session_id == bindparam("session_id"), SetRow.client_key == bindparam("client_key"))
@@ -60,8 +61,10 @@ def _insert_set_if_running(dialect: str) -> ReturningInsert[int]:
 
 
 @functools.cache
-def _owner() -> Select[int, str]:
-    return select(SessionRow.person_id, SessionRow.state).where(SessionRow.id == bindparam("session_id"))
+def _owner() -> Select[int, str, dt.datetime]:
+    return select(SessionRow.person_id, SessionRow.state, SessionRow.started_at).where(
+        SessionRow.id == bindparam("session_id")
+    )
 
 
 def _close_running(person_id: int) -> Any:
@@ -132,10 +135,11 @@ class Sessions:
         now: dt.datetime,
         client_key: str | None = None,
     ) -> bool:
-        """Keep the set if the session is the person's and still running, in one statement (one round
-        trip, and no read-then-write race), committed when it returns. True when it is kept, now or
-        before under the same client key (client_keys.py); False when the session is not the
-        person's, or is over."""
+        """Keep the set, ended `now` (the device's time, when it sent one), if the session is the
+        person's, still running and begun by then, in one statement (one round trip, and no
+        read-then-write race), committed when it returns. True when it is kept, now or before under
+        the same client key (client_keys.py); False when the session is not the person's, is over,
+        or began after `now`."""
 
         def kept_before() -> bool:
             return client_key is not None and self.client_keys.set_kept(
@@ -189,10 +193,10 @@ class Sessions:
         return found
 
     def owner(self, *, session_id: int) -> SessionOwner | None:
-        """Whose session this is, and its state; None when there is no such session."""
+        """Whose session this is, its state and its start; None when there is no such session."""
         with self.database.reading() as c:
             found = c.execute(_owner(), {"session_id": session_id}).first()
-        return None if found is None else SessionOwner(found.person_id, found.state)
+        return None if found is None else SessionOwner(found.person_id, found.state, found.started_at)
 
     def interrupted(self, *, person_id: int) -> InterruptedSession | None:
         """The latest session left running (the process was killed), with its plan, or None."""

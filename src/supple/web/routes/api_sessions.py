@@ -10,6 +10,7 @@ from supple.progress.history import GoalRecord
 from supple.services import browser_session, routines
 from supple.services.progress import activities, add_activity, drop_activity, rate_activity, stats
 from supple.session.engine import PAIN_ADVICE
+from supple.session.results import SET_FIELDS, FinishedSet
 from supple.web.deps import ContextDep, PersonDep
 from supple.web.schemas import (
     ERRORS,
@@ -38,11 +39,14 @@ NOT_YOURS: dict[int | str, dict[str, Any]] = {
 @router.post("/sessions", tags=["sessions"], status_code=201, responses={403: {"description": "refused for safety"}})
 def open_session(context: ContextDep, person: PersonDep, body: SessionIn) -> SessionOpened:
     """Start a session of a saved routine (by default the one saved last): its timeline of steps
-    and cues, for the player to run. Each set is then posted to /sets as it ends."""
+    and cues, for the player to run. Each set is then posted to /sets as it ends. A player that
+    sends what it did later (offline) gives the device's times: `started_at` here, `ended_at` for
+    each set and the finish."""
     plan = routines.routine_to_play(context, routine=body.routine, ack_caution=body.ack_caution, person_id=person)
     opened = browser_session.open_session(
-        context, person_id=person, plan=plan, pain_before=body.pain_before, client_key=body.key
-    )
+        context, person_id=person, plan=plan, pain_before=body.pain_before, client_key=body.key,
+        started_at=body.started_at,
+    )  # fmt: skip
     return SessionOpened.model_validate(
         {"id": opened.id, "total_seconds": plan.total_seconds, "plan": plan.to_json(), "timeline": opened.timeline}
     )
@@ -50,7 +54,11 @@ def open_session(context: ContextDep, person: PersonDep, body: SessionIn) -> Ses
 
 @router.post("/sessions/{session_id}/sets", tags=["sessions"], status_code=204, responses=NOT_YOURS)
 def record_set(context: ContextDep, person: PersonDep, session_id: RowId, body: SetIn) -> Response:
-    browser_session.record_set(context, person_id=person, session_id=session_id, result=body, client_key=body.key)
+    """A set as it ended; with `ended_at`, kept at the time it ended on the device."""
+    result = FinishedSet(**{name: getattr(body, name) for name in SET_FIELDS})
+    browser_session.record_set(
+        context, person_id=person, session_id=session_id, result=result, client_key=body.key, ended_at=body.ended_at
+    )
     return Response(status_code=204)
 
 
@@ -80,8 +88,9 @@ def this_hurts(context: ContextDep, person: PersonDep, session_id: RowId, body: 
 @router.post("/sessions/{session_id}/finish", tags=["sessions"], status_code=204, responses=NOT_YOURS)
 def finish(context: ContextDep, person: PersonDep, session_id: RowId, body: FinishIn) -> Response:
     browser_session.finish_session(
-        context, person_id=person, session_id=session_id, state=body.state, pain_after=body.pain_after
-    )
+        context, person_id=person, session_id=session_id, state=body.state, pain_after=body.pain_after,
+        ended_at=body.ended_at,
+    )  # fmt: skip
     return Response(status_code=204)
 
 

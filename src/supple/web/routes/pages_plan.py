@@ -191,13 +191,17 @@ def player(
         if routine is not None:
             raise
         return RedirectResponse("/plan", status_code=303)
+    catalog = context.content.catalog()
     timeline = timeline_json(lay_out(plan))
     listed = routines.routines_listed(context, person_id=person)
+    # each exercise's figure in words, for the figure the player shows (an easier one put in too)
+    shown = [item.exercise for item in plan.items]
+    shown += [catalog.exercises[easier] for e in shown for easier in e.easier if easier in catalog.exercises]
     page = {
         "plan": plan, "routine": name, "routines": [r.name for r in listed],
         "given": next((r for r in listed if r.name == name and r.given_by), None),
         "speed": speed,
         "player_data": {"routine": name, "timeline": timeline, "total": plan.total_seconds, "speed": speed,
-                        "rules": player_rules()},
+                        "rules": player_rules(), "figures": figure_descriptions(exercises=shown)},
     }  # fmt: skip
     return templates.TemplateResponse(request, "player.html", page)

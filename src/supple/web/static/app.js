@@ -22,3 +22,28 @@ document.querySelectorAll("[data-show]").forEach((link) => {
     target.querySelector("h1, legend, input")?.focus();
   });
 });
+
+// What a session played offline left waiting is sent from whichever page of supple is open once
+// the connection is back (player/outbox.js, loaded only when something waits). The player sends
+// its own: while one is open, in this tab or another, the other pages leave it the sending.
+(() => {
+  const key = document.body.dataset.outbox; // this person's outbox (none while signed out)
+  if (!key || document.getElementById("player-data")) return;
+  let outbox = null;
+  const waiting = () => {
+    try { return (JSON.parse(localStorage.getItem(key) || "{}").ops || []).length > 0; } catch (e) { return false; }
+  };
+  async function send() {
+    if (!outbox) {
+      if (!waiting()) return;
+      const { createOutbox } = await import("/static/player/outbox.js");
+      outbox = outbox || createOutbox({ key, yieldTo: "supple-player" });
+      window.suppleOutbox = outbox;
+      outbox.watch();
+    }
+    outbox.flush();
+  }
+  window.addEventListener("online", send);
+  window.addEventListener("storage", (event) => { if (event.key === key) send(); });
+  send();
+})();

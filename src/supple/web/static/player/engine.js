@@ -19,6 +19,12 @@ export function roundTenth(x) {
   return Number(x.toFixed(1));
 }
 
+// An exercise's name inside a sentence, as engine.py's called(): "the pigeon pose"; a name that
+// begins with an initialism ("SI joint knee push") keeps its capitals.
+export function called(name) {
+  return "the " + (/^.\p{Ll}/u.test(name) ? name[0].toLowerCase() + name.slice(1) : name);
+}
+
 function startsOf(steps) {
   let total = 0;
   return steps.map((step) => { const at = total; total += step.seconds; return at; });
@@ -168,7 +174,8 @@ export class Session {
       this.record(this.index, step.seconds);
       if (step.sided && this.lastWorkOfItem(this.index)) {
         this.pendingSide = step.exercise;
-        cues.push(this.newCue("ask-side", this.rules.ask_side, due, this.index, step.exercise));
+        const text = this.rules.ask_side.replace("{exercise}", called(step.name));
+        cues.push(this.newCue("ask-side", text, due, this.index, step.exercise));
       }
     }
     return cues.concat(this.moveTo(this.index + 1, due));
@@ -258,6 +265,14 @@ export class Session {
 
   // Skip the rest of the current exercise (recording its sets) and go to the next one.
   leaveItem(now, pain = null) {
+    const target = this.skipRestOfItem(now, pain);
+    if (target >= this.steps.length) return this.moveTo(target, now);
+    return this.jump(now, target);
+  }
+
+  // Record the rest of the current exercise's sets as skipped (the first with the pain, if any);
+  // the index of the step after the exercise.
+  skipRestOfItem(now, pain = null) {
     const item = this.steps[this.index].item, done = this.stepDone(now);
     let target = this.index, first = true;
     while (target < this.steps.length && this.steps[target].item === item) {
@@ -267,8 +282,7 @@ export class Session {
       }
       target += 1;
     }
-    if (target >= this.steps.length) return this.moveTo(target, now);
-    return this.jump(now, target);
+    return target;
   }
 
   back(now) {
@@ -281,7 +295,8 @@ export class Session {
 
   // Stop the current exercise at once, keep the pain score, and pause before the next one. The
   // set in progress (or the next one, in a rest) is recorded as hurt with the pain, the rest of
-  // the exercise as skipped. A second report ends the session. Returns Python's HurtOutcome.
+  // the exercise as skipped. A second report ends the session there, with the advice and never a
+  // "well done", even in the last exercise. Returns Python's HurtOutcome.
   hurt(now, pain) {
     return this.call(() => {
       if (!(pain >= 0 && pain <= 10)) throw new RangeError(`pain is rated 0 to 10, not ${pain}`);
@@ -290,12 +305,14 @@ export class Session {
       this.hurts += 1;
       this.pause(now);
       const cues = [this.newCue("stopped", this.rules.stopped, now, this.index, exercise)];
-      cues.push(...this.leaveItem(now, pain));
-      if (this.hurts >= this.rules.hurts_to_end) {
-        this.state = "ended";
-        cues.push(this.newCue("ended", this.rules.pain_advice, now, this.index, exercise));
+      if (this.hurts < this.rules.hurts_to_end) {
+        cues.push(...this.leaveItem(now, pain));
+        return { exercise, ended: false, cues };
       }
-      return { exercise, ended: this.state === "ended", cues };
+      this.skipRestOfItem(now, pain);
+      this.state = "ended";
+      cues.push(this.newCue("ended", this.rules.pain_advice, now, this.index, exercise));
+      return { exercise, ended: true, cues };
     });
   }
 

@@ -7,12 +7,17 @@ import { createOutbox } from "./outbox.js";
 import { createView } from "./view.js";
 import { wireControls } from "./controls.js";
 
+export const PLAYER_LOCK = "supple-player"; // held while a player is open: other pages leave it the sending
+
 const data = JSON.parse(document.getElementById("player-data").textContent);
 const engine = new Session(data.timeline, data.rules); // rules: session/engine.py's own numbers and words
-const view = createView();
+const view = createView({ figures: data.figures || {} });
 let key = null; // names this session and what it sends, so a resent operation is kept once
 let setsSent = 0;
 let pendingEasier = null; // the easier exercise's steps, while the person decides
+let askedSide = null; // the side question's words, while it waits for an answer
+let endedAt = null; // when the session was over, on the device's clock
+let finishSent = false;
 
 const outbox = createOutbox({
   hooks: {
@@ -25,25 +30,36 @@ const outbox = createOutbox({
   },
 });
 window.supplePlayer = { engine, outbox, steps: engine.steps };
+if (navigator.locks) navigator.locks.request(PLAYER_LOCK, () => new Promise(() => {})).catch(() => {});
 
-// --- the clock: virtual seconds, sped up for rehearsals and tests (?speed=) ---------------------
+// --- the clocks: virtual seconds for the session, sped up for rehearsals and tests (?speed=), and
+// the device's time for the record, never going back even if the clock is set back meanwhile ----
 const speed = data.speed || 1;
 const t0 = performance.now();
 const now = () => ((performance.now() - t0) / 1000) * speed;
+let lastWall = 0;
+const deviceTime = () => new Date((lastWall = Math.max(lastWall, Date.now()))).toISOString();
 
 // --- what the engine says happened ---------------------------------------------------------------
 engine.on("cue", (cue) => { view.cue(cue.text); view.say(cue.text); });
 engine.on("step", () => view.chime());
 engine.on("set", (set) => {
   setsSent += 1;
-  outbox.add({ kind: "sets", key, body: { ...set, key: `${key}.${setsSent}` } });
+  outbox.add({ kind: "sets", key, body: { ...set, key: `${key}.${setsSent}`, ended_at: deviceTime() } });
 });
-engine.on("ask-side", () => view.askSide(true));
+engine.on("ask-side", (cue) => { askedSide = cue.text; view.askSide(cue.text); });
 engine.on("side", (answer) => {
+  askedSide = null;
+  view.sideAnswered();
   outbox.add({ kind: "sides", key, body: { ...answer, key: `${key}.side.${engine.sideAnswers.length}` } });
 });
-engine.on("finished", () => view.finished());
-engine.on("ended", (cue) => view.ended(cue.text));
+// Over: the side question still waiting is asked on the screen after the session.
+function over(state, advice = null) {
+  endedAt = deviceTime();
+  view.over(state, { advice, question: engine.pendingSide !== null ? askedSide : null });
+}
+engine.on("finished", () => over("finished"));
+engine.on("ended", (cue) => over("ended", cue.text));
 
 // --- the loop: one at a time, while a session runs or is paused ---------------------------------
 let looping = false;
@@ -68,17 +84,28 @@ function offerEasier(answer) {
   view.offerEasier(answer.easier);
 }
 
+function finish(painAfter) {
+  if (finishSent || key === null) return;
+  finishSent = true;
+  outbox.add({ kind: "finish", key, body: { state: engine.state, pain_after: painAfter, ended_at: endedAt || deviceTime() } });
+}
+
 wireControls({
   active: () => engine.active(),
   start(painBefore) {
     key = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    outbox.add({ kind: "open", key, body: { routine: data.routine, pain_before: painBefore, ack_caution: true, key } });
+    outbox.add({
+      kind: "open", key,
+      body: { routine: data.routine, pain_before: painBefore, ack_caution: true, key, started_at: deviceTime() },
+    });
     view.show("during");
+    view.sync(outbox);
     view.keepAwake();
     engine.start(now());
     kick();
   },
   pause() {
+    if (engine.state === "running") view.hush(); // nothing more is said over a pause
     engine.togglePause(now());
     kick();
     render();
@@ -87,6 +114,7 @@ wireControls({
   skipExercise: () => engine.skipExercise(now()),
   back: () => engine.back(now()),
   hurtAsked() {
+    view.hush();
     engine.pause(now());
     render();
   },
@@ -106,22 +134,45 @@ wireControls({
   },
   side(tighter) {
     engine.answerSide(tighter);
-    view.askSide(false);
   },
   quit() {
+    view.hush();
     engine.quit(now());
-    view.finished();
+    over("quit");
   },
   finish(painAfter) {
-    outbox.add({ kind: "finish", key, body: { state: engine.state, pain_after: painAfter } });
+    finish(painAfter);
     const done = engine.results.filter((r) => !r.skipped).length;
-    view.done(`${done} set(s) done of ${engine.results.length}.`);
-    view.sync(outbox);
+    view.done({ done, of: engine.results.length, advice: engine.state === "ended" ? data.rules.pain_advice : null }, outbox);
   },
+});
+
+// Leaving mid-session asks first; once it is over (or never began), the page goes quietly.
+window.addEventListener("beforeunload", (event) => {
+  if (!engine.active()) return;
+  event.preventDefault();
+  event.returnValue = "";
+});
+// Gone all the same (the person said leave, or the phone closed the tab): what was done is kept,
+// and the session is closed as it stood. The next page of supple sends it.
+window.addEventListener("pagehide", () => {
+  if (key === null) return;
+  if (engine.active()) { engine.quit(now()); endedAt = deviceTime(); }
+  if (engine.state !== "waiting") finish(null);
+});
+
+// Back from the browser's page cache after leaving: the session was closed as it stood.
+window.addEventListener("pageshow", (event) => {
+  const showing = ["after", "done"].some((id) => !document.getElementById(id).hidden);
+  if (event.persisted && engine.state === "quit" && !showing) view.over("quit");
 });
 
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible" && engine.state === "running") view.keepAwake();
 });
+// The figures, fetched once while there is a connection, so the service worker has them offline.
+for (const exercise of Object.keys(data.figures || {})) {
+  new Image().src = `/figures/${encodeURIComponent(exercise)}.svg?still=true`;
+}
 outbox.watch();
 outbox.flush();

@@ -1,11 +1,25 @@
 // The view: what the person sees and hears. It shows the engine's progress and cues, speaks them,
 // chimes between steps and keeps the screen on; it decides nothing about the session.
+import { waitingWords } from "./outbox.js";
 
 const $ = (id) => document.getElementById(id);
 const SECTIONS = ["before", "during", "after", "done"];
+const TITLES = { finished: "Well done", quit: "Session stopped", ended: "Stopped for pain" };
 
-export function createView() {
+// "4:45" past a minute (a warm-up of 285 seconds reads as minutes), seconds below it.
+export function countdown(seconds) {
+  const whole = Math.ceil(seconds);
+  if (whole <= 60) return { count: String(whole), unit: whole === 1 ? "second" : "seconds" };
+  return { count: `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`, unit: "minutes" };
+}
+
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+const sentence = (words) => words[0].toUpperCase() + words.slice(1);
+
+// figures: each exercise's figure in words, by id (the page's alt texts).
+export function createView({ figures = {} } = {}) {
   window.suppleSpoken = []; // everything said, for a look from the console or a test
+  let refused = false;
 
   function say(text) {
     window.suppleSpoken.push(text);
@@ -13,6 +27,11 @@ export function createView() {
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.rate = 0.95;
     window.speechSynthesis.speak(utterance);
+  }
+
+  // What is queued to be said is dropped: a pause or a "this hurts" must not be talked over.
+  function hush() {
+    if ("speechSynthesis" in window) window.speechSynthesis.cancel();
   }
 
   let audio = null;
@@ -47,14 +66,27 @@ export function createView() {
     return parts.join(" · ") || "\u00a0";
   }
 
-  // progress: the engine's progress(now); state: the engine's state.
+  let figureOf = null;
+  function showFigure(exercise) {
+    if (exercise === figureOf) return;
+    figureOf = exercise;
+    const img = $("figure");
+    img.hidden = false;
+    img.alt = figures[exercise] || "";
+    img.src = `/figures/${encodeURIComponent(exercise)}.svg?still=true`;
+  }
+
+  // progress: the engine's progress(now).
   function render(progress) {
     const { step, stepLeft, elapsed, total, coming, state } = progress;
-    $("count").textContent = Math.ceil(stepLeft);
+    const { count, unit } = countdown(stepLeft);
+    $("count").textContent = count;
+    $("unit").textContent = unit;
     $("ring").setAttribute("stroke-dashoffset", String(100 - (100 * stepLeft) / step.seconds));
     $("exercise-name").textContent = step.name;
     $("where").textContent = where(step);
-    $("next").textContent = coming ? coming.name : "the end";
+    showFigure(step.exercise);
+    $("next").textContent = coming ? `After this: ${coming.name}` : "This is the last exercise.";
     $("overall").max = total;
     $("overall").value = Math.max(0, elapsed);
     const remaining = Math.round(total - Math.max(0, elapsed));
@@ -65,28 +97,49 @@ export function createView() {
 
   function show(section) {
     for (const id of SECTIONS) $(id).hidden = id !== section;
+    // while a session runs the page is the player alone: its title would push the controls down
+    $("player-title").hidden = section === "during";
+    document.body.classList.toggle("in-session", section === "during");
+    window.scrollTo(0, 0); // the new part from its top, not where the last tap left the page
+  }
+
+  // The side question goes where the person is: under the countdown, or after the session.
+  function askSide(question) {
+    const side = $("side");
+    if (question === null) { side.hidden = true; return; }
+    $("side-q").textContent = question.replace(/:[^:]*\?$/, "?"); // the buttons say the choices
+    if (!$("after").hidden) $("after-side").append(side);
+    else $("next").before(side);
+    side.hidden = false;
+    $("player").dataset.asking = "side";
   }
 
   return {
     say,
+    hush,
     chime,
     keepAwake,
     render,
     show,
+    askSide,
+    sideAnswered() {
+      $("side").hidden = true;
+      delete $("player").dataset.asking;
+    },
     cue(text) { $("cue").textContent = text; },
-    askSide(shown) { $("side").hidden = !shown; },
-    finished() {
+    // The session is over (finished, quit, or ended for pain); `question` is the side question
+    // still to answer, if the last exercise was a sided stretch.
+    over(state, { advice = null, question = null } = {}) {
       show("after");
+      $("after-title").textContent = TITLES[state] || TITLES.quit;
+      $("ended-advice").hidden = !advice;
+      $("ended-advice").textContent = advice || "";
+      if (question) askSide(question);
       $("after-title").focus();
       letSleep();
     },
-    ended(advice) {
-      $("after-title").textContent = "Session ended";
-      $("ended-advice").textContent = advice;
-      $("ended-advice").hidden = false;
-      this.finished();
-    },
     refused(message) {
+      refused = true;
       show("done");
       $("done-title").textContent = "Not today";
       $("summary").textContent = message;
@@ -95,16 +148,36 @@ export function createView() {
       $("easier-text").textContent = `${easier.name}: ${easier.dose.words}.`;
       if (!$("hurt-dialog").open) $("easier-dialog").showModal();
     },
-    done(summary) {
+    // done: how many sets of how many were done; advice: the pain advice, when it ended for pain.
+    done({ done, of, advice = null }, outbox) {
       show("done");
-      $("summary").textContent = summary;
+      $("done-advice").hidden = !advice;
+      $("done-advice").textContent = advice || "";
+      $("summary").textContent = done === 0 ? (of === 1 ? "You did not do the set." : `You did none of the ${of} sets.`)
+        : `You did ${done} of ${plural(of, "set", "sets")}.`;
+      this.sync(outbox);
       $("done-title").focus();
     },
+    // What waits to be sent, in plain words: on the done screen, and in the player while offline.
     sync(outbox) {
-      const waiting = outbox.ops.length;
-      $("sync").textContent = !waiting ? "Everything is saved."
-        : outbox.signedOut ? `${waiting} update(s) waiting: sign in again in another tab, then come back to this one.`
-        : `${waiting} update(s) waiting for the connection; keep this page open.`;
+      const ops = outbox.ops, what = waitingWords(ops), are = ops.length === 1 ? "is" : "are";
+      const offline = outbox.offline || navigator.onLine === false;
+      let status = "Everything is saved.";
+      if (ops.length && outbox.signedOut) {
+        status = `${sentence(what)} ${are} waiting on this device. Sign in again, and supple sends ${ops.length === 1 ? "it" : "them"}.`;
+      }
+      else if (ops.length && offline) {
+        status = `No connection. ${sentence(what)} ${are} waiting on this device, and will be sent when the connection is back, from any page of supple.`;
+      } else if (ops.length) status = `Sending ${what}…`;
+      if (!$("done").hidden && !refused) {
+        $("sync").textContent = status;
+        $("done-title").textContent = ops.length ? "Not saved yet" : "Saved";
+      }
+      const net = $("net");
+      net.hidden = !(offline || (ops.length && outbox.signedOut));
+      net.textContent = outbox.signedOut ? status
+        : ops.length ? `No connection. ${sentence(what)} ${are} waiting on this device.`
+        : "No connection. What you do is kept on this device until it is back.";
     },
   };
 }
