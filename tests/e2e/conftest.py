@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 import subprocess
@@ -20,11 +21,26 @@ CHROMIUM_ARGS = [
 ]  # fmt: skip
 
 
+# The test servers' ports: below Linux's ephemeral range (32768 and up), where no outgoing
+# connection takes one, in a block for each pytest worker, handed out in turn. A port the system
+# picked (bind to 0) could be given again to the other worker, or to a connection, before the
+# server bound it; that server then failed, and another's answer made it look ready.
+PORTS_FROM, PORTS_PER_WORKER = 20_000, 2_000
+_ports = itertools.count()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    first = PORTS_FROM + (int(worker) % 6 if worker.isdigit() else 0) * PORTS_PER_WORKER
+    for _ in range(PORTS_PER_WORKER):
+        port = first + next(_ports) % PORTS_PER_WORKER
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue  # taken by something else on the machine
+            return port
+    raise RuntimeError(f"no free port from {first} to {first + PORTS_PER_WORKER - 1}")
 
 
 class Server:
@@ -56,6 +72,8 @@ class Server:
                 )
             try:
                 with urllib.request.urlopen(self.url + "/manifest.webmanifest", timeout=1):
+                    pass
+                if self.process.poll() is None:  # the answer was this server's
                     return
             except OSError:
                 time.sleep(0.05)
