@@ -90,9 +90,10 @@ def test_equipment_none_and_no_floor(run_cli) -> None:
     assert not any(item["exercise"] in ("seated-glute-stretch", "pigeon-pose") for item in plan["items"])
 
 
-def test_a_cold_plan_from_kept_content_loads_no_validation_parsing_or_database_library(home: Path) -> None:
+def test_a_cold_plan_from_kept_content_loads_no_validation_parsing_database_or_terminal_library(home: Path) -> None:
     # pydantic (with validator building), PyYAML and SQLAlchemy were two thirds of a cold `supple
-    # plan`; with the content cache warm the command needs none of them (DESIGN.md's 300 ms budget).
+    # plan`; with the content cache warm the command needs none of them (DESIGN.md's 300 ms budget),
+    # and --json needs no terminal rendering (Rich).
     import os
     import subprocess
     import sys
@@ -105,7 +106,7 @@ def test_a_cold_plan_from_kept_content_loads_no_validation_parsing_or_database_l
     code = (
         "import sys; from supple.cli.app import main; sys.argv = ['supple', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('pydantic', 'yaml', 'sqlalchemy', 'numpy')\n"
+        "heavy = ('pydantic', 'yaml', 'sqlalchemy', 'numpy', 'rich')\n"
         "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy}), file=sys.stderr)"
     )
     again = subprocess.run([sys.executable, "-c", code, *argv], env=env, check=True, capture_output=True, text=True)

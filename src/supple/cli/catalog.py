@@ -23,7 +23,6 @@ def catalog_command(
     as_json: JsonFlag = False,
 ) -> None:
     """List the exercises, optionally filtered."""
-    from supple.cli.catalog_view import exercise_table
     from supple.services.catalogue import catalog, list_exercises
 
     context = command_context()
@@ -31,6 +30,8 @@ def catalog_command(
     if as_json:
         write_json([exercise.model_dump(mode="json") for exercise in exercises])
         return
+    from supple.cli.catalog_view import exercise_table  # Rich: only for the terminal
+
     console().print(exercise_table(catalog(context), exercises))
 
 
@@ -45,7 +46,6 @@ def show_command(
     ] = None,
 ) -> None:
     """Show one exercise: how to do it, the dose, cautions and sources."""
-    from supple.cli.catalog_view import exercise_card
     from supple.services.catalogue import catalog, get_exercise
 
     context = command_context()
@@ -62,4 +62,6 @@ def show_command(
     if as_json:
         write_json(exercise.model_dump(mode="json"))
         return
+    from supple.cli.catalog_view import exercise_card  # Rich: only for the terminal
+
     console().print(exercise_card(catalog(context), exercise))

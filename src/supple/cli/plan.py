@@ -34,7 +34,6 @@ def plan_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan's JSON.")] = False,
 ) -> None:
     """Build a routine: warm-up first, then the stretches that best cover what bothers you."""
-    from supple.cli.plan_view import render_plan
     from supple.services.planning import make_plan
 
     request = plan_request(conditions, minutes, equipment, avoid_positions, no_floor, warmed_up)
@@ -47,6 +46,8 @@ def plan_command(
     if as_json:
         write_json(plan.to_json())
         return
+    from supple.cli.plan_view import render_plan  # Rich: only for the terminal, not for --json
+
     out = console()
     out.print(render_plan(context.content.catalog(), plan))
     if save:

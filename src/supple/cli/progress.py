@@ -15,13 +15,14 @@ AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 def history_command(as_json: AsJson = False) -> None:
     """Every session: when, how it ended, sets done and skipped, pain before and after."""
-    from supple.cli.progress_view import history_table
     from supple.services.progress import session_history
 
     past = session_history(command_context())
     if as_json:
         write_json([s.to_json() for s in past])
         return
+    from supple.cli.progress_view import history_table  # Rich: only for the terminal
+
     out = console()
     if not past:
         out.print("No sessions yet: `supple go` runs one.")
@@ -35,7 +36,6 @@ def stats_command(
     png: Annotated[Path | None, typer.Option("--png", metavar="FILE", help="Also draw the charts into a PNG.")] = None,
 ) -> None:
     """Sessions per week against the goal, streaks, a calendar, pain, sides and function."""
-    from supple.cli.progress_view import stats_view
     from supple.services.progress import side_counts, stats
 
     context = command_context()
@@ -47,4 +47,6 @@ def stats_command(
     if as_json:
         write_json(report.to_json())
         return
+    from supple.cli.progress_view import stats_view  # Rich: only for the terminal
+
     console().print(stats_view(report))

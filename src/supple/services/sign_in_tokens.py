@@ -6,7 +6,6 @@ leaked copy of the database cannot be replayed as anyone's cookie.
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,6 +18,10 @@ LONGEST_TOKEN = 100  # ours are 43 characters; anything much longer is not one o
 def token_hash(token: str) -> str:
     """What the database keeps of a sign-in token. A token is 256 random bits, so one fast hash is
     enough (a slow one is for passwords people choose)."""
+    # Imported here: hashlib loads OpenSSL (about 3 MB and 2 ms), which single-person mode's
+    # commands never need, and the modes import this module.
+    import hashlib
+
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
