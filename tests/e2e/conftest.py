@@ -11,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -174,6 +175,15 @@ if (window.speechSynthesis) {
   window.speechSynthesis.speak = (utterance) => { window.__spoken.push(utterance.text); };
 }
 """
+
+
+def look(page: Any, name: str, *, full_page: bool = False) -> None:
+    """A screenshot of what the person sees, kept as SUPPLE_SCREENSHOTS/<name>.png when that folder
+    is set (for a reviewer to look at), and nothing otherwise."""
+    folder = os.environ.get("SUPPLE_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=full_page)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from playwright.sync_api import Error as PlaywrightError
-from tests.e2e.conftest import SPEECH_SPY, Server
+from tests.e2e.conftest import SPEECH_SPY, Server, look
 from tests.e2e.test_clinic import CAROL, add_client
 from tests.e2e.test_clinic import FAST as CLINIC_FAST
 from tests.e2e.test_journey import screen_all_clear
@@ -91,7 +91,7 @@ def test_this_hurts_never_offers_the_floor_to_someone_who_cannot_get_down(phone:
     expect(phone).to_have_url(re.compile(r"/play\?routine=my-routine"))
     play_until(phone, "standing-quad-stretch")
     hurt(phone, "6")
-    phone.screenshot(path="/tmp/i16r-shots/hurt-no-floor-390.png")
+    look(phone, "hurt-no-floor-phone")
     expect(phone.locator("#easier-dialog")).to_be_hidden()
     assert "Side-lying" not in (phone.locator("#easier-text").text_content() or "")
 
@@ -130,7 +130,7 @@ def test_sessions_stopped_after_a_minute_do_not_make_a_week_on_goal(phone: Page)
     expect(recent.get_by_role("cell", name=re.compile("^(No|Not yet) .*less than half"))).to_have_count(4)
     expect(recent.get_by_role("cell", name="under way")).to_have_count(1)
     recent.scroll_into_view_if_needed()
-    phone.screenshot(path="/tmp/i16r-shots/progress-counting-390.png", full_page=True)
+    look(phone, "progress-counting-phone", full_page=True)
     # the next session closes the one left running
     start_and_stop_after_one_set(phone)
     phone.goto("/progress")
@@ -154,7 +154,7 @@ def test_progress_says_what_the_pain_trend_compares_and_the_charts_have_dates(ph
         assert dates.count() >= 1
         expect(dates.first).to_have_text(re.compile(r"^\d{1,2} [A-Z][a-z]{2}$"))
     pain.scroll_into_view_if_needed()
-    phone.screenshot(path="/tmp/i16r-shots/progress-pain-390.png")
+    look(phone, "progress-pain-phone")
 
 
 def signed_in_on_a_phone(browser: Browser, server: Server, name: str, password: str) -> tuple[BrowserContext, Page]:
@@ -190,7 +190,7 @@ def test_a_clinician_sees_a_clients_pain_and_the_client_sees_who_gave_the_routin
     page.goto("/")
     given = page.get_by_role("region", name="From your clinician")
     expect(given).to_contain_text(re.compile(r"morning: given by carol on \w{3} \d{1,2} \w{3} \d{4}"))
-    page.screenshot(path="/tmp/i16r-shots/client-home-given-390.png", full_page=True)
+    look(page, "client-home-given-phone", full_page=True)
     page.goto(f"/play?routine=morning&speed={CLINIC_FAST}")
     expect(page.get_by_role("heading", name=re.compile("^morning"))).to_contain_text("given by carol")
     page.locator("#before").get_by_text("7", exact=True).click()
@@ -204,7 +204,7 @@ def test_a_clinician_sees_a_clients_pain_and_the_client_sees_who_gave_the_routin
     carol_page.goto("/clients")
     row = carol_page.get_by_role("listitem").filter(has=carol_page.get_by_role("link", name="sam"))
     expect(row).to_contain_text(re.compile(r"Pain alert: Pain 8 of 10 after a session, \w{3} \d{1,2} \w{3} \d{4}"))
-    carol_page.screenshot(path="/tmp/i16r-shots/clinic-clients-alert-390.png", full_page=True)
+    look(carol_page, "clinic-clients-alert-phone", full_page=True)
     carol_page.goto(f"/clients/{sam_id}")
     alerts = carol_page.get_by_role("region", name="Pain alerts")
     expect(alerts).to_contain_text("Pain 8 of 10 after a session")
@@ -213,7 +213,7 @@ def test_a_clinician_sees_a_clients_pain_and_the_client_sees_who_gave_the_routin
     expect(safety).to_contain_text("not about their pain")
     expect(safety).not_to_contain_text("all clear")
     expect(carol_page.get_by_role("region", name="Routines")).to_contain_text("given by carol")
-    carol_page.screenshot(path="/tmp/i16r-shots/clinic-client-alert-390.png", full_page=True)
+    look(carol_page, "clinic-client-alert-phone", full_page=True)
     for context in (carol, sam):
         context.close()
 
@@ -230,14 +230,14 @@ def test_the_handouts_pdf_after_a_hurt_is_a_pdf_and_after_a_stop_a_page(phone: P
         phone.get_by_role("link", name="Download PDF").click()
     saved = Path(got.value.path())
     assert got.value.suggested_filename == "supple-quick-handout.pdf" and saved.read_bytes().startswith(b"%PDF-")
-    phone.screenshot(path="/tmp/i16r-shots/handout-after-hurt-390.png")
+    look(phone, "handout-after-hurt-phone")
     # a warning sign since: no programme, and a page that says so rather than a file
     phone.request.post("/api/screening", data={"yes": ["worsening-leg-weakness"]})
     downloads: list[object] = []
     phone.on("download", lambda download: downloads.append(download))
     phone.get_by_role("link", name="Download PDF").click()
-    expect(phone.get_by_role("alert")).to_contain_text("will not hand out a programme")
-    phone.screenshot(path="/tmp/i16r-shots/handout-stop-390.png")
+    expect(phone.get_by_role("alert")).to_contain_text("No programme is handed out")
+    look(phone, "handout-stop-phone")
     assert downloads == [], "never an HTML page saved as a PDF"
 
 
@@ -290,7 +290,7 @@ def test_deleting_everything_leaves_no_copy_on_the_phone(phone: Page, header: st
 
         phone.route("**/delete", without_the_header)
     delete_everything(phone)
-    phone.screenshot(path=f"/tmp/i16r-shots/deleted-{header}-390.png")
+    look(phone, f"deleted-{header}-phone")
     assert phone.request.get("/api/sessions").json() == []
     phone.wait_for_function("localStorage.length === 0")
     for _ in range(50):  # the page clears the caches as it loads; give it a moment

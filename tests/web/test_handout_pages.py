@@ -83,4 +83,4 @@ def test_after_a_hurt_the_handout_is_still_there_and_a_stop_refuses_it_as_a_page
     screen(client, "worsening-leg-weakness")
     refused = client.get("/routines/morning/handout.pdf")
     assert refused.status_code == 403 and "content-disposition" not in refused.headers
-    assert refused.headers["content-type"].startswith("text/html") and "will not hand out a programme" in refused.text
+    assert refused.headers["content-type"].startswith("text/html") and "No programme is handed out" in refused.text

@@ -94,7 +94,7 @@ def saved_routine_to_read(
     screening = latest_screening(context, person_id=person_id)
     if screening is not None and screening.verdict == "stop":
         raise UnsafeToStart(
-            f"supple will not hand out a programme while your safety check has a warning sign: you reported "
+            f"No programme is handed out while your safety check has a warning sign: you reported "
             f"{'; '.join(screening.reasons)}. {screening.advice}",
             topic=f"stop-{screening.urgency or 'emergency'}",
         )
