@@ -120,14 +120,17 @@ def of(what: str) -> list[Case]:
 
 
 @pytest.mark.parametrize("malformed", of("exercise"), ids=[c.name for c in of("exercise")])
-def test_the_web_refuses_a_broken_exercise_file_with_a_4xx_naming_it(
+def test_the_web_names_a_broken_exercise_file_where_exercises_are_listed_and_leaves_it_out(
     malformed: Case, home: Path, tmp_path: Path
 ) -> None:
     path = write(home, tmp_path, malformed)
     with TestClient(create_app(Settings(home=home))) as client:
         answer, page = client.get("/api/catalog"), client.get("/exercises")
-    assert answer.status_code == page.status_code == 400
+    assert answer.status_code == 400, "a program asking for the catalogue is told"
     says_what_is_wrong(answer.json()["detail"], malformed, str(path))
+    assert page.status_code == 200, "the person sees every other exercise"
+    assert "One of your own exercises could not be read" in page.text
+    assert "my-stretch.yaml" in page.text and str(path.parent) not in page.text, "the file, not its folder"
     assert malformed.problem.replace("'", "&#39;") in page.text
 
 

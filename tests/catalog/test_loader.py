@@ -206,6 +206,47 @@ def test_a_user_exercise_is_validated_like_the_built_in_ones(fixture_catalog: Pa
     assert (error.path, error.field) == (path, "helps_with[0]")
 
 
+def test_a_broken_user_exercise_can_be_left_out_with_why_and_the_rest_loads(
+    fixture_catalog: Path, tmp_path: Path
+) -> None:
+    good = user_exercise(tmp_path / "mine", "my-lift")
+    broken = user_exercise(tmp_path / "mine", "my-broken-lift")
+    edit(broken, lambda d: d.update(sided=["left"]))
+    catalog = load_catalog(data=fixture_catalog, user_dir=tmp_path / "mine", leave_out_broken=True)
+    assert "my-lift" in catalog.exercises and "my-broken-lift" not in catalog.exercises
+    assert catalog.origins["my-lift"] == str(good) and "my-broken-lift" not in catalog.origins
+    assert [(p.path, p.field) for p in catalog.left_out] == [(str(broken), "sided")]
+    assert "true or false" in catalog.left_out[0].problem
+
+
+def test_leaving_out_an_exercise_leaves_out_the_ones_that_link_to_it(fixture_catalog: Path, tmp_path: Path) -> None:
+    broken = user_exercise(tmp_path / "mine", "my-base")
+    edit(broken, lambda d: d.update(kind="sideways"))
+    linking = user_exercise(tmp_path / "mine", "my-harder")
+    edit(linking, lambda d: d.update(easier=["my-base"]))
+    catalog = load_catalog(data=fixture_catalog, user_dir=tmp_path / "mine", leave_out_broken=True)
+    assert {"my-base", "my-harder"}.isdisjoint(catalog.exercises)
+    assert [(p.path, p.field) for p in catalog.left_out] == [(str(broken), "kind"), (str(linking), "easier[0]")]
+    assert "unknown exercise 'my-base'" in catalog.left_out[1].problem
+
+
+def test_a_link_to_nothing_in_the_users_folder_is_left_out_as_a_file_that_does_not_exist(
+    fixture_catalog: Path, tmp_path: Path
+) -> None:
+    user_exercise(tmp_path / "mine", "my-lift")
+    (tmp_path / "mine" / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    catalog = load_catalog(data=fixture_catalog, user_dir=tmp_path / "mine", leave_out_broken=True)
+    assert "my-lift" in catalog.exercises
+    assert [p.problem for p in catalog.left_out] == ["cannot be read: the file it links to does not exist"]
+    assert "cannot be read: the file it links to" in str(load_error(fixture_catalog, user_dir=tmp_path / "mine"))
+
+
+def test_a_broken_built_in_exercise_is_never_left_out_quietly(fixture_catalog: Path, tmp_path: Path) -> None:
+    edit(alpha(fixture_catalog), lambda d: d.update(sided=["left"]))
+    with pytest.raises(DataFileError):
+        load_catalog(data=fixture_catalog, user_dir=tmp_path / "mine", leave_out_broken=True)
+
+
 def test_phases_are_only_for_paced_moves(fixture_catalog: Path) -> None:
     edit(alpha(fixture_catalog), lambda d: d.update(phases=["Lean in.", "Ease off."]))
     error = load_error(fixture_catalog)

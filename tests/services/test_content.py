@@ -5,12 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 import yaml
 from tests.content import builtin_catalog, builtin_safety
 
 from supple.config import Settings
-from supple.errors import DataFileError
 from supple.planner.request import PlanRequest
 from supple.services import content
 from supple.services.catalogue import catalog
@@ -71,8 +69,9 @@ def test_an_own_exercise_broken_after_it_was_kept_is_reported(context: AppContex
     catalog(context)
     cold = cold_start(context)
     path.write_text(path.read_text().replace("kind: static", "kind: stretchy"))
-    with pytest.raises(DataFileError, match="my-butterfly.yaml"):
-        catalog(cold)
+    left_out = catalog(cold).left_out
+    assert [(problem.path, problem.field) for problem in left_out] == [(str(path), "kind")]
+    assert "my-butterfly" not in catalog(cold).exercises
 
 
 def test_own_exercises_removed_leave_the_built_in_catalogue(context: AppContext) -> None:

@@ -353,3 +353,99 @@ def test_the_schema_documents_the_devices_times() -> None:
     for body, field in (("SessionIn", "started_at"), ("SetIn", "ended_at"), ("FinishIn", "ended_at")):
         described = json.dumps(schema[body]["properties"][field])
         assert "device" in described and "5 minutes ahead" in described and "date-time" in described, body
+
+
+def own_exercise(home: Path, exercise_id: str, *, from_built_in: str = "wall-calf-stretch") -> Path:
+    """One of the person's own exercises: a built-in one under a new id and name."""
+    from importlib.resources import files
+
+    text = (files("supple.catalog") / "data" / "exercises" / f"{from_built_in}.yaml").read_text(encoding="utf-8")
+    path = home / "exercises" / f"{exercise_id}.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text.replace(f"id: {from_built_in}", f"id: {exercise_id}", 1), encoding="utf-8")
+    return path
+
+
+def test_a_set_is_kept_while_one_of_the_persons_own_exercise_files_is_broken(client: TestClient, home: Path) -> None:
+    screen(client)
+    save_routine(client)
+    opened = open_session(client)
+    own_exercise(home, "my-stretch").write_text("sided: [left]\n", encoding="utf-8")  # broken meanwhile
+    index, step = next((i, s) for i, s in enumerate(opened["timeline"]) if s["work"])
+    assert client.post(f"/api/sessions/{opened['id']}/sets", json=a_set(step, index)).status_code == 204
+    assert client.post(f"/api/sessions/{opened['id']}/hurt", json={"exercise": step["exercise"], "item": 9}).is_success
+    assert len(client.get(f"/api/sessions/{opened['id']}").json()["sets"]) == 1
+
+
+def test_a_set_of_an_own_exercise_whose_file_broke_after_the_session_began_is_kept(
+    client: TestClient, app: Any, home: Path
+) -> None:
+    from supple.services.routines import save_routine as keep
+    from supple.session.routine import plan_from_data
+
+    screen(client)
+    path = own_exercise(home, "my-calf-stretch")
+    context: AppContext = app.state.context
+    routine = {"name": "Mine", "exercises": [{"exercise": "my-calf-stretch"}]}
+    keep(context, name="mine", plan=plan_from_data(routine, source="mine.yaml", catalog=context.content.catalog()))
+    opened = open_session(client, routine="mine")
+    path.write_text(path.read_text(encoding="utf-8").replace("sided: true", "sided: [left]"), encoding="utf-8")
+    index, step = next(
+        (i, s) for i, s in enumerate(opened["timeline"]) if s["work"] and s["exercise"] == "my-calf-stretch"
+    )
+    assert client.post(f"/api/sessions/{opened['id']}/sets", json=a_set(step, index)).status_code == 204
+    assert (
+        client.post(f"/api/sessions/{opened['id']}/sets", json=a_set(step, index, exercise="no-such")).status_code
+        == 400
+    )
+
+
+def test_a_link_to_nothing_among_the_persons_exercises_breaks_no_page_and_no_set(
+    client: TestClient, home: Path
+) -> None:
+    screen(client)
+    save_routine(client)
+    (home / "exercises").mkdir()
+    (home / "exercises" / "gone.yaml").symlink_to(home / "nowhere.yaml")
+    opened = open_session(client)
+    index, step = next((i, s) for i, s in enumerate(opened["timeline"]) if s["work"])
+    assert client.post(f"/api/sessions/{opened['id']}/sets", json=a_set(step, index)).status_code == 204
+    page = client.get("/exercises")
+    assert page.status_code == 200 and "gone.yaml" in page.text and "the file it links to does not exist" in page.text
+    for path in ("/", "/plan", "/progress", "/exercises/pigeon-pose", "/play?routine=morning"):
+        assert client.get(path).status_code == 200, path
+    assert client.get("/api/catalog").status_code == 400
+
+
+def test_the_same_ending_sent_again_is_kept_once_and_another_is_refused(client: TestClient) -> None:
+    screen(client)
+    save_routine(client)
+    opened = open_session(client)
+    finish = f"/api/sessions/{opened['id']}/finish"
+    assert client.post(finish, json={"state": "quit", "pain_after": None}).status_code == 204
+    # the page closed before the answer came: the next page sends the same ending again
+    assert client.post(finish, json={"state": "quit", "pain_after": None}).status_code == 204
+    assert client.post(finish, json={"state": "finished", "pain_after": 2}).status_code == 409
+    assert client.get(f"/api/sessions/{opened['id']}").json()["state"] == "quit"
+
+
+def test_a_session_closed_as_left_unfinished_still_takes_what_its_player_sends_late(
+    client: TestClient, clock: FakeClock
+) -> None:
+    screen(client)
+    save_routine(client)
+    played = clock()
+    opened = open_session(client, started_at=played.isoformat())
+    steps = [(i, s) for i, s in enumerate(opened["timeline"]) if s["work"]]
+    sets = f"/api/sessions/{opened['id']}/sets"
+    assert client.post(sets, json=a_set(*steps[0][::-1], ended_at=played.isoformat())).status_code == 204
+    clock.advance(hours=7)
+    assert client.get("/progress").status_code == 200  # looking at progress closes what was left running
+    assert client.get(f"/api/sessions/{opened['id']}").json()["state"] == "interrupted"
+    # the rest of what the phone did offline arrives now, at the times it was done
+    later = (played + dt.timedelta(minutes=1)).isoformat()
+    assert client.post(sets, json=a_set(*steps[1][::-1], ended_at=later)).status_code == 204
+    finish = {"state": "finished", "pain_after": 1, "ended_at": later}
+    assert client.post(f"/api/sessions/{opened['id']}/finish", json=finish).status_code == 204
+    kept = client.get(f"/api/sessions/{opened['id']}").json()
+    assert kept["state"] == "finished" and len(kept["sets"]) == 2

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol, Self, TypeVar
 
 from supple.catalog.checks import Problem, check_links, check_vocabulary_ids
-from supple.catalog.models import Catalog, Exercise, Principles, Vocabulary
+from supple.catalog.models import Catalog, Exercise, FileProblem, Principles, Vocabulary
 from supple.errors import DataFileError
 from supple.validation import problem_words
 
@@ -46,8 +46,14 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 def read_yaml(path: File) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(str(path), "", f"cannot be read: {error}") from None
+    except UnicodeDecodeError:
+        raise DataFileError(str(path), "", "cannot be read: it is not saved as UTF-8 text") from None
+    except FileNotFoundError:  # a link to a file that has gone
+        raise DataFileError(str(path), "", "cannot be read: the file it links to does not exist") from None
+    except IsADirectoryError:
+        raise DataFileError(str(path), "", "cannot be read: it is a folder, not a file") from None
+    except OSError as error:
+        raise DataFileError(str(path), "", f"cannot be read: {error.strerror or error}") from None
     return parse_yaml(text, str(path))
 
 
@@ -133,33 +139,50 @@ def _yaml_files(folder: File) -> list[File]:
     return sorted((entry for entry in folder.iterdir() if entry.name.endswith(".yaml")), key=lambda f: f.name)
 
 
-def load_catalog(*, user_dir: Path | None = None, data: File | None = None, read: Reader = read_yaml) -> Catalog:
+def load_catalog(
+    *, user_dir: Path | None = None, data: File | None = None, read: Reader = read_yaml, leave_out_broken: bool = False
+) -> Catalog:
     """The built-in catalogue, plus the user's own exercise files when `user_dir` exists.
 
     A user file may not reuse a built-in id: shadowing a vetted exercise silently would change
-    what a routine means without anyone noticing.
+    what a routine means without anyone noticing. A user file that does not load raises, unless
+    `leave_out_broken`: then it is left out and listed in the catalogue's `left_out`, so that one
+    broken file of a person's own stops nothing else (a session, a set, the other pages).
     """
     root = data if data is not None else data_dir()
     vocabulary = load_vocabulary(root / "vocab.yaml", read)
     principles = parse(Principles, read(root / "principles.yaml"), root / "principles.yaml")
     exercises: dict[str, Exercise] = {}
     origins: dict[str, str] = {}
-    folders: list[File] = [root / "exercises"]
-    if user_dir is not None:
-        folders.append(user_dir)
-    for folder in folders:
-        for path in _yaml_files(folder):
-            exercise = load_exercise(path, vocabulary, read)
-            if exercise.id in exercises:
-                clash = f"{exercise.id!r} is already defined in {origins[exercise.id]}; choose a new id"
-                raise DataFileError(str(path), "id", clash)
-            exercises[exercise.id] = exercise
-            origins[exercise.id] = str(path)
-    link_problems = check_links(exercises)
-    if link_problems:
+    for path in _yaml_files(root / "exercises"):
+        _add(exercises, origins, load_exercise(path, vocabulary, read), path)
+    builtin = set(exercises)
+    left_out: list[FileProblem] = []
+    for path in _yaml_files(user_dir) if user_dir is not None else []:
+        try:
+            _add(exercises, origins, load_exercise(path, vocabulary, read), path)
+        except DataFileError as error:
+            if not leave_out_broken:
+                raise
+            left_out.append(FileProblem(str(error.path), error.field, error.problem))
+    # Leaving one out can break the links of another that named it: check until none is broken.
+    while link_problems := check_links(exercises):
         exercise_id, problems = next(iter(link_problems.items()))
-        raise DataFileError(origins[exercise_id], *problems[0])
-    return Catalog(vocabulary=vocabulary, principles=principles, exercises=exercises, origins=origins)
+        if exercise_id in builtin or not leave_out_broken:
+            raise DataFileError(origins[exercise_id], *problems[0])
+        left_out.append(FileProblem(origins.pop(exercise_id), *problems[0]))
+        del exercises[exercise_id]
+    return Catalog(
+        vocabulary=vocabulary, principles=principles, exercises=exercises, origins=origins, left_out=tuple(left_out)
+    )
+
+
+def _add(exercises: dict[str, Exercise], origins: dict[str, str], exercise: Exercise, path: File) -> None:
+    if exercise.id in exercises:
+        clash = f"{exercise.id!r} is already defined in {origins[exercise.id]}; choose a new id"
+        raise DataFileError(str(path), "id", clash)
+    exercises[exercise.id] = exercise
+    origins[exercise.id] = str(path)
 
 
 def builtin_catalog(read: Reader = read_yaml) -> Catalog:

@@ -234,6 +234,16 @@ class Principles(Record):
 
 
 @dataclass(frozen=True)
+class FileProblem:
+    """A person's own exercise file that does not load: left out of the catalogue, and said where
+    they look at their exercises (a DataFileError's parts, kept as plain data in the content cache)."""
+
+    path: str
+    field: str
+    problem: str
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Everything the content files hold, validated and cross-checked."""
 
@@ -242,6 +252,8 @@ class Catalog:
     exercises: Mapping[str, Exercise]
     # Where each exercise came from, so an error or a listing can point at the file.
     origins: Mapping[str, str] = field(default_factory=dict)
+    # A person's own files that were left out, and why (only when loaded leaving them out).
+    left_out: tuple[FileProblem, ...] = ()
 
     def __iter__(self) -> Iterator[Exercise]:
         return iter(self.exercises.values())

@@ -26,7 +26,7 @@ def catalog_command(
     from supple.services.catalogue import catalog, list_exercises
 
     context = command_context()
-    exercises = list_exercises(context, condition=condition, position=position, kind=kind)
+    exercises = list_exercises(context, condition=condition, position=position, kind=kind, own_files_must_load=True)
     if as_json:
         write_json([exercise.model_dump(mode="json") for exercise in exercises])
         return

@@ -20,6 +20,7 @@ from supple.services.progress import close_left_running, end_session
 from supple.session.results import FinishedSet, SideAnswer, Tightness
 from supple.session.routine import plan_from_data
 from supple.session.timeline import item_steps, lay_out, timeline_json
+from supple.store.repositories.sessions import TAKES_NEWS
 
 if TYPE_CHECKING:
     from supple.services.context import AppContext
@@ -89,11 +90,26 @@ def _own_session(context: AppContext, person_id: int, session_id: int) -> Sessio
 
 
 def _running_session_of(context: AppContext, person_id: int, session_id: int) -> SessionOwner:
-    """Refuse a session that is not this person's, or that is already over."""
+    """Refuse a session that is not this person's, or that is over (an interrupted one is not: the
+    server only stopped waiting for it, and what its player sends late is still its own)."""
     found = _own_session(context, person_id, session_id)
-    if found.state != "running":
+    if found.state not in TAKES_NEWS:
         raise Conflict(f"session {session_id} is over ({found.state}): nothing more can be added to it")
     return found
+
+
+def _check_exercise(context: AppContext, person_id: int, session_id: int, exercise: str) -> str:
+    """The exercise's name, when it is in the catalogue or in the session's own routine: one of the
+    person's own exercise files broken since the session began must not cost them what they did."""
+    found = context.content.catalog().exercises.get(exercise)
+    if found is not None:
+        return found.name
+    _own_session(context, person_id, session_id)  # whose routine it is, before saying what is in it
+    items = (context.store.sessions.plan(session_id=session_id) or {}).get("items", [])
+    for item in items:
+        if isinstance(item, dict) and item.get("exercise") == exercise:
+            return str(item.get("name") or exercise)
+    raise BadRequest(f"unknown exercise {exercise!r}")
 
 
 def _check_pain(pain: int | None) -> None:
@@ -113,8 +129,7 @@ def record_set(
     """Keep a set of the person's running session, at `ended_at` (when it ended on the device);
     sent again under its client key, it is kept once."""
     _check_pain(result.pain)
-    if result.exercise not in context.content.catalog().exercises:
-        raise BadRequest(f"unknown exercise {result.exercise!r}")
+    _check_exercise(context, person_id, session_id, result.exercise)
     at = device_time(context, ended_at, what="the set's end")
     kept = context.store.sessions.add_set_if_running(
         person_id=person_id, session_id=session_id, result=result, now=at, client_key=client_key
@@ -154,10 +169,8 @@ def report_hurt(context: AppContext, *, person_id: int, session_id: int, exercis
     easier exercise the session's routine allows (its limits, today's precautions). `item`
     numbers the easier one's steps."""
     _running_session_of(context, person_id, session_id)
-    catalog = context.content.catalog()
-    if exercise not in catalog.exercises:
-        raise BadRequest(f"unknown exercise {exercise!r}")
-    report_pain(context, exercise_name=catalog.exercises[exercise].name, person_id=person_id)
+    name = _check_exercise(context, person_id, session_id, exercise)
+    report_pain(context, exercise_name=name, person_id=person_id)
     plan = _session_plan(context, session_id)
     easier = easier_now(context, exercise_id=exercise, plan=plan, person_id=person_id) if plan else None
     steps = timeline_json(item_steps(item, easier)) if easier is not None else []
@@ -187,7 +200,11 @@ def finish_session(
     if state not in ENDINGS:
         raise BadRequest(f"a session ends as one of {', '.join(ENDINGS)}, not {state!r}")
     _check_pain(pain_after)
-    found = _running_session_of(context, person_id, session_id)
+    found = _own_session(context, person_id, session_id)
+    if found.state == state:
+        return  # the same ending sent again (its answer was lost as the page closed): kept once
+    if found.state not in TAKES_NEWS:
+        raise Conflict(f"session {session_id} is over ({found.state}): nothing more can be added to it")
     at = device_time(context, ended_at, what="the session's end", started=found.started_at)
     end_session(context, session_id=session_id, state=state, pain_after=pain_after, person_id=person_id, at=at)
 

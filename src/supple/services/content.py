@@ -39,7 +39,8 @@ class Content:
         self._parse_cache = ParseCache(self.cache_dir / "parsed-data.json")
 
     def catalog(self) -> Catalog:
-        """The built-in catalogue, plus the person's own exercises in SUPPLE_HOME/exercises."""
+        """The built-in catalogue, plus the person's own exercises in SUPPLE_HOME/exercises; a file of
+        theirs that does not load is left out (listed in the catalogue's `left_out`)."""
         if not self.user_dir.is_dir():
             return self._builtin_content()[0]
         fingerprint = _folder_fingerprint(self.user_dir)
@@ -49,7 +50,7 @@ class Content:
         with self._lock:
             found = self._own.get(fingerprint) or self._validated(
                 "own-catalog.pickle", also=files_under(self.user_dir, pattern="*.yaml"),
-                load=lambda read: load_catalog(user_dir=self.user_dir, read=read),
+                load=lambda read: load_catalog(user_dir=self.user_dir, read=read, leave_out_broken=True),
             )  # fmt: skip
             self._own.put(fingerprint, found)
             return found
@@ -96,5 +97,12 @@ def _builtin_files() -> list[Path]:
 
 
 def _folder_fingerprint(folder: Path) -> Fingerprint:
-    entries = sorted(folder.glob("*.yaml"))
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in entries)
+    return tuple(_stamp(path) for path in sorted(folder.glob("*.yaml")))
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    try:
+        stat = path.stat()
+    except OSError:  # a link to nothing: the loader says so
+        return path.name, -1, -1
+    return path.name, stat.st_size, stat.st_mtime_ns

@@ -11,6 +11,7 @@ asking which mode it is in (docs/architecture.md, "Two modes").
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ class Asker:
     person_id: int
     username: str
     role: str  # self (single-person mode), clinician or client
+    until: dt.datetime | None = None  # when the sign-in runs out (clinic mode)
 
     @property
     def is_clinician(self) -> bool:
@@ -188,7 +190,7 @@ class ClinicMode(Mode):
         found = account_signed_in(self.context, token=token)
         if found is None:
             raise Unauthorized("please sign in first")
-        return Asker(found.person_id, found.username, found.role)
+        return Asker(found.person_id, found.username, found.role, until=found.signed_in_until)
 
     def latest_screening(self, person_id: int | None) -> Screening | None:
         stored = self.context.store.screenings.latest(person_id=self.person(person_id))

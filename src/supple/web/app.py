@@ -43,6 +43,7 @@ from supple.services.health import CONCURRENT_REQUESTS, fault_types, store_fault
 from supple.services.passwords import Passwords
 from supple.web import csrf, filters
 from supple.web.deps import get_asker
+from supple.web.page_owner import PageOwner
 from supple.web.paths import STATIC, TEMPLATES
 from supple.web.plans import RoutineBodies
 from supple.web.routes import (
@@ -111,6 +112,7 @@ def create_app(
     templates = Jinja2Templates(directory=TEMPLATES, context_processors=[_who_is_asking])
     filters.install(templates.env)
     app.state.templates = templates
+    app.add_middleware(PageOwner, signs_in=context.mode.signs_in)
     app.add_middleware(csrf.IssueToken)
     app.add_middleware(csrf.GuardApi)
     if allowed_hosts is not None:

@@ -8,11 +8,15 @@ from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
-from supple.errors import NotFound
+from supple.errors import NotFound, Unauthorized
 from supple.services.context import AppContext
 from supple.services.modes import Asker
 
 SESSION_COOKIE = "supple_session"
+# Clinic mode: the player's outbox names whose sets it sends (player/outbox.js). On a shared device
+# another person may have signed in since (in another tab, or after a sign-in ran out): what was
+# kept for one person is never taken as another's.
+FOR_PERSON = "X-Supple-Person"
 
 
 async def get_context(request: Request) -> AppContext:
@@ -37,6 +41,9 @@ async def get_asker(request: Request) -> Asker:
     if asker is None:  # only the database can tell: on a worker thread
         asker = await run_in_threadpool(mode.asker, token)
     request.state.asker = asker  # for the templates' navigation
+    meant_for = request.headers.get(FOR_PERSON)
+    if meant_for is not None and meant_for != str(asker.person_id):
+        raise Unauthorized("this was kept on the device for someone else, and waits for them to sign in again")
     return asker
 
 

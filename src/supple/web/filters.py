@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import Any
 
 from jinja2 import Environment
@@ -62,6 +63,11 @@ def dose_words(exercise: Exercise) -> str:
     return describe_dose(exercise.kind, exercise.dosage, with_rest=True)
 
 
+def basename(path: str) -> str:
+    """A file's own name, without the folders it sits in (no folder names on a page)."""
+    return PurePath(path).name
+
+
 def install(env: Environment) -> None:
     env.filters.update(
         clock=clock,
@@ -71,6 +77,7 @@ def install(env: Environment) -> None:
         session_state=session_state,
         sentence=sentence,
         plural=plural,
+        basename=basename,
     )
     # the plan request's own limits, so the form's and the planner's never differ
     env.globals.update(dose_words=dose_words, minutes_range=(MIN_MINUTES, MAX_MINUTES))

@@ -22,6 +22,7 @@ class Account:
     clinician_id: int | None
     created_at: dt.datetime
     password_hash: str = ""  # loaded only where a password is checked
+    signed_in_until: dt.datetime | None = None  # loaded only where a sign-in is looked up
 
 
 PUBLIC = (AccountRow.person_id, AccountRow.username, AccountRow.role, AccountRow.clinician_id, AccountRow.created_at)

@@ -36,6 +36,12 @@ class InterruptedSession:
     plan: dict[str, Any]  # the plan's JSON it was playing
 
 
+# The states in which a session still takes what its player sends: running, and interrupted, which
+# only means the server stopped waiting for it (a session played offline may arrive a day later, or
+# a phone may lose its connection for hours): what the device sends late is still that session's.
+TAKES_NEWS = ("running", "interrupted")
+
+
 def _set_values(session_id: int, result: FinishedSet, now: dt.datetime, client_key: str | None) -> dict[str, Any]:
     return {"session_id": session_id, **asdict(result), "ended_at": now, "client_key": client_key}
 
@@ -50,7 +56,7 @@ def _insert_set_if_running(dialect: str) -> ReturningInsert[int]:
     running = exists().where(
         SessionRow.id == bindparam("session_id"),
         SessionRow.person_id == bindparam("person_id"),
-        SessionRow.state == "running",
+        SessionRow.state.in_(TAKES_NEWS),
         # the time is the device's when it sent one: never a set before its session began
         SessionRow.started_at <= typed(bindparam("ended_at", type_=SetRow.ended_at.type), SetRow.ended_at.type),
     )

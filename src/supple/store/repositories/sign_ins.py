@@ -30,13 +30,18 @@ class SignIns:
         """Who this token signed in, while it has not expired: one query on a unique index, the only
         database work authentication adds to an ordinary request."""
         query = (
-            select(*PUBLIC)
+            select(*PUBLIC, SignInRow.expires_at)
             .join(SignInRow, SignInRow.person_id == AccountRow.person_id)
             .where(SignInRow.token_hash == token_hash, SignInRow.expires_at > now)
         )
         with self.database.reading() as c:
             row = c.execute(query).first()
-        return None if row is None else Account(*row)
+        if row is None:
+            return None
+        return Account(
+            person_id=row.person_id, username=row.username, role=row.role, clinician_id=row.clinician_id,
+            created_at=row.created_at, signed_in_until=row.expires_at,
+        )  # fmt: skip
 
     def end(self, *, token_hash: str) -> None:
         with self.database.engine.begin() as c:

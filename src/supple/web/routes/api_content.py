@@ -24,8 +24,11 @@ def list_exercises(
     kind: Filter = None,
     equipment: Filter = None,
 ) -> list[Exercise]:
-    """Every exercise, or those matching all the filters given (vocabulary ids)."""
-    return catalogue.list_exercises(context, condition=condition, position=position, kind=kind, equipment=equipment)
+    """Every exercise, or those matching all the filters given (vocabulary ids). One of the person's
+    own exercise files that does not load is refused (400), naming the file, the field and the problem."""
+    return catalogue.list_exercises(
+        context, condition=condition, position=position, kind=kind, equipment=equipment, own_files_must_load=True
+    )
 
 
 @router.get("/catalog/{exercise_id}", tags=["catalogue"])

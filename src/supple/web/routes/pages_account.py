@@ -17,6 +17,7 @@ from supple.services import people
 from supple.web import csrf
 from supple.web.csrf import verify_form
 from supple.web.deps import SESSION_COOKIE, AskerDep, ContextDep, TemplatesDep
+from supple.web.page_owner import nobody_signed_in
 from supple.web.paths import STATIC
 
 shell = APIRouter(include_in_schema=False)
@@ -59,6 +60,7 @@ def _local(target: str) -> str:
 def login_page(
     request: Request, templates: TemplatesDep, next: Annotated[str, Query(max_length=2000)] = "", done: Done = ""
 ) -> Response:
+    nobody_signed_in(request)
     return templates.TemplateResponse(request, "login.html", {"next": _local(next), "done": done})
 
 
@@ -97,8 +99,11 @@ def signed_out(target: str) -> Response:
     """Forget the browser's sign-in, and what the shared device kept of the person's pages."""
     response = RedirectResponse(target, status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
-    # the service worker's copies of the pages and the player's outbox are the person's data
-    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    # The browser's own cache goes. Its storage does not: on a shared device it holds the sessions of
+    # other people still waiting to be sent (player/outbox.js). The service worker drops the person's
+    # kept pages when the sign-in page arrives (static/sw.js), and that page clears what else was
+    # theirs (static/app.js, data-forget-device).
+    response.headers["Clear-Site-Data"] = '"cache"'
     return response
 
 

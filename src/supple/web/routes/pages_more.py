@@ -81,10 +81,14 @@ def catalogue_page(
     kind: Filter = None,
     equipment: Filter = None,
 ) -> Response:
-    chosen = {"condition": condition or None, "position": position or None, "kind": kind or None,
-              "equipment": equipment or None}  # fmt: skip
-    exercises = catalogue.list_exercises(context, **chosen)
-    page = {"exercises": exercises, "vocab": catalogue.vocabulary(context), "chosen": chosen}
+    chosen: dict[str, str | None] = {"condition": condition or None, "position": position or None,
+                                     "kind": kind or None, "equipment": equipment or None}  # fmt: skip
+    exercises = catalogue.list_exercises(
+        context, condition=chosen["condition"], position=chosen["position"], kind=chosen["kind"],
+        equipment=chosen["equipment"],
+    )  # fmt: skip
+    page = {"exercises": exercises, "vocab": catalogue.vocabulary(context), "chosen": chosen,
+            "left_out": catalogue.own_files_left_out(context)}  # fmt: skip
     return templates.TemplateResponse(request, "catalog.html", page)
 
 

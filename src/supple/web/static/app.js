@@ -1,15 +1,36 @@
 // Small progressive enhancements shared by every page; each page works without them.
 "use strict";
 // After "delete everything" (or signing out of a shared device) the page says so, and what this
-// browser kept of the person goes too: the service worker's copies of their pages and the player's
-// stored outbox. The server's Clear-Site-Data header does it where browsers honour it (secure
-// contexts and localhost); the page does it as well, since supple is often reached over plain http.
-if (document.querySelector("[data-forget-device]")) {
-  try { localStorage.clear(); sessionStorage.clear(); } catch { /* storage switched off: nothing kept */ }
+// browser kept of the person goes too. In single-person mode that is everything (the server's
+// Clear-Site-Data header does it where browsers honour it, and the page does it as well, since
+// supple is often reached over plain http). A clinic's shared device keeps the sessions other people
+// have waiting to be sent: only the kept pages go, and the outboxes with nothing in them.
+const forget = document.querySelector("[data-forget-device]");
+if (forget) {
+  const all = forget.dataset.forgetDevice === "all";
+  try {
+    for (const name of Object.keys(localStorage)) {
+      const kept = name.startsWith("supple-outbox") ? JSON.parse(localStorage.getItem(name) || "{}") : {};
+      if (all || !((kept.ops || []).length || (kept.refused || []).length)) localStorage.removeItem(name);
+    }
+    sessionStorage.clear();
+  } catch { /* storage switched off: nothing kept */ }
   if ("caches" in window) {
-    caches.keys().then((keys) => Promise.all(keys.map((key) => caches.delete(key)))).catch(() => {});
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((key) => all || key === "supple-pages").map((key) => caches.delete(key))))
+      .catch(() => {});
   }
 }
+// Deleting everything deletes what this device still has waiting for the person too.
+document.querySelectorAll("form[data-forget-outbox]").forEach((form) => {
+  form.addEventListener("submit", () => {
+    const confirm = form.querySelector("[name=confirm]");
+    const key = document.body.dataset.outbox;
+    if (key && (!confirm || confirm.value.trim().toLowerCase() === "delete")) {
+      try { localStorage.removeItem(key); } catch { /* storage switched off */ }
+    }
+  });
+});
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("/sw.js").catch(() => { /* offline use is a bonus, not a need */ });
 }
@@ -25,25 +46,44 @@ document.querySelectorAll("[data-show]").forEach((link) => {
 
 // What a session played offline left waiting is sent from whichever page of supple is open once
 // the connection is back (player/outbox.js, loaded only when something waits). The player sends
-// its own: while one is open, in this tab or another, the other pages leave it the sending.
+// its own: while one is open, in this tab or another, the other pages leave it the sending. What the
+// server would not keep is said at the top of the page until the person has read it.
 (() => {
   const key = document.body.dataset.outbox; // this person's outbox (none while signed out)
   if (!key || document.getElementById("player-data")) return;
   let outbox = null;
-  const waiting = () => {
-    try { return (JSON.parse(localStorage.getItem(key) || "{}").ops || []).length > 0; } catch (e) { return false; }
+  const kept = () => {
+    try { return JSON.parse(localStorage.getItem(key) || "{}"); } catch (e) { return {}; }
   };
+  const note = document.getElementById("outbox-note");
+  async function tell() {
+    const refused = kept().refused || [];
+    if (!note || !refused.length) { if (note) note.hidden = true; return; }
+    const { refusedWords } = await import("/static/player/outbox.js");
+    note.querySelector("p").textContent = `From a session on this device: ${refusedWords(refused)}`;
+    note.hidden = false;
+  }
+  async function load() {
+    const { createOutbox } = await import("/static/player/outbox.js");
+    outbox = outbox || createOutbox({ key, yieldTo: "supple-player", hooks: { changed: tell } });
+    window.suppleOutbox = outbox;
+    return outbox;
+  }
   async function send() {
     if (!outbox) {
-      if (!waiting()) return;
-      const { createOutbox } = await import("/static/player/outbox.js");
-      outbox = outbox || createOutbox({ key, yieldTo: "supple-player" });
-      window.suppleOutbox = outbox;
-      outbox.watch();
+      if (!(kept().ops || []).length) return;
+      (await load()).watch();
     }
     outbox.flush();
   }
+  if (note) {
+    note.querySelector("button").addEventListener("click", async () => {
+      (await load()).forgetRefused();
+      note.hidden = true;
+    });
+  }
   window.addEventListener("online", send);
-  window.addEventListener("storage", (event) => { if (event.key === key) send(); });
+  window.addEventListener("storage", (event) => { if (event.key === key) { send(); tell(); } });
   send();
+  tell();
 })();

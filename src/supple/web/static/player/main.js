@@ -94,6 +94,7 @@ wireControls({
   active: () => engine.active(),
   start(painBefore) {
     key = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    outbox.forgetRefused(); // what an earlier session could not save was said then
     outbox.add({
       kind: "open", key,
       body: { routine: data.routine, pain_before: painBefore, ack_caution: true, key, started_at: deviceTime() },

@@ -20,6 +20,28 @@ export function outboxKey(doc = document) {
   return (doc.body && doc.body.dataset.outbox) || null;
 }
 
+// Clinic mode's outboxes are named after their person ("supple-outbox:7"); each request says whose
+// it is, and the server refuses it under anyone else's sign-in (web/deps.py), so what one person
+// did is never sent as another's, even from a tab left open while someone else signed in.
+export const FOR_PERSON = "X-Supple-Person";
+export function personOf(key) {
+  const at = key.indexOf(":");
+  return at < 0 ? null : key.slice(at + 1);
+}
+
+// What the server refused to keep, in plain words (never dropped without a word: the player says it).
+export function refusedWords(refused) {
+  const sets = refused.filter((r) => r.op.kind === "sets").length;
+  const others = refused.length - sets;
+  const parts = [];
+  if (sets) parts.push(sets === 1 ? "1 set" : `${sets} sets`);
+  if (others) parts.push(others === 1 ? "1 other update" : `${others} other updates`);
+  if (!parts.length) return "";
+  const why = refused.every((r) => r.status === 409) ? " because the session had already ended"
+    : refused.every((r) => r.status === 404) ? " because the session is no longer there" : "";
+  return `${parts.join(" and ")} could not be saved${why}.`;
+}
+
 // What waits, in plain words: "the start of the session, 3 sets and the end of the session".
 export function waitingWords(ops) {
   const count = (kind) => ops.filter((op) => op.kind === kind).length;
@@ -44,7 +66,9 @@ const sameOp = (a, b) => (a.id ? a.id === b.id : JSON.stringify(a) === JSON.stri
 export function createOutbox({
   storage = window.localStorage, key = outboxKey() || OUTBOX_KEY, hooks = {}, locks = navigator.locks, yieldTo = null,
 } = {}) {
-  const read = () => JSON.parse(storage.getItem(key) || '{"ops": [], "sessions": {}}');
+  const read = () => ({ refused: [], ...JSON.parse(storage.getItem(key) || '{"ops": [], "sessions": {}}') });
+  const person = personOf(key);
+  const headers = { "Content-Type": "application/json", ...(person === null ? {} : { [FOR_PERSON]: person }) };
   const write = (kept) => storage.setItem(key, JSON.stringify(kept));
   const changed = () => { if (hooks.changed) hooks.changed(); };
   let timer = null;
@@ -52,12 +76,13 @@ export function createOutbox({
   const outbox = {
     get ops() { return read().ops; }, // waiting to be sent, in order
     get sessions() { return read().sessions; }, // local key -> the server's session id
+    get refused() { return read().refused; }, // what the server would not keep, and why, until the next session
+    forgetRefused() { const kept = read(); kept.refused = []; write(kept); },
     busy: false,
     sent: 0,
     signedOut: false,
     offline: false, // the last try found no connection
     retryMs: FIRST_RETRY_MS, // the wait before the next try, doubled after each failed one
-    failed: [],
     add(op) {
       const kept = read();
       kept.ops.push({ ...op, id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` });
@@ -98,16 +123,16 @@ export function createOutbox({
         if (!op) return;
         const sid = kept.sessions[op.key];
         if (op.kind !== "open" && sid === undefined) {
-          // its session was never opened (refused, or lost with an older outbox): drop it
-          this.update(op, () => null);
+          // its session was never opened (refused, or lost with an older outbox): set aside, said
+          kept.ops = kept.ops.filter((o) => !sameOp(o, op));
+          kept.refused.push({ op, status: 0, detail: "its session was not started" });
+          write(kept);
           continue;
         }
         const url = op.kind === "open" ? "/api/sessions" : `/api/sessions/${sid}/${op.kind}`;
         let response;
         try {
-          response = await fetch(url, {
-            method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(op.body),
-          });
+          response = await fetch(url, { method: "POST", headers, body: JSON.stringify(op.body) });
         } catch (e) {
           if (!this.offline) { this.offline = true; changed(); }
           this.later(); // offline: try again later, and later still if it is still off
@@ -115,8 +140,8 @@ export function createOutbox({
         }
         this.offline = false;
         if (response.status >= 500) { this.later(); return; }
-        // Clinic mode: the sign-in ran out. Nothing is lost: the sets wait here until the person
-        // signs in again, and any page of theirs sends them.
+        // Clinic mode: the sign-in ran out, or someone else has signed in on this device. Nothing is
+        // lost: the sets wait here until their person signs in again, and any page of theirs sends them.
         if (response.status === 401) { this.signedOut = true; return; }
         this.signedOut = false;
         this.retryMs = FIRST_RETRY_MS;
@@ -130,9 +155,13 @@ export function createOutbox({
         // outbox means every answer has been handled (the easier exercise offered, say).
         const body = response.status === 204 ? null : await response.json().catch(() => null);
         if (!response.ok) {
-          this.update(op, () => null);
+          // Refused for good (sending it again would be refused again): out of the queue, so what
+          // follows is sent, but kept beside it with the reason, and said on the player's screen.
           const detail = body && body.detail;
-          this.failed.push({ op, status: response.status, detail });
+          const now = read();
+          now.ops = now.ops.filter((o) => !sameOp(o, op));
+          now.refused.push({ op, status: response.status, detail });
+          write(now);
           if (op.kind === "open" && hooks.refused) hooks.refused(detail || "The server refused to start this session.");
           continue;
         }

@@ -1,6 +1,6 @@
 // The view: what the person sees and hears. It shows the engine's progress and cues, speaks them,
 // chimes between steps and keeps the screen on; it decides nothing about the session.
-import { waitingWords } from "./outbox.js";
+import { refusedWords, waitingWords } from "./outbox.js";
 
 const $ = (id) => document.getElementById(id);
 const SECTIONS = ["before", "during", "after", "done"];
@@ -169,15 +169,18 @@ export function createView({ figures = {} } = {}) {
       else if (ops.length && offline) {
         status = `No connection. ${sentence(what)} ${are} waiting on this device, and will be sent when the connection is back, from any page of supple.`;
       } else if (ops.length) status = `Sending ${what}…`;
+      const lost = refusedWords(outbox.refused);
+      if (lost) status = `${ops.length ? status : "Everything else is saved."} ${lost}`;
       if (!$("done").hidden && !refused) {
         $("sync").textContent = status;
-        $("done-title").textContent = ops.length ? "Not saved yet" : "Saved";
+        $("done-title").textContent = ops.length ? "Not saved yet" : lost ? "Partly saved" : "Saved";
       }
       const net = $("net");
-      net.hidden = !(offline || (ops.length && outbox.signedOut));
+      net.hidden = !(offline || (ops.length && outbox.signedOut) || lost);
       net.textContent = outbox.signedOut ? status
-        : ops.length ? `No connection. ${sentence(what)} ${are} waiting on this device.`
-        : "No connection. What you do is kept on this device until it is back.";
+        : ops.length && offline ? `No connection. ${sentence(what)} ${are} waiting on this device.`
+        : offline ? "No connection. What you do is kept on this device until it is back."
+        : lost;
     },
   };
 }
