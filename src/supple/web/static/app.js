@@ -34,6 +34,12 @@ document.querySelectorAll("form[data-forget-outbox]").forEach((form) => {
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("/sw.js").catch(() => { /* offline use is a bonus, not a need */ });
 }
+// "Go back" on an error page: the page before, where there is one (a link to the start otherwise).
+document.querySelectorAll("a[data-back]").forEach((link) => {
+  link.addEventListener("click", (event) => {
+    if (history.length > 1) { event.preventDefault(); history.back(); }
+  });
+});
 document.querySelectorAll("[data-show]").forEach((link) => {
   link.addEventListener("click", (event) => {
     const target = document.getElementById(link.dataset.show);
