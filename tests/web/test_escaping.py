@@ -120,14 +120,16 @@ def test_nothing_a_clinician_or_client_types_comes_back_as_markup_in_clinic_mode
     seeded(sam_browser, clinic.clock, apart=3)
     read = Read()
     for payload in PAYLOADS:
-        read.check(f"client {payload!r}", form(carol, "/clients", {"username": payload, "password": "a long password"}))
-        routine = f"exercises:\n  - exercise: cat-cow\n    note: {json.dumps(payload)}\nnotes: [{json.dumps(payload)}]\n"
-        read.check(f"written {payload!r}",
-                   form(carol, f"/clients/{sam}/written-routines", {"name": "mine", "text": routine}))  # fmt: skip
-        read.check(f"pasted {payload!r}",
-                   form(carol, f"/clients/{sam}/written-routines", {"name": "mine", "text": payload}))  # fmt: skip
-        read.check(f"named {payload!r}", form(carol, f"/clients/{sam}/routines",
-                                              {"name": payload, "conditions": ["sciatica"], "minutes": "10"}))  # fmt: skip
+        quoted = json.dumps(payload)
+        routine = f"exercises:\n  - exercise: cat-cow\n    note: {quoted}\nnotes: [{quoted}]\n"
+        attempts = {
+            "client": ("/clients", {"username": payload, "password": "a long password"}),
+            "written": (f"/clients/{sam}/written-routines", {"name": "mine", "text": routine}),
+            "pasted": (f"/clients/{sam}/written-routines", {"name": "mine", "text": payload}),
+            "named": (f"/clients/{sam}/routines", {"name": payload, "conditions": ["sciatica"], "minutes": "10"}),
+        }
+        for what, (path, data) in attempts.items():
+            read.check(f"{what} {payload!r}", form(carol, path, data))
         post(sam_browser, "/activities", {"activity": payload[:200], "score": "3"})
         read.check(f"login {payload!r}", clinic.browser().post("/login", data={"username": payload, "password": "x"}))
     values = {"client_id": str(sam), "exercise_id": "pigeon-pose", "name": "morning"}
