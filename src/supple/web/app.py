@@ -161,11 +161,20 @@ def _who_is_asking(request: Request) -> dict[str, Any]:
 
 def app_from_env() -> FastAPI:
     """The app as `supple serve` runs it (uvicorn's factory, in every worker process)."""
-    any_host = os.environ.get("SUPPLE_ALLOW_ANY_HOST") == "1"
     settings = Settings.from_env()
     if os.environ.get("SUPPLE_MULTI_USER") == "1":  # set by `supple serve --multi-user` for its workers
         settings = dataclasses.replace(settings, multi_user=True)
-    return create_app(settings, allowed_hosts=None if any_host else LOOPBACK_HOSTS)
+    return create_app(settings, allowed_hosts=allowed_hosts_from_env())
+
+
+def allowed_hosts_from_env() -> Sequence[str] | None:
+    """The Host names `supple serve` chose (cli/serve.py: allowed_hosts): "*" for any, else names
+    with commas; without it, loopback's only."""
+    chosen = os.environ.get("SUPPLE_ALLOWED_HOSTS", "").strip()
+    if chosen == "*":
+        return None
+    names = [name.strip() for name in chosen.split(",") if name.strip()]
+    return names or LOOPBACK_HOSTS
 
 
 # FastAPI's get_swagger_ui_html, with its inline script moved to static/docs.js (no inline script
