@@ -96,6 +96,13 @@ def _running_session_of(context: AppContext, person_id: int, session_id: int) ->
     return found
 
 
+def _check_exercise(context: AppContext, exercise: str) -> None:
+    """A set or a side answer names an exercise of the catalogue, as its sets do (the same check
+    for both, so neither keeps what the other refuses)."""
+    if exercise not in context.content.catalog().exercises:
+        raise BadRequest(f"unknown exercise {exercise!r}")
+
+
 def _check_pain(pain: int | None) -> None:
     if pain is not None and not 0 <= pain <= 10:
         raise BadRequest(f"pain is rated 0 to 10, not {pain}")
@@ -113,8 +120,7 @@ def record_set(
     """Keep a set of the person's running session, at `ended_at` (when it ended on the device);
     sent again under its client key, it is kept once."""
     _check_pain(result.pain)
-    if result.exercise not in context.content.catalog().exercises:
-        raise BadRequest(f"unknown exercise {result.exercise!r}")
+    _check_exercise(context, result.exercise)
     at = device_time(context, ended_at, what="the set's end")
     kept = context.store.sessions.add_set_if_running(
         person_id=person_id, session_id=session_id, result=result, now=at, client_key=client_key
@@ -135,6 +141,7 @@ def record_side(
     client_key: str | None = None,
 ) -> None:
     """Keep which side felt tighter; sent again under its client key, it is kept once."""
+    _check_exercise(context, exercise)
     _running_session_of(context, person_id, session_id)
     context.store.sessions.add_side_answer(
         session_id=session_id, answer=SideAnswer(exercise=exercise, tighter=tighter), now=context.now(),
