@@ -4,8 +4,7 @@ The Content-Security-Policy lets a page run only supple's own script files: no i
 event-handler attribute, no script from elsewhere, so text that slipped past the escaping still
 could not run. Styles come from supple's own stylesheet; images from supple or from data: URIs
 (the handout's figures and its QR code are inside the page). A route may send a policy of its own
-(the handout's inline styles, the figures' SVG, the API's documentation); this middleware then
-leaves it as it is.
+(the handout, for its inline styles; a figure's SVG); this middleware then leaves it as it is.
 """
 
 from __future__ import annotations
