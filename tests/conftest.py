@@ -21,7 +21,7 @@ TESTS = Path(__file__).parent
 #   database  the store, and any test given a database by the database_url fixture;
 #   postgres  any test that needs a PostgreSQL server (postgres_server, database_url's "postgres");
 #   browser   a real chromium (tests/e2e, the browser and page fixtures);
-#   faults    the fault injection tests (tests/faults), which start servers and break them.
+#   faults    real servers (tests/faults): started and broken, or put behind Debian's nginx.
 # A test can have several (a clinic test on PostgreSQL is service, database and postgres). One more
 # marker, slow, is given to a test whose code (or a function of its module that it calls) starts a
 # child process it drives in real time, by subprocess.Popen or pexpect: a terminal session typed into,

@@ -67,14 +67,15 @@ class Unauthorized(SuppleError):
 
 
 class TooManyAttempts(SuppleError):
-    """Too many failed sign-ins for a username or from an address: wait `retry_after` seconds."""
+    """Too many failed sign-ins for a username or from an address (or `what` else failed too
+    often): wait `retry_after` seconds."""
 
     exit_code = 2
 
-    def __init__(self, retry_after: int) -> None:
+    def __init__(self, retry_after: int, *, what: str = "failed sign-ins") -> None:
         self.retry_after = retry_after
         minutes = -(-retry_after // 60)
-        super().__init__(f"too many failed sign-ins: try again in {minutes} minute{'s' if minutes != 1 else ''}")
+        super().__init__(f"too many {what}: try again in {minutes} minute{'s' if minutes != 1 else ''}")
 
 
 class StoreUnavailable(SuppleError):

@@ -76,3 +76,13 @@ def test_a_clinics_database_is_served_only_in_clinic_mode(run_cli, stdin) -> Non
 
 def test_an_empty_account_list_says_how_to_start(run_cli) -> None:
     assert "supple account add NAME --clinician" in run_cli("account", "list").out
+
+
+def test_a_password_of_spaces_or_a_common_one_is_refused_without_repeating_it(run_cli, stdin) -> None:
+    stdin("          \n")
+    spaces = run_cli("account", "add", "carol", "--clinician", "--password-stdin")
+    assert spaces.code == 2 and "cannot be only spaces" in spaces.err
+    stdin("1234567890\n")
+    common = run_cli("account", "add", "carol", "--clinician", "--password-stdin")
+    assert common.code == 2 and "one of the most common" in common.err and "1234567890" not in common.err
+    assert run_cli("account", "list").out.count("carol") == 0

@@ -53,7 +53,7 @@ def this_hurts(page: Page, pain: int) -> None:
 
 def go_on_after_a_hurt(page: Page) -> None:
     """Nothing easier for me, thank you: on with the session."""
-    page.wait_for_function("window.supplePlayer.outbox.ops.length === 0")  # the server's answer handled
+    page.wait_for_function("() => window.supplePlayer.outbox.ops.length === 0")  # the server's answer handled
     easier = page.locator("#easier-dialog")
     if easier.is_visible():
         easier.get_by_role("button", name="No, go on").click()

@@ -50,7 +50,7 @@ def test_the_player_in_a_session_and_its_dialogs_pass_the_wcag_aa_checks(browser
     page.request.put("/api/routines/mine", data={"conditions": ["sciatica"], "minutes": 10})
     page.goto("/play?routine=mine&speed=30")
     page.get_by_role("button", name="Start").click()
-    page.wait_for_function("window.supplePlayer.engine.index >= 1")
+    page.wait_for_function("() => window.supplePlayer.engine.index >= 1")
     assert violations(page) == [], "the player during a session"
     page.get_by_role("button", name="This hurts").click()
     expect(page.locator("#hurt-dialog")).to_be_visible()

@@ -43,7 +43,7 @@ def test_the_whole_journey_is_kept_and_shows_in_progress(page: Page, server: Ser
     page.locator("#before").get_by_text("4", exact=True).click()
     page.get_by_role("button", name="Start").click()
     expect(page.locator("#exercise-name")).not_to_have_text("\u00a0")
-    page.wait_for_function("window.supplePlayer.engine.index >= 3")  # past the warm-up's first steps
+    page.wait_for_function("() => window.supplePlayer.engine.index >= 3")  # past the warm-up's first steps
 
     page.get_by_role("button", name="This hurts").click()
     dialog = page.locator("#hurt-dialog")
@@ -53,7 +53,9 @@ def test_the_whole_journey_is_kept_and_shows_in_progress(page: Page, server: Ser
     easier = page.locator("#easier-dialog")
     # The dialog's close event (which reports the hurt) comes a moment after the click; once the
     # report is out of the outbox, the server's answer (an easier exercise or none) is handled.
-    page.wait_for_function("window.supplePlayer.engine.hurts === 1 && window.supplePlayer.outbox.ops.length === 0")
+    page.wait_for_function(
+        "() => window.supplePlayer.engine.hurts === 1 && window.supplePlayer.outbox.ops.length === 0"
+    )
     if easier.is_visible():
         easier.get_by_role("button", name="Yes, put it in").click()
     else:

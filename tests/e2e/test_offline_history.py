@@ -23,7 +23,7 @@ def test_a_session_played_offline_keeps_its_own_times_and_is_sent_from_another_p
     context.set_offline(True)
     started = dt.datetime.now(dt.UTC)
     page.get_by_role("button", name="Start").click()
-    page.wait_for_function("window.supplePlayer.engine.results.length >= 2", timeout=30_000)
+    page.wait_for_function("() => window.supplePlayer.engine.results.length >= 2", timeout=30_000)
 
     net = page.locator("#net")
     expect(net).to_be_visible()
@@ -44,7 +44,7 @@ def test_a_session_played_offline_keeps_its_own_times_and_is_sent_from_another_p
     context.set_offline(False)
     back = dt.datetime.now(dt.UTC)
     page.goto("/exercises")  # not the player: any page sends what waits
-    page.wait_for_function(f"{WAITING} === 0", timeout=20_000)
+    page.wait_for_function(f"() => {WAITING} === 0", timeout=20_000)
     (session,) = page.request.get("/api/sessions").json()
     began, ended = (dt.datetime.fromisoformat(session[key]) for key in ("started_at", "ended_at"))
     slack = dt.timedelta(seconds=1)

@@ -72,12 +72,12 @@ def test_the_player_and_todays_routine_open_offline_once_loaded(browser: Browser
     page.reload()
     expect(page.get_by_role("button", name="Start")).to_be_visible()
     page.get_by_role("button", name="Start").click()
-    page.wait_for_function("window.supplePlayer.engine.index >= 1")
+    page.wait_for_function("() => window.supplePlayer.engine.index >= 1")
     page.get_by_role("button", name="Skip this exercise").click()
     assert page.evaluate("window.supplePlayer.outbox.ops.length") > 0, "sets wait in the outbox while offline"
     context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
-    page.wait_for_function("window.supplePlayer.outbox.ops.length === 0", timeout=15_000)
+    page.wait_for_function("() => window.supplePlayer.outbox.ops.length === 0", timeout=15_000)
     sessions = page.request.get("/api/sessions").json()
     assert len(sessions) == 1 and sessions[0]["sets_skipped"] >= 1
     context.close()

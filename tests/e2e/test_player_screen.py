@@ -37,7 +37,7 @@ def on_screen(page: Page, selectors: tuple[str, ...], viewport: dict[str, int]) 
 def at_a_sided_hold(page: Page) -> None:
     page.keyboard.press("x")  # past the warm-up
     page.wait_for_function(
-        "(() => { const e = window.supplePlayer.engine; const s = e.steps[e.index]; return s.work && s.side; })()"
+        "() => { const e = window.supplePlayer.engine; const s = e.steps[e.index]; return s.work && s.side; }"
     )
 
 
@@ -54,7 +54,7 @@ def test_the_player_fits_one_screen_with_the_figure_and_its_controls(
     figure = page.locator("#figure")
     exercise = page.evaluate("window.supplePlayer.engine.steps[window.supplePlayer.engine.index].exercise")
     expect(figure).to_have_attribute("src", f"/figures/{exercise}.svg?still=true")
-    page.wait_for_function("document.getElementById('figure').complete")
+    page.wait_for_function("() => document.getElementById('figure').complete")
     assert page.evaluate("document.getElementById('figure').naturalWidth") > 0, "the figure is drawn"
     expect(figure).not_to_have_attribute("alt", "")
     if viewport is ON_ITS_SIDE:  # side by side: the countdown and figure left of the words and buttons
@@ -62,7 +62,7 @@ def test_the_player_fits_one_screen_with_the_figure_and_its_controls(
         assert box(page, ".ring-wrap")["x"] + box(page, ".ring-wrap")["width"] <= box(page, "#cue")["x"]
 
     page.keyboard.press("Space")  # on to the side question, which must not push the controls away
-    page.wait_for_function("window.supplePlayer.engine.pendingSide !== null", timeout=30_000)
+    page.wait_for_function("() => window.supplePlayer.engine.pendingSide !== null", timeout=30_000)
     page.keyboard.press("Space")
     assert on_screen(page, (*ALWAYS_SHOWN, "#side"), viewport) == []
     assert small_targets(page) == []
@@ -95,7 +95,7 @@ def test_the_player_fits_a_clinic_clients_phone_under_its_longer_menu(browser: B
     play(page, speed=20)
     at_a_sided_hold(page)
     assert on_screen(page, ALWAYS_SHOWN, PHONE) == []
-    page.wait_for_function("window.supplePlayer.engine.pendingSide !== null", timeout=30_000)
+    page.wait_for_function("() => window.supplePlayer.engine.pendingSide !== null", timeout=30_000)
     page.keyboard.press("Space")
     assert on_screen(page, (*ALWAYS_SHOWN, "#side"), PHONE) == []
     sam.close()

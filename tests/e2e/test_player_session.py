@@ -124,7 +124,7 @@ def test_the_side_question_is_spoken_and_names_the_stretch(browser: Browser, ser
     routine_ready(page, conditions=("sciatica", "hip-pain"), minutes=15)  # a sided stretch second of six
     play(page, speed=100)
     page.keyboard.press("x")  # past the warm-up
-    page.wait_for_function("window.supplePlayer.engine.pendingSide !== null", timeout=30_000)
+    page.wait_for_function("() => window.supplePlayer.engine.pendingSide !== null", timeout=30_000)
     page.keyboard.press("Space")
     asked = "Which side felt tighter in the lateral squat hold: left, right, or the same?"
     assert asked in page.evaluate("window.__spoken")
@@ -183,12 +183,13 @@ def test_leaving_mid_session_anyway_keeps_it_as_stopped_early_with_what_was_done
     context, page = phone(browser, server)
     routine_ready(page)
     play(page, speed=20)
-    page.wait_for_function("window.supplePlayer.engine.results.filter((r) => !r.skipped).length >= 1")
+    page.wait_for_function("() => window.supplePlayer.engine.results.filter((r) => !r.skipped).length >= 1")
     page.on("dialog", lambda dialog: dialog.accept())  # "Leave the page?": yes
     page.get_by_role("link", name="Progress").click()
     expect(page).to_have_url(re.compile("/progress$"))
     page.wait_for_function(
-        "!localStorage.getItem('supple-outbox') || JSON.parse(localStorage.getItem('supple-outbox')).ops.length === 0"
+        "() => !localStorage.getItem('supple-outbox') "
+        "|| JSON.parse(localStorage.getItem('supple-outbox')).ops.length === 0"
     )
     (session,) = page.request.get("/api/sessions").json()
     assert session["state"] == "quit" and session["ended_at"] is not None

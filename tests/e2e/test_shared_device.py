@@ -91,7 +91,7 @@ def test_one_clients_sets_are_never_sent_as_anothers_and_wait_for_them(device: B
     ann.goto("/play?routine=mine&speed=20")
     sign_in_runs_out(clinic, "ann")
     ann.get_by_role("button", name="Start").click()
-    ann.wait_for_function("window.supplePlayer.engine.results.length >= 2", timeout=30_000)
+    ann.wait_for_function("() => window.supplePlayer.engine.results.length >= 2", timeout=30_000)
     expect(ann.locator("#net")).to_contain_text("Sign in again")
     look(ann, "shared-device-ann-signed-out-phone")
 
@@ -103,13 +103,13 @@ def test_one_clients_sets_are_never_sent_as_anothers_and_wait_for_them(device: B
     ann.bring_to_front()
     ann.evaluate("window.dispatchEvent(new Event('focus'))")
     ann.evaluate("window.supplePlayer.outbox.flush()")
-    ann.wait_for_function("!window.supplePlayer.outbox.busy")
+    ann.wait_for_function("() => !window.supplePlayer.outbox.busy")
     assert sessions_of(ben) == [], "nor does ann's own tab, under ben's sign-in"
     assert waiting(ben, ann_id) >= 3, "ann's session waits on the phone"
 
     ben.get_by_role("button", name="Sign out").click()
     ann_again = sign_in(device, "ann")
-    ann_again.wait_for_function(f"JSON.parse(localStorage.getItem('supple-outbox:{ann_id}')).ops.length === 0")
+    ann_again.wait_for_function(f"() => JSON.parse(localStorage.getItem('supple-outbox:{ann_id}')).ops.length === 0")
     (session,) = sessions_of(ann_again)
     assert session["sets_done"] + session["sets_skipped"] >= 2  # type: ignore[operator]
 
@@ -158,12 +158,12 @@ def test_a_set_the_server_will_not_keep_is_said_not_dropped(device: BrowserConte
     ann.goto("/play?routine=mine&speed=20")
     ann.get_by_role("button", name="Start").click()
     ann.wait_for_function(
-        "window.supplePlayer.outbox.sessions && Object.keys(window.supplePlayer.outbox.sessions).length === 1"
+        "() => window.supplePlayer.outbox.sessions && Object.keys(window.supplePlayer.outbox.sessions).length === 1"
     )
     session = next(iter(ann.evaluate("window.supplePlayer.outbox.sessions").values()))
     # the session is ended elsewhere meanwhile (another tab): the next set cannot be kept in it
     assert ann.request.post(f"/api/sessions/{session}/finish", data={"state": "quit"}).ok
-    ann.wait_for_function("window.supplePlayer.outbox.refused.length >= 1", timeout=30_000)
+    ann.wait_for_function("() => window.supplePlayer.outbox.refused.length >= 1", timeout=30_000)
     expect(ann.locator("#net")).to_contain_text(re.compile(r"could not be saved because the session had already ended"))
     look(ann, "refused-set-in-player-phone")
     ann.once("dialog", lambda dialog: dialog.accept())  # leaving mid-session asks first

@@ -79,7 +79,7 @@ def hurt(page: Page, score: str) -> None:
     expect(dialog).to_be_visible()
     dialog.get_by_text(score, exact=True).click()
     dialog.get_by_role("button", name="Done").click()
-    page.wait_for_function("window.supplePlayer.engine.hurts >= 1 && window.supplePlayer.outbox.ops.length === 0")
+    page.wait_for_function("() => window.supplePlayer.engine.hurts >= 1 && window.supplePlayer.outbox.ops.length === 0")
 
 
 def test_this_hurts_never_offers_the_floor_to_someone_who_cannot_get_down(phone: Page) -> None:
@@ -105,7 +105,7 @@ def save_a_short_routine(page: Page, name: str = "quick", minutes: int = 3) -> N
 def start_and_stop_after_one_set(page: Page) -> None:
     page.goto(f"/play?routine=quick&speed={STOP_SOON}")
     page.get_by_role("button", name="Start").click()
-    page.wait_for_function("window.supplePlayer.engine.results.filter((r) => !r.skipped).length >= 1")
+    page.wait_for_function("() => window.supplePlayer.engine.results.filter((r) => !r.skipped).length >= 1")
     page.get_by_role("button", name="Stop the session").click()
     page.get_by_role("button", name="Finish").click()
     expect(page.locator("#sync")).to_have_text("Everything is saved.")
@@ -292,7 +292,7 @@ def test_deleting_everything_leaves_no_copy_on_the_phone(phone: Page, header: st
     delete_everything(phone)
     look(phone, f"deleted-{header}-phone")
     assert phone.request.get("/api/sessions").json() == []
-    phone.wait_for_function("localStorage.length === 0")
+    phone.wait_for_function("() => localStorage.length === 0")
     for _ in range(50):  # the page clears the caches as it loads; give it a moment
         if phone.evaluate(KEPT_PROGRESS) is False:
             break

@@ -117,11 +117,13 @@ def test_an_svg_uri_refuses_what_is_not_svg() -> None:
 def test_the_web_page_adds_a_toolbar_that_printing_hides(plan, catalog, questions) -> None:
     links = PageLinks(pdf="/routines/morning/handout.pdf", back="/play?routine=morning", person="Sam", paper="letter")
     html = handout_html(make(plan, catalog, questions), paper="letter", links=links)
-    assert 'class="toolbar"' in html and "window.print()" in html
+    assert 'class="toolbar"' in html and '<button type="button" data-print>Print</button>' in html
+    assert '<script src="/static/print.js" defer></script>' in html and "onclick" not in html
     assert "/routines/morning/handout.pdf?paper=letter&amp;person=Sam" in html
     assert re.search(r"@media print\s*{\s*\.toolbar\s*{\s*display:\s*none", html)
     assert "@page { size: letter; }" in html
-    assert 'class="toolbar"' not in handout_html(make(plan, catalog, questions))
+    printed = handout_html(make(plan, catalog, questions))
+    assert 'class="toolbar"' not in printed and "<script" not in printed
 
 
 def test_paper_names_are_checked() -> None:

@@ -37,6 +37,10 @@ def with_hint(error: SuppleError) -> str:
         message = f"--days: {message}"
     elif topic == "time":
         message = f"--at: {message}"
+    elif topic == "public-name":
+        message = f"--public-name: {message}"
+    elif topic == "no-public-name":
+        message = f"{message}: add --public-name NAME for each name in the proxy's server_name"
     if error.detail:
         message = f"{message} ({error.detail})"
     return message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,8 +14,11 @@ if TYPE_CHECKING:
     from supple.services.context import AppContext
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-ALLOW_ANY_HOST = "SUPPLE_ALLOW_ANY_HOST"  # read by supple.web.app:app_from_env
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")  # as they come in a Host header
+ALLOWED_HOSTS = "SUPPLE_ALLOWED_HOSTS"  # read by supple.web.app:app_from_env: "*", or names with commas
 MULTI_USER = "SUPPLE_MULTI_USER"  # likewise: every worker process builds a clinic-mode app
+# A name people type, or a wildcard for every name under a domain (*.clinic.example.org); no port.
+PUBLIC_NAME = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 
 
 def serve_command(
@@ -38,6 +42,15 @@ def serve_command(
             help="Trust X-Forwarded-Proto/-For from the https proxy at this address (the client's address "
             "counts failed sign-ins; https makes the cookies Secure).",
         ),
+    ] = None,
+    public_names: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--public-name",
+            metavar="NAME",
+            help="A name people reach supple by (clinic.example.org, as in the proxy's server_name); repeat "
+            "it for each. Requests for any other name are refused. Needed with --behind-proxy.",
+        ),
     ] = None,  # fmt: skip
 ) -> None:
     """Start the web app: open the address it prints in a browser, on this machine or a phone."""
@@ -53,6 +66,7 @@ def serve_command(
     out = console()
     local = host in LOOPBACK
     https = ssl_certfile is not None or behind_proxy is not None
+    allowed = allowed_hosts(local=local, behind_proxy=behind_proxy, public_names=public_names or [])
     _check_mode(context, multi_user, out)
     if not local and not multi_user:
         out.print(
@@ -68,7 +82,7 @@ def serve_command(
     # The app is named by import path, not imported here: the command line and the web app are
     # separate adapters, and uvicorn's worker processes each build their own app from it.
     os.environ["SUPPLE_HOME"] = str(settings.home)
-    os.environ[ALLOW_ANY_HOST] = "" if local else "1"
+    os.environ[ALLOWED_HOSTS] = "*" if allowed is None else ",".join(allowed)
     os.environ[MULTI_USER] = "1" if multi_user else ""
     shown = "127.0.0.1" if host in ("localhost", "::1") else host
     scheme = "https" if https else "http"
@@ -79,6 +93,37 @@ def serve_command(
         log_level="warning", proxy_headers=behind_proxy is not None, forwarded_allow_ips=behind_proxy,
         ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile,
     )  # fmt: skip
+
+
+def allowed_hosts(*, local: bool, behind_proxy: str | None, public_names: list[str]) -> list[str] | None:
+    """The Host names the server answers to; None for any. A loopback server answers only to its
+    loopback names, so a web page elsewhere cannot reach it by renaming itself 127.0.0.1 (DNS
+    rebinding). Behind a proxy the Host is the name people typed (nginx's `proxy_set_header Host
+    $host`), so the server answers to the public names it is told, and to its loopback names for a
+    health check on its own machine. Without public names a proxy would leave two bad choices:
+    refuse every request (loopback names only), or answer to any name at all, a name an
+    attacker's page gave the proxy's address included, and put that name in handouts' QR codes
+    and reminders' links; so supple refuses to start instead, saying what to add. A server open
+    to the network without a proxy answers to any name unless told its names: phones reach it by
+    an address nobody knows in advance."""
+    from supple.errors import BadRequest
+
+    names = []
+    for name in public_names:
+        cleaned = name.strip().lower().rstrip(".")
+        if not PUBLIC_NAME.match(cleaned):
+            raise BadRequest(
+                f"{name!r} is not a name people can reach supple by, such as clinic.example.org", topic="public-name"
+            )
+        names.append(cleaned)
+    if behind_proxy is not None and not names:
+        raise BadRequest(
+            "behind a proxy, supple answers only to the names people reach it by, and it has been told none",
+            topic="no-public-name",
+        )
+    if names:
+        return [*names, *LOOPBACK_NAMES]
+    return list(LOOPBACK_NAMES) if local else None
 
 
 def _check_mode(context: AppContext, multi_user: bool, out: Console) -> None:

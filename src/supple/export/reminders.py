@@ -9,17 +9,28 @@ from collections.abc import Sequence
 from supple.errors import BadRequest
 
 DAYS = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SESSION_MINUTES = 20
 
 
+def _day(word: str) -> str | None:
+    """A day of the week as people write it: its name or the start of it, three letters at least
+    ("mon", "tues", "Thursday"); "monkey" is not Monday."""
+    word = word.strip().lower()
+    found = [name[:3] for name in DAY_NAMES if len(word) >= 3 and name.startswith(word)]
+    return found[0] if found else None
+
+
 def parse_days(text: str) -> list[str]:
-    days = [day.strip().lower()[:3] for day in text.split(",") if day.strip()]
-    unknown = [day for day in days if day not in DAYS]
+    words = [word.strip() for word in text.split(",") if word.strip()]
+    days = {word: _day(word) for word in words}
+    unknown = [word for word, day in days.items() if day is None]
     if unknown or not days:
+        said = ", ".join(repr(word) for word in unknown) if unknown else repr(text)
         raise BadRequest(
-            f"a reminder needs days of the week: mon, tue, wed, thu, fri, sat or sun (not {text!r})", topic="days"
+            f"a reminder needs days of the week: mon, tue, wed, thu, fri, sat or sun (not {said})", topic="days"
         )
-    return sorted(set(days), key=list(DAYS).index)
+    return sorted({day for day in days.values() if day is not None}, key=list(DAYS).index)
 
 
 def parse_time(text: str) -> dt.time:

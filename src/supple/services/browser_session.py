@@ -151,6 +151,7 @@ def record_side(
 ) -> None:
     """Keep which side felt tighter; sent again under its client key, it is kept once."""
     _running_session_of(context, person_id, session_id)
+    _check_exercise(context, person_id, session_id, exercise)
     context.store.sessions.add_side_answer(
         session_id=session_id, answer=SideAnswer(exercise=exercise, tighter=tighter), now=context.now(),
         person_id=person_id, client_key=client_key,

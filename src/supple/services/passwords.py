@@ -8,8 +8,10 @@ allows instead of the real one.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supple.errors import BadRequest
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 
 MIN_LENGTH = 10
 MAX_LENGTH = 1024  # argon2 takes any length; a cap keeps one request from costing much more than another
+COMMON_PASSWORDS = Path(__file__).parent / "data" / "common-passwords.txt"
 
 
 class Passwords:
@@ -63,8 +66,31 @@ class Passwords:
 
 
 def check_new_password(password: str, *, username: str) -> None:
-    """Length is what makes a password strong (NIST SP 800-63B); the message never repeats it."""
+    """Length is what makes a password strong, and a common one is guessed first whatever its
+    length (NIST SP 800-63B: a minimum length and a list of common passwords, no rules about
+    kinds of characters). The message never repeats the password."""
     if not MIN_LENGTH <= len(password) <= MAX_LENGTH:
         raise BadRequest(f"a password is {MIN_LENGTH} to {MAX_LENGTH} characters long: a few words make a good one")
+    if not password.strip():
+        raise BadRequest("a password cannot be only spaces: a few words make a good one")
     if password.strip().lower() == username.strip().lower():
         raise BadRequest("the password cannot be the username")
+    if is_common(password):
+        raise BadRequest(
+            "that password is one of the most common, which are guessed first: choose another (a few words "
+            "of your own make a good one)"
+        )
+
+
+def is_common(password: str) -> bool:
+    """On the list of common passwords (data/common-passwords.txt), in any case, with or without
+    its spaces ("Pass Word 123" is "password123")."""
+    lowered = password.strip().lower()
+    return lowered in common_passwords() or "".join(lowered.split()) in common_passwords()
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    """Read once, when a password is first set (never to sign in); about 16,000 of them."""
+    text = COMMON_PASSWORDS.read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("# "))

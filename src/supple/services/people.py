@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from supple.errors import BadRequest, NotFound, TooManyAttempts, Unauthorized
+from supple.errors import BadRequest, Conflict, NotFound, TooManyAttempts, Unauthorized
 from supple.services.modes import Asker
 from supple.services.passwords import check_new_password
 from supple.services.sign_in_tokens import LONGEST_TOKEN, account_signed_in, token_hash
@@ -28,6 +28,7 @@ SIGN_IN_LIFETIME = dt.timedelta(hours=12)  # a working day; then the password ag
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 USER_LIMIT = 5  # failures per username in the window, then that username waits
 ADDRESS_LIMIT = 20  # failures from one address (a clinic's devices may share one)
+NAMING_LIMIT = 10  # usernames a clinician is refused in the window (people.create_client)
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{1,63}$")
 ROLES = ("clinician", "client")
 TOKEN_BYTES = 32
@@ -59,8 +60,25 @@ def create_account(
 
 
 def create_client(context: AppContext, *, clinician_id: int, username: str, password: str) -> Account:
-    """A clinician adds a client of their own (the web)."""
-    return _add(context, username, password, "client", clinician_id)
+    """A clinician adds a client of their own (the web). A username cannot be given twice, so
+    refusing one tells that it exists: the refusal is in the same words whoever has the name (a
+    client of another clinician, a clinician, one's own client), and a clinician refused
+    NAMING_LIMIT names within FAILURE_WINDOW waits, so the form cannot be used to go through a
+    list of names to learn who else is a client."""
+    key, now = f"naming:{clinician_id}", context.now()
+    refused = context.store.sign_ins.recent_failures(keys=[key], since=now - FAILURE_WINDOW)[key]
+    if len(refused) >= NAMING_LIMIT:
+        wait = refused[NAMING_LIMIT - 1] + FAILURE_WINDOW - now
+        raise TooManyAttempts(max(1, math.ceil(wait.total_seconds())), what="usernames refused")
+    try:
+        return _add(context, username, password, "client", clinician_id)
+    except Conflict:
+        context.store.sign_ins.add_failure(keys=[key], now=now, forget_before=now - FAILURE_WINDOW)
+        name = normalise_username(username)
+        raise Conflict(
+            f"the username {name!r} cannot be given: add something of your client's own to it, such as the "
+            f"initial of their family name or a number ({name}.t or {name}2)"
+        ) from None
 
 
 def _add(context: AppContext, username: str, password: str, role: str, clinician_id: int | None) -> Account:

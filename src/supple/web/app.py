@@ -15,7 +15,6 @@ import swagger_ui_bundle  # type: ignore[import-untyped]
 from fastapi import Depends, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -43,6 +42,8 @@ from supple.services.health import CONCURRENT_REQUESTS, fault_types, store_fault
 from supple.services.passwords import Passwords
 from supple.web import csrf, filters
 from supple.web.deps import get_asker
+from supple.web.head import HeadLikeGet
+from supple.web.headers import BodyLimit, SecurityHeaders
 from supple.web.page_owner import PageOwner
 from supple.web.paths import STATIC, TEMPLATES
 from supple.web.plans import RoutineBodies
@@ -112,11 +113,16 @@ def create_app(
     templates = Jinja2Templates(directory=TEMPLATES, context_processors=[_who_is_asking])
     filters.install(templates.env)
     app.state.templates = templates
+    # The last added runs first: HEAD becomes GET, every answer gets its security headers, then the
+    # Host check, the API's guard, the form token, the page's owner and the limit on a request's body.
+    app.add_middleware(BodyLimit)
     app.add_middleware(PageOwner, signs_in=context.mode.signs_in)
     app.add_middleware(csrf.IssueToken)
     app.add_middleware(csrf.GuardApi)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*allowed_hosts, "testserver"])
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadLikeGet)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _api_docs(app)
     app.include_router(pages_account.shell)
@@ -157,11 +163,40 @@ def _who_is_asking(request: Request) -> dict[str, Any]:
 
 def app_from_env() -> FastAPI:
     """The app as `supple serve` runs it (uvicorn's factory, in every worker process)."""
-    any_host = os.environ.get("SUPPLE_ALLOW_ANY_HOST") == "1"
     settings = Settings.from_env()
     if os.environ.get("SUPPLE_MULTI_USER") == "1":  # set by `supple serve --multi-user` for its workers
         settings = dataclasses.replace(settings, multi_user=True)
-    return create_app(settings, allowed_hosts=None if any_host else LOOPBACK_HOSTS)
+    return create_app(settings, allowed_hosts=allowed_hosts_from_env())
+
+
+def allowed_hosts_from_env() -> Sequence[str] | None:
+    """The Host names `supple serve` chose (cli/serve.py: allowed_hosts): "*" for any, else names
+    with commas; without it, loopback's only."""
+    chosen = os.environ.get("SUPPLE_ALLOWED_HOSTS", "").strip()
+    if chosen == "*":
+        return None
+    names = [name.strip() for name in chosen.split(",") if name.strip()]
+    return names or LOOPBACK_HOSTS
+
+
+# FastAPI's get_swagger_ui_html, with its inline script moved to static/docs.js (no inline script
+# runs under the Content-Security-Policy).
+DOCS_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>supple API</title>
+<link rel="stylesheet" href="/docs-assets/swagger-ui.css">
+<link rel="icon" href="/static/icon.svg" type="image/svg+xml">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/docs-assets/swagger-ui-bundle.js"></script>
+<script src="/static/docs.js"></script>
+</body>
+</html>
+"""
 
 
 def _api_docs(app: FastAPI) -> None:
@@ -170,10 +205,7 @@ def _api_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json", title="supple API", swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-            swagger_css_url="/docs-assets/swagger-ui.css", swagger_favicon_url="/static/icon.svg",
-        )  # fmt: skip
+        return HTMLResponse(DOCS_PAGE)
 
 
 def _wants_json(request: Request) -> bool:
@@ -195,6 +227,7 @@ HEADINGS = {
     403: "That did not work",
     404: "We could not find that",
     409: "That can no longer be changed",
+    413: "That is too large",
     422: "Please check what you entered",
     429: "Please wait a little",
     503: "supple cannot save just now",
@@ -211,6 +244,8 @@ HTTP_MESSAGES = {
     404: "There is nothing at this address: the link may be old or mistyped.",
     405: "This page cannot be used that way.",
 }
+# A body over its limit (web/headers.py), whichever page it was sent to
+TOO_LARGE = "That is more than supple takes at once, and nothing was changed. A backup to restore can be up to 50 MB."
 
 
 def _page_words(request: Request, error: SuppleError, status: int) -> dict[str, Any]:
@@ -274,12 +309,13 @@ def _error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
-        if _wants_json(request):
-            return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
         status = error.status_code
-        message = HTTP_MESSAGES.get(status) if str(error.detail) == HTTPStatus(status).phrase else None
+        detail = TOO_LARGE if status == 413 else error.detail
+        if _wants_json(request):
+            return JSONResponse({"detail": detail}, status_code=status, headers=error.headers)
+        message = HTTP_MESSAGES.get(status) if str(detail) == HTTPStatus(status).phrase else None
         context = {
             "status": status, "heading": HEADINGS.get(status, "Something went wrong"), "unsafe": False, "topic": None,
-            "message": message or filters.sentence(str(error.detail)),
+            "message": message or filters.sentence(str(detail)),
         }  # fmt: skip
         return templates.TemplateResponse(request, "error.html", context, status_code=status)

@@ -58,13 +58,9 @@ class IssueToken:
         scope.setdefault("state", {})["csrf_token"] = token
 
         async def send_with_cookie(message: Message) -> None:
-            if message["type"] == "http.response.start":
+            if message["type"] == "http.response.start" and not existing:
                 headers = MutableHeaders(scope=message)
-                # no page is framed by another site (a hidden sign-in or delete form: clickjacking)
-                headers["x-frame-options"] = "DENY"
-                headers.setdefault("content-security-policy", "frame-ancestors 'none'")
-                if not existing:
-                    headers.append("set-cookie", cookie_header(COOKIE, token, secure=scope.get("scheme") == "https"))
+                headers.append("set-cookie", cookie_header(COOKIE, token, secure=scope.get("scheme") == "https"))
             await send(message)
 
         await self.app(scope, receive, send_with_cookie)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tempfile
 from pathlib import Path
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from tests.store.backups import NOW, a_backup, fill, fresh_store, goals_data, round_trip, rows, sessions_data
 
 from supple.errors import BadRequest
+from supple.progress.outcomes import PSFS_MAX_ACTIVITIES
 from supple.session.results import FinishedSet
 from supple.store.database.tables import PersonRow
 from supple.store.repositories import open_store
@@ -41,6 +43,9 @@ def test_the_round_trip_holds_on_postgresql_too(database_url, tmp_path) -> None:
     [
         (lambda d: {"hello": "world"}, "not a supple backup"),
         (lambda d: {**d, "version": 99}, "backup version 99"),
+        (lambda d: {**d, "version": True}, "damaged and cannot be restored"),  # true == 1 in Python
+        (lambda d: {**d, "version": 1.0}, "damaged and cannot be restored"),
+        (lambda d: {**d, "version": "1"}, "damaged and cannot be restored"),
         (
             lambda d: {**d, "people": [{**d["people"][0], "sessions": [{"state": "finished"}]}]},
             "damaged and cannot be restored",
@@ -109,3 +114,31 @@ def test_the_import_command_refuses_a_file_with_a_lone_surrogate_in_one_line(run
     assert json.loads(run_cli("goal", "list", "--json").out) == []
     target.write_text(json.dumps(a_backup()), encoding="utf-8")
     assert run_cli("import", str(target)).code == 0, "the store is still empty: nothing was written"
+
+
+def followed(count: int, *, dropped: int = 0) -> list[dict[str, object]]:
+    """Activities as a backup holds them: `count` followed now, `dropped` followed once."""
+    now, then = NOW.isoformat(), (NOW - dt.timedelta(days=30)).isoformat()
+    return [
+        {"activity": f"activity {n}", "created_at": then, "retired_at": now if n < dropped else None, "ratings": []}
+        for n in range(count + dropped)
+    ]
+
+
+def test_a_backup_following_more_activities_than_anyone_can_is_refused_as_damaged(tmp_path) -> None:
+    """The app lets a person follow PSFS_MAX_ACTIVITIES at once: a restore cannot get round it."""
+    original = fresh_store(tmp_path, "a.db")
+    fill(original, [], [])
+    exported = original.backups.export(now=NOW)
+    original.close()
+    person = exported["people"][0]
+    too_many = {**exported, "people": [{**person, "goals": followed(PSFS_MAX_ACTIVITIES + 1)}]}
+    with pytest.raises(BadRequest, match="damaged and cannot be restored") as refused:
+        parse_backup(too_many)
+    assert f"{PSFS_MAX_ACTIVITIES + 1} activities followed at once" in (refused.value.detail or "")
+    history = {**exported, "people": [{**person, "goals": followed(PSFS_MAX_ACTIVITIES, dropped=10)}]}
+    target = fresh_store(tmp_path, "b.db")
+    target.backups.restore(backup=parse_backup(history))
+    (restored,) = target.backups.export(now=NOW)["people"]
+    assert sum(goal["retired_at"] is None for goal in restored["goals"]) == PSFS_MAX_ACTIVITIES
+    target.close()

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from supple.catalog.loader import field_path
 from supple.errors import BadRequest
+from supple.progress.outcomes import PSFS_MAX_ACTIVITIES
 from supple.store.database.engine import Database, unkeepable
 from supple.store.database.tables import (
     AccountRow,
@@ -155,6 +156,16 @@ class BackupPerson(_Model):
     sessions: list[BackupSession] = []
     goals: list[BackupGoal] = []
 
+    @field_validator("goals", mode="after")
+    @classmethod
+    def _activities_followed(cls, goals: list[BackupGoal]) -> list[BackupGoal]:
+        """No more activities followed at once than the app lets anyone follow (the ones dropped
+        are history, any number of them)."""
+        current = sum(1 for goal in goals if goal.retired_at is None)
+        if current > PSFS_MAX_ACTIVITIES:
+            raise ValueError(f"{current} activities followed at once, where {PSFS_MAX_ACTIVITIES} is the most")
+        return goals
+
 
 class Backup(_Model):
     format: str
@@ -275,8 +286,15 @@ def parse_backup(data: Any) -> Backup:
         raise BadRequest(
             "this is not a supple backup: it is not a file supple wrote", detail='no "format": "supple-backup"'
         )
-    if data.get("version") != VERSION:
-        raise BadRequest(f"backup version {data.get('version')!r} is not one this supple reads (it reads {VERSION})")
+    version = data.get("version")
+    # JSON's true is Python's True, which equals 1: only a whole number is a version
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise BadRequest(
+            "the backup is damaged and cannot be restored; nothing was changed",
+            detail=f"version: {version!r} is not a version number",
+        )
+    if version != VERSION:
+        raise BadRequest(f"backup version {version!r} is not one this supple reads (it reads {VERSION})")
     try:
         return Backup.model_validate(data, context=IMPORTING)
     except ValidationError as error:

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from supple.services.figures import exercise_figure
 from supple.web.deps import ContextDep
+from supple.web.headers import SVG_POLICY
 
 router = APIRouter(include_in_schema=False)
 # Browsers keep a figure for a day, then ask again with the ETag (one small 304 when unchanged).
@@ -25,7 +26,8 @@ def figure(
 ) -> Response:
     drawn = exercise_figure(context, exercise_id=exercise_id, animate=not still)
     etag = f'"{drawn.etag}"'
-    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
+    # Opened as a page of its own, the drawing keeps its <style> and runs nothing (web/headers.py)
+    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL, "Content-Security-Policy": SVG_POLICY}
     if if_none_match is not None and etag in (tag.strip() for tag in if_none_match.split(",")):
         return Response(status_code=304, headers=headers)
     return Response(drawn.svg, media_type="image/svg+xml", headers=headers)

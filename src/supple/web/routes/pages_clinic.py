@@ -15,7 +15,7 @@ from supple.services.context import AppContext
 from supple.session.routine_words import routine_problem
 from supple.web.csrf import verify_form
 from supple.web.deps import ClinicianDep, ContextDep, TemplatesDep
-from supple.web.routes.pages_handout import Paper, pdf_download, public_base_url
+from supple.web.routes.pages_handout import Paper, handout_response, pdf_download, public_base_url
 from supple.web.routes.pages_more import progress_page_data
 from supple.web.schemas import RowId, plan_in_from_form
 
@@ -152,7 +152,7 @@ def client_handout_page(
         context, clinician_id=clinician.person_id, client_id=client_id, routine=name, paper=paper,
         base_url=public_base_url(request),
     )  # fmt: skip
-    return HTMLResponse(page)
+    return handout_response(page)
 
 
 @router.get("/clients/{client_id}/routines/{name}/handout.pdf")

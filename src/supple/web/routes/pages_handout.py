@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from supple.services import handouts
 from supple.web.deps import ContextDep, PersonDep
+from supple.web.headers import policy_for_inline_styles
 
 router = APIRouter(include_in_schema=False)
 Name = Annotated[str, Path(max_length=64)]
@@ -37,7 +38,13 @@ def handout_page(
         context, routine=name, person=person or None, paper=paper, base_url=public_base_url(request),
         back=f"/play?routine={quote(name)}", person_id=asker,
     )  # fmt: skip
-    return HTMLResponse(page)
+    return handout_response(page)
+
+
+def handout_response(page: str) -> HTMLResponse:
+    """The handout page, whose styles are inside it (it is the PDF's template too): allowed by
+    their hashes, and nothing else inline."""
+    return HTMLResponse(page, headers={"Content-Security-Policy": policy_for_inline_styles(page)})
 
 
 @router.get("/routines/{name}/handout.pdf")
