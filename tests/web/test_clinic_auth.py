@@ -93,7 +93,7 @@ def test_failed_sign_ins_lock_the_username_for_a_while_then_let_it_in(clinic: Cl
     assert int(login(browser, "carol", PASSWORD).headers["retry-after"]) == 5 * 60
     clinic.clock.advance(minutes=5)
     assert login(browser, "carol", PASSWORD).status_code == 303
-    assert login(browser, "carol", "guess").status_code == 401, "a success starts the count again"
+    assert login(browser, "carol", "guess").status_code == 401, "the failures have left the window"
 
 
 def test_unknown_usernames_are_limited_too_and_so_is_an_address(clinic: Clinic) -> None:

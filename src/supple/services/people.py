@@ -111,17 +111,21 @@ class SignedIn:
 
 def sign_in(context: AppContext, *, username: str, password: str, address: str) -> SignedIn:
     """A new sign-in token for the cookie; Unauthorized for a wrong username or password, the same
-    for both; TooManyAttempts while the username or the address has failed too often."""
+    for both; TooManyAttempts while the username or the address has failed too often. The attempt
+    is counted as a failure before the password is checked, in one step with reading the count,
+    so at most USER_LIMIT wrong passwords are checked for a username in the window, however many
+    are sent at once to however many worker processes."""
     store, passwords, now = context.store, context.passwords, context.now()
     name = username.strip().lower()[:64]
-    keys = (f"user:{name}", f"address:{address[:120]}")
-    _refuse_while_locked(context, keys, now)
+    limits = {f"user:{name}": USER_LIMIT, f"address:{address[:120]}": ADDRESS_LIMIT}
+    attempt = store.sign_ins.begin_attempt(limits=limits, now=now, since=now - FAILURE_WINDOW)
+    if attempt.refused:
+        raise TooManyAttempts(_wait(attempt.recent, limits, now))
     found = store.accounts.named(username=name) if USERNAME.match(name) else None
     matches = passwords.verify(found.password_hash if found else passwords.dummy_hash(), password)
     if found is None or not matches:
-        store.sign_ins.add_failure(keys=keys, now=now, forget_before=now - FAILURE_WINDOW)
-        raise Unauthorized("that username and password do not match")
-    store.sign_ins.clear_failures(key=keys[0])
+        raise Unauthorized("that username and password do not match")  # the attempt stays a failure
+    store.sign_ins.not_a_failure(attempt)
     if passwords.needs_rehash(found.password_hash):
         store.accounts.set_password_hash(person_id=found.person_id, password_hash=passwords.hash(password))
     token = secrets.token_urlsafe(TOKEN_BYTES)
@@ -131,15 +135,11 @@ def sign_in(context: AppContext, *, username: str, password: str, address: str) 
     return SignedIn(token, Asker(found.person_id, found.username, found.role))
 
 
-def _refuse_while_locked(context: AppContext, keys: tuple[str, str], now: dt.datetime) -> None:
-    recent = context.store.sign_ins.recent_failures(keys=keys, since=now - FAILURE_WINDOW)
-    waits = [
-        recent[key][limit - 1] + FAILURE_WINDOW - now
-        for key, limit in zip(keys, (USER_LIMIT, ADDRESS_LIMIT), strict=True)
-        if len(recent[key]) >= limit
-    ]
-    if waits:
-        raise TooManyAttempts(max(1, math.ceil(max(waits).total_seconds())))
+def _wait(recent: dict[str, list[dt.datetime]], limits: dict[str, int], now: dt.datetime) -> int:
+    """Seconds until every key that reached its limit has a failure leave the window."""
+    full = [key for key, limit in limits.items() if len(recent[key]) >= limit]
+    waits = [recent[key][limits[key] - 1] + FAILURE_WINDOW - now for key in full]
+    return max(1, math.ceil(max(waits).total_seconds()))
 
 
 def signed_in(context: AppContext, *, token: str) -> Asker | None:

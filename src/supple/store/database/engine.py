@@ -7,7 +7,7 @@ each commit, so a set committed as it ends survives a crash of supple or of the 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -138,6 +138,27 @@ class Database:
                 yield c
             return
         with self._writer_turns, self.engine.begin() as c:
+            yield c
+
+    @contextmanager
+    def exclusive(self, names: Iterable[str]) -> Iterator[Connection]:
+        """A transaction that runs alone among those naming any of the same names, in every process:
+        for a count that is read, then written on what was read (failed sign-ins), where two at once
+        would both read it before either wrote. Commits on leaving, rolls back on an error. SQLite
+        takes its one write lock before the first read (BEGIN IMMEDIATE; the threads of this process
+        take turns first); PostgreSQL an advisory lock per name until the transaction ends, taken in
+        one order so that two never wait for each other. Keep it short: others wait for it."""
+        if self._writer_turns is not None:
+            with self._writer_turns, self.engine.connect() as c:
+                # The driver opens its own transaction only before a write, and a deferred one at
+                # that; this one is open, and the lock held, before anything is read.
+                c.exec_driver_sql("BEGIN IMMEDIATE")
+                yield c
+                c.commit()
+            return
+        with self.engine.begin() as c:
+            for name in sorted(set(names)):
+                c.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))"), {"name": name})
             yield c
 
     @contextmanager
