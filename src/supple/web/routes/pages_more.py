@@ -23,7 +23,7 @@ from supple.web.schemas import RowId
 router = APIRouter(include_in_schema=False)
 Checked = Depends(verify_form)
 Filter = Annotated[str | None, Query(max_length=64)]
-MAX_BACKUP_BYTES = 50 * 1024 * 1024
+MAX_BACKUP_BYTES = personal_data.LARGEST_BACKUP
 
 
 def progress_page_data(context: AppContext, person: int) -> dict[str, Any]:
