@@ -23,10 +23,11 @@ TESTS = Path(__file__).parent
 #   browser   a real chromium (tests/e2e, the browser and page fixtures);
 #   faults    real servers (tests/faults): started and broken, or put behind Debian's nginx.
 # A test can have several (a clinic test on PostgreSQL is service, database and postgres). One more
-# marker, slow, is given to a test whose code (or a function of its module that it calls) starts a
-# child process it drives in real time, by subprocess.Popen or pexpect: a terminal session typed into,
-# a session killed at a random moment. Those wait seconds each on the clock, and `make test-fast`
-# took 128 to 132 s with them, 75 to 95 s without (README.md, "Tests"). `make test-fast` runs
+# marker, slow, is given to a test whose code (or a function of its module, or a test class's
+# constructor, that it calls) starts a child process it drives in real time, by subprocess.Popen or
+# pexpect: a terminal session typed into, a session killed at a random moment, a real server. Those
+# wait seconds each on the clock, and `make test-fast` took 128 to 132 s with them, 75 to 95 s
+# without (README.md, "Tests"). `make test-fast` runs
 # `-m "not browser and not postgres and not faults and not slow"`; `make test` runs them all.
 TIER_OF_PATH = {
     "catalog": "unit",
@@ -103,6 +104,10 @@ def _drives_a_child_process(item: pytest.Item) -> bool:
             helper = getattr(module, name, None)
             if isinstance(helper, types.FunctionType) and helper.__module__ == module.__name__:
                 codes.append(helper.__code__)
+            elif isinstance(helper, type) and helper.__module__.startswith("tests."):
+                # a class of the tests' own that the test builds (tests/faults/server.Server)
+                init = helper.__dict__.get("__init__")
+                codes += [init.__code__] if isinstance(init, types.FunctionType) else []
     return False
 
 

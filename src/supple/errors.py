@@ -81,3 +81,9 @@ class TooManyAttempts(SuppleError):
 class StoreUnavailable(SuppleError):
     """The data cannot be written or reached just now (a full disk, a read-only database, a database
     server restarting): nothing is wrong with the request, and the store is left as it was."""
+
+
+class MachineRefuses(SuppleError):
+    """This machine will not do what was asked just now (another program listens on the port, a
+    port kept for the administrator): nothing is wrong with the request itself; exit code 1, as for
+    a fault of the store."""

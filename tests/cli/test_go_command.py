@@ -83,6 +83,7 @@ def test_a_broken_routine_file_is_named(run_cli, screened, tmp_path) -> None:
     result = run_cli("go", "--plan", str(bad), "--dry-run")
     assert result.code == 2
     assert "bad.yaml: exercises[0].exercise: unknown exercise 'cat-cows'" in result.err
+    assert result.err.count("did you mean 'cat-cow'") == 1, result.err  # said twice, once
 
 
 def test_without_a_terminal_it_runs_hands_free_and_prints_each_cue(run_cli, screened, routine) -> None:

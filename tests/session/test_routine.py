@@ -51,10 +51,9 @@ def test_a_saved_plan_plays_back_with_the_same_steps(catalog, tmp_path) -> None:
 
 def test_an_unknown_exercise_names_the_file_the_field_and_close_matches(catalog, tmp_path) -> None:
     routine = write(tmp_path / "r.yaml", "exercises:\n  - exercise: alpha-strech\n")
-    with pytest.raises(
-        DataFileError, match=r"r.yaml: exercises\[0\].exercise: unknown exercise 'alpha-strech'.*alpha-stretch"
-    ):
+    with pytest.raises(DataFileError, match=r"r.yaml: exercises\[0\].exercise: unknown exercise 'alpha-strech'$") as e:
         load_routine(routine, catalog=catalog)
+    assert e.value.choices[0] == "alpha-stretch", "the close matches travel beside, for each adapter to offer once"
 
 
 def test_a_dose_that_does_not_fit_the_exercise_is_refused(catalog, tmp_path) -> None:

@@ -81,6 +81,19 @@ def test_a_new_password_signs_the_person_out_everywhere(clinic: Clinic) -> None:
     assert login(clinic.browser(), "carol", "a new long password").status_code == 303
 
 
+def test_guessing_the_current_password_from_a_signed_in_browser_is_limited_like_signing_in(clinic: Clinic) -> None:
+    # whoever has someone's open sign-in cannot try passwords on the account page faster than at the door
+    clinic.add("carol")
+    desk = clinic.sign_in("carol")
+    for _ in range(people.USER_LIMIT):
+        assert form(desk, "/account/password", {"current": "guess", "new": "a new long password"}).status_code == 401
+    locked = form(desk, "/account/password", {"current": PASSWORD, "new": "a new long password"})
+    assert locked.status_code == 429, "even the right password waits"
+    assert login(clinic.browser(), "carol", PASSWORD).status_code == 429, "the same count as the sign-in page"
+    clinic.clock.advance(minutes=15)
+    assert form(desk, "/account/password", {"current": PASSWORD, "new": "a new long password"}).status_code == 303
+
+
 def test_failed_sign_ins_lock_the_username_for_a_while_then_let_it_in(clinic: Clinic) -> None:
     clinic.add("carol")
     browser = clinic.browser()
@@ -93,7 +106,7 @@ def test_failed_sign_ins_lock_the_username_for_a_while_then_let_it_in(clinic: Cl
     assert int(login(browser, "carol", PASSWORD).headers["retry-after"]) == 5 * 60
     clinic.clock.advance(minutes=5)
     assert login(browser, "carol", PASSWORD).status_code == 303
-    assert login(browser, "carol", "guess").status_code == 401, "a success starts the count again"
+    assert login(browser, "carol", "guess").status_code == 401, "the failures have left the window"
 
 
 def test_unknown_usernames_are_limited_too_and_so_is_an_address(clinic: Clinic) -> None:

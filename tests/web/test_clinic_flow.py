@@ -3,8 +3,10 @@ client screens and plays, the clinician follows; the safety rules stay the clien
 
 from __future__ import annotations
 
+import json
 import re
 
+from tests.store.backups import a_backup
 from tests.web.clinic import Clinic, form
 
 
@@ -82,3 +84,18 @@ def test_each_person_has_an_outbox_of_their_own_and_nobody_signed_out_has_one(cl
         page = clinic.sign_in(name).get("/exercises").text
         assert f'<body data-outbox="supple-outbox:{person}">' in page
     assert "data-outbox" not in clinic.browser().get("/login").text
+
+
+def test_a_backup_with_two_routines_of_the_same_name_is_refused_as_damaged_not_a_500(clinic: Clinic) -> None:
+    """On SQLite and PostgreSQL: a person keeps one routine of a name, and the database said so with a 500."""
+    clinic.add("carol")
+    clinic.add("sam", clinician="carol")
+    sam = clinic.sign_in("sam")
+    backup = a_backup()
+    backup["people"][0]["routines"] *= 2
+    upload = {"backup": ("sams-backup.json", json.dumps(backup).encode(), "application/json")}
+    refused = form(sam, "/import", files=upload)
+    assert refused.status_code == 400
+    assert "it holds two routines named &#39;morning&#39;" in refused.text and "sams-backup.json" in refused.text
+    kept = [sam.get(f"/api/{what}").json() for what in ("routines", "sessions", "activities")]
+    assert kept == [[], [], []], "nothing restored"

@@ -43,9 +43,15 @@ MAX_NESTING = 100
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
+# Far past any supple file (an exercise is a few KB): what never ends (/dev/zero) is read no further.
+LARGEST_FILE = 1024 * 1024
+
+
 def read_yaml(path: File) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            data = file.read(LARGEST_FILE + 1)
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise DataFileError(str(path), "", "cannot be read: it is not saved as UTF-8 text") from None
     except FileNotFoundError:  # a link to a file that has gone
@@ -54,6 +60,8 @@ def read_yaml(path: File) -> Any:
         raise DataFileError(str(path), "", "cannot be read: it is a folder, not a file") from None
     except OSError as error:
         raise DataFileError(str(path), "", f"cannot be read: {error.strerror or error}") from None
+    if len(data) > LARGEST_FILE:
+        raise DataFileError(str(path), "", "too large to be a supple file (over 1 MB)")
     return parse_yaml(text, str(path))
 
 

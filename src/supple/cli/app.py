@@ -101,6 +101,10 @@ def main() -> None:
     # supple uses no pydantic plugins, and looking for them scans every installed package's
     # metadata: a tenth of a cold `supple plan` (bench/README.md). Set only if the user has not.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # Started with its output closed (`supple catalog --json >&-`, a careless cron line), Python has
+    # no sys.stdout at all: what would be printed goes nowhere, as Rich's output already does.
+    sys.stdout = sys.stdout or open(os.devnull, "w")  # noqa: SIM115 (for the life of the process)
+    sys.stderr = sys.stderr or open(os.devnull, "w")  # noqa: SIM115
     args = spread_multi_value_options(sys.argv[1:])
     try:
         build_app(only=command_named(args), listing=only_lists(args))(args=args, prog_name="supple")

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 def command_context() -> AppContext:
     """Built once by each command, which then passes it to every service it calls."""
     # Here, not at the top: `supple --help` imports every command's module and none of the services.
-    from supple.services.context import AppContext
+    from supple.services.context import AppContext, make_home
 
-    return AppContext(Settings.from_env())
+    settings = Settings.from_env()
+    make_home(settings.home)
+    return AppContext(settings)

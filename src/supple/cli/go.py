@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from supple.planner.plan import Plan, PlanItem
     from supple.planner.request import PlanRequest
     from supple.services.context import AppContext
-    from supple.services.terminal_session import Unfinished
+    from supple.services.terminal_session import SetAside, Unfinished
     from supple.session.engine import Cue, Session
     from supple.session.results import FinishedSet
 
@@ -74,6 +74,9 @@ def go_command(
     out = console()
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     unfinished = None if dry_run else terminal_session.unfinished_session(context)
+    if isinstance(unfinished, terminal_session.SetAside):
+        say_set_aside(unfinished)
+        unfinished = None
     if unfinished is not None and (resume or (interactive and ask_resume(out, unfinished))):
         require_safe_start(context, ack_caution=ack_caution)
         plan, from_step = unfinished.plan, unfinished.resume_at
@@ -133,6 +136,15 @@ def _kept(result: FinishedSet) -> None:
     what = " ".join(str(part) for part in (result.exercise, result.side, result.rep) if part is not None)
     sys.stdout.write(f"kept: {what}, {result.seconds:g} s{' (skipped)' if result.skipped else ''}\n")
     sys.stdout.flush()
+
+
+def say_set_aside(set_aside: SetAside) -> None:
+    """One line, on standard error so that --json's output stays JSON; then the new routine goes on."""
+    started = set_aside.record.started_at.astimezone().strftime("%a %d %b %H:%M")
+    sys.stderr.write(
+        f"Your session of {started}, cut short, cannot be resumed: its routine no longer loads "
+        f"({set_aside.problem}). It is kept in your history as interrupted.\n"
+    )
 
 
 def ask_resume(out: Console, unfinished: Unfinished) -> bool:

@@ -5,6 +5,7 @@ folders); each error names its `topic`, and here the command line adds what only
 
 from __future__ import annotations
 
+from supple.config import Settings
 from supple.errors import SuppleError
 
 SCREEN = "run `supple screen`"
@@ -41,6 +42,24 @@ def with_hint(error: SuppleError) -> str:
         message = f"--public-name: {message}"
     elif topic == "no-public-name":
         message = f"{message}: add --public-name NAME for each name in the proxy's server_name"
+    elif topic == "home":
+        message = f"{message}: set SUPPLE_HOME to a folder"
+    elif topic == "database-address":
+        message = f"{message} (SUPPLE_DATABASE_URL: sqlite:///FILE or postgresql+psycopg://USER@HOST/DATABASE)"
+    elif topic == "database-driver":
+        message = f"{message}: pip install 'supple[postgres]'"
+    elif topic == "port":
+        message = f"{message}: choose another with --port"
+    elif topic == "host":
+        message = f"--host: {message}"
+    elif topic in ("database-damaged", "database-file", "database-newer", "database-foreign"):
+        message = f"{message} ({_database()})"
     if error.detail:
         message = f"{message} ({error.detail})"
     return message
+
+
+def _database() -> str:
+    """Which database the command used, without its address (which may hold a password)."""
+    settings = Settings.from_env()
+    return "the database SUPPLE_DATABASE_URL names" if settings.database_url else str(settings.home / "supple.db")

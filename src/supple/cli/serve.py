@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from supple.errors import BadRequest, MachineRefuses
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -57,6 +59,7 @@ def serve_command(
     import os
 
     import uvicorn
+    from uvicorn.config import STARTUP_FAILURE
 
     from supple.cli.console import console
     from supple.cli.context import command_context
@@ -66,8 +69,10 @@ def serve_command(
     out = console()
     local = host in LOOPBACK
     https = ssl_certfile is not None or behind_proxy is not None
+    _check_certificate(ssl_certfile, ssl_keyfile)
     allowed = allowed_hosts(local=local, behind_proxy=behind_proxy, public_names=public_names or [])
     _check_mode(context, multi_user, out)
+    _check_address(host, port)
     if not local and not multi_user:
         out.print(
             "[bold yellow]Warning:[/] supple is open to every device that can reach this one on "
@@ -88,11 +93,17 @@ def serve_command(
     scheme = "https" if https else "http"
     mode = "clinic mode, " if multi_user else ""
     out.print(f"supple is running at {scheme}://{shown}:{port}/ ({mode}Ctrl+C stops it). Data: {settings.home}")
-    uvicorn.run(
-        "supple.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
-        log_level="warning", proxy_headers=behind_proxy is not None, forwarded_allow_ips=behind_proxy,
-        ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile,
-    )  # fmt: skip
+    try:
+        uvicorn.run(
+            "supple.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+            log_level="warning", proxy_headers=behind_proxy is not None, forwarded_allow_ips=behind_proxy,
+            ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile,
+        )  # fmt: skip
+    except SystemExit as exit_:
+        # uvicorn's "could not start" is 3, supple's "refused for safety": it has said why on the line above
+        if exit_.code == STARTUP_FAILURE:
+            raise MachineRefuses("the web app could not start (the line above says why)") from None
+        raise
 
 
 def allowed_hosts(*, local: bool, behind_proxy: str | None, public_names: list[str]) -> list[str] | None:
@@ -129,7 +140,6 @@ def allowed_hosts(*, local: bool, behind_proxy: str | None, public_names: list[s
 def _check_mode(context: AppContext, multi_user: bool, out: Console) -> None:
     """A clinic's database is served only in clinic mode (without it, every record would be one
     click from anyone who reaches the server); a clinic with no accounts yet is told how to start."""
-    from supple.errors import BadRequest
     from supple.services.people import has_accounts as any_accounts
 
     has_accounts = any_accounts(context)
@@ -141,3 +151,47 @@ def _check_mode(context: AppContext, multi_user: bool, out: Console) -> None:
             "No accounts yet: add the first clinician with `supple account add NAME --clinician`, "
             "who then adds clients from the web."
         )
+
+
+def _check_certificate(certfile: Path | None, keyfile: Path | None) -> None:
+    """The certificate and its key, loaded once here as uvicorn will: one plain line for a file
+    that is missing or is not a certificate, instead of a traceback from every worker."""
+    if certfile is None:
+        if keyfile is not None:
+            raise BadRequest("--ssl-keyfile goes with --ssl-certfile")
+        return
+    import ssl
+
+    def no_passphrase() -> bytes:
+        raise BadRequest(f"{keyfile or certfile}: the key is locked with a passphrase, which supple cannot ask for")
+
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(certfile, keyfile, password=no_passphrase)
+    except ssl.SSLError as error:
+        problem = f"{certfile}: not a certificate and key supple can serve https with"
+        raise BadRequest(problem, detail=error.reason) from None
+    except OSError as error:
+        raise BadRequest(f"{error.filename or certfile}: cannot be read ({error.strerror})") from None
+
+
+def _check_address(host: str, port: int) -> None:
+    """Listen on the address once, as uvicorn will (SO_REUSEADDR, so a port that only just closed is
+    free), so that a port in use is said in one line and with exit code 1, not uvicorn's 3."""
+    import errno
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except socket.gaierror:
+            raise BadRequest(f"{host}: not an address supple can listen on", topic="host") from None
+        except OSError as error:
+            if error.errno == errno.EADDRNOTAVAIL:
+                raise BadRequest(f"{host} is not an address of this machine", topic="host") from None
+            if error.errno == errno.EADDRINUSE:
+                raise MachineRefuses(f"another program is listening on port {port}", topic="port") from None
+            if error.errno == errno.EACCES:
+                raise MachineRefuses(f"only the administrator may listen on port {port}", topic="port") from None
+            raise MachineRefuses(f"supple cannot listen on {host} port {port} ({error.strerror})") from None

@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supple.config import Settings
+from supple.errors import BadRequest
 from supple.planner.plan import Plan
 from supple.services.content import Content
 from supple.services.modes import ClinicMode, Mode, SinglePersonMode
@@ -35,8 +37,39 @@ def system_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def refuse_a_file_for_the_home(home: Path) -> None:
+    """SUPPLE_HOME and the folders in it are made on first use: a file where it, or a folder above
+    it, should be is said once, plainly, before anything else trips over it."""
+    for place in (home, *home.parents):
+        try:
+            if not place.exists():
+                continue
+        except OSError:  # a folder that cannot be looked into: what tries to use it says so
+            return
+        if not place.is_dir():
+            raise BadRequest("supple cannot keep its data there: a file is where its data folder should be",
+                             topic="home", detail=str(place))  # fmt: skip
+        return
+
+
+def make_home(home: Path) -> None:
+    """The command line makes SUPPLE_HOME up front, so that a place where it cannot be made is said
+    once, plainly; a full disk or missing permissions are a fault of the store (database/faults.py)."""
+    from supple.store.database.faults import FILE_ERRNOS
+
+    refuse_a_file_for_the_home(home)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        if error.errno in FILE_ERRNOS:
+            raise
+        raise BadRequest(f"supple cannot make its data folder there ({error.strerror})", topic="home",
+                         detail=str(home)) from None  # fmt: skip
+
+
 class AppContext:
     def __init__(self, settings: Settings, *, clock: Clock = system_clock, passwords: Passwords | None = None) -> None:
+        refuse_a_file_for_the_home(settings.home)
         self.settings = settings
         self.clock = clock
         self.content = Content(settings)

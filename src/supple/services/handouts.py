@@ -17,7 +17,7 @@ from supple.services import clinic
 from supple.services.routines import saved_routine, saved_routine_to_read
 from supple.services.screening import precautions_for, require_safe_start, screening_questions
 from supple.session.routine import plan_from_data
-from supple.store.files.atomic import write_bytes_atomically
+from supple.store.files.atomic import write_file
 
 if TYPE_CHECKING:
     from supple.services.context import AppContext
@@ -79,10 +79,7 @@ def write_handout(
     handout = make_handout(context, plan_file=plan_file, routine=routine, person=person, base_url=base_url,
                            ack_caution=ack_caution)  # fmt: skip
     data, pages = _pdf(handout, chosen)
-    try:
-        write_bytes_atomically(path, data)
-    except OSError as error:
-        raise BadRequest(f"{path}: cannot be written ({error.strerror})") from None
+    write_file(path, data)
     return WrittenHandout(handout, pages)
 
 

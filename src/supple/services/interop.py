@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supple.errors import BadRequest, NotFound
+from supple.errors import NotFound
 from supple.export.fhir import fhir_bundle
 from supple.planner.plan import Plan
 from supple.session.routine import plan_from_data
-from supple.store.files.atomic import write_json_atomically
+from supple.store.files.atomic import write_json_file
 
 if TYPE_CHECKING:
     from supple.services.context import AppContext
@@ -46,8 +46,5 @@ def fhir_export(context: AppContext, *, routine: str | None = None) -> FhirExpor
 def write_fhir(context: AppContext, *, path: Path, routine: str | None = None) -> FhirExport:
     """Write the FHIR Bundle to `path` as JSON."""
     export = fhir_export(context, routine=routine)
-    try:
-        write_json_atomically(path, export.bundle)
-    except OSError as error:
-        raise BadRequest(f"{path}: cannot be written ({error.strerror})") from None
+    write_json_file(path, export.bundle)
     return export

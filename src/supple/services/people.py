@@ -65,20 +65,23 @@ def create_client(context: AppContext, *, clinician_id: int, username: str, pass
     client of another clinician, a clinician, one's own client), and a clinician refused
     NAMING_LIMIT names within FAILURE_WINDOW waits, so the form cannot be used to go through a
     list of names to learn who else is a client."""
-    key, now = f"naming:{clinician_id}", context.now()
-    refused = context.store.sign_ins.recent_failures(keys=[key], since=now - FAILURE_WINDOW)[key]
-    if len(refused) >= NAMING_LIMIT:
-        wait = refused[NAMING_LIMIT - 1] + FAILURE_WINDOW - now
-        raise TooManyAttempts(max(1, math.ceil(wait.total_seconds())), what="usernames refused")
+    limits, now = {f"naming:{clinician_id}": NAMING_LIMIT}, context.now()
+    attempt = context.store.sign_ins.begin_attempt(limits=limits, now=now, since=now - FAILURE_WINDOW)
+    if attempt.refused:
+        raise TooManyAttempts(_wait(attempt.recent, limits, now), what="usernames refused")
     try:
-        return _add(context, username, password, "client", clinician_id)
-    except Conflict:
-        context.store.sign_ins.add_failure(keys=[key], now=now, forget_before=now - FAILURE_WINDOW)
+        added = _add(context, username, password, "client", clinician_id)
+    except Conflict:  # the attempt stays counted
         name = normalise_username(username)
         raise Conflict(
             f"the username {name!r} cannot be given: add something of your client's own to it, such as the "
             f"initial of their family name or a number ({name}.t or {name}2)"
         ) from None
+    except Exception:
+        context.store.sign_ins.not_a_failure(attempt)  # refused for another reason: not a name tried
+        raise
+    context.store.sign_ins.not_a_failure(attempt)
+    return added
 
 
 def _add(context: AppContext, username: str, password: str, role: str, clinician_id: int | None) -> Account:
@@ -107,10 +110,18 @@ def set_password(context: AppContext, *, username: str, password: str) -> None:
 
 
 def change_password(context: AppContext, *, asker: Asker, current: str, new: str) -> None:
-    """The person changes their own password, knowing the current one; every sign-in ends."""
-    found = context.store.accounts.named(username=asker.username)
+    """The person changes their own password, knowing the current one; every sign-in ends. A wrong
+    current password counts as a failed sign-in: whoever holds someone's open sign-in cannot try
+    passwords here faster than at the sign-in page."""
+    store, now = context.store, context.now()
+    limits = {f"user:{asker.username}": USER_LIMIT}
+    attempt = store.sign_ins.begin_attempt(limits=limits, now=now, since=now - FAILURE_WINDOW)
+    if attempt.refused:
+        raise TooManyAttempts(_wait(attempt.recent, limits, now))
+    found = store.accounts.named(username=asker.username)
     if found is None or not context.passwords.verify(found.password_hash, current):
-        raise Unauthorized("the current password is not right")
+        raise Unauthorized("the current password is not right")  # the attempt stays a failure
+    store.sign_ins.not_a_failure(attempt)
     _replace_password(context, found, new)
 
 
@@ -129,17 +140,21 @@ class SignedIn:
 
 def sign_in(context: AppContext, *, username: str, password: str, address: str) -> SignedIn:
     """A new sign-in token for the cookie; Unauthorized for a wrong username or password, the same
-    for both; TooManyAttempts while the username or the address has failed too often."""
+    for both; TooManyAttempts while the username or the address has failed too often. The attempt
+    is counted as a failure before the password is checked, in one step with reading the count,
+    so at most USER_LIMIT wrong passwords are checked for a username in the window, however many
+    are sent at once to however many worker processes."""
     store, passwords, now = context.store, context.passwords, context.now()
     name = username.strip().lower()[:64]
-    keys = (f"user:{name}", f"address:{address[:120]}")
-    _refuse_while_locked(context, keys, now)
+    limits = {f"user:{name}": USER_LIMIT, f"address:{address[:120]}": ADDRESS_LIMIT}
+    attempt = store.sign_ins.begin_attempt(limits=limits, now=now, since=now - FAILURE_WINDOW)
+    if attempt.refused:
+        raise TooManyAttempts(_wait(attempt.recent, limits, now))
     found = store.accounts.named(username=name) if USERNAME.match(name) else None
     matches = passwords.verify(found.password_hash if found else passwords.dummy_hash(), password)
     if found is None or not matches:
-        store.sign_ins.add_failure(keys=keys, now=now, forget_before=now - FAILURE_WINDOW)
-        raise Unauthorized("that username and password do not match")
-    store.sign_ins.clear_failures(key=keys[0])
+        raise Unauthorized("that username and password do not match")  # the attempt stays a failure
+    store.sign_ins.not_a_failure(attempt)
     if passwords.needs_rehash(found.password_hash):
         store.accounts.set_password_hash(person_id=found.person_id, password_hash=passwords.hash(password))
     token = secrets.token_urlsafe(TOKEN_BYTES)
@@ -149,15 +164,11 @@ def sign_in(context: AppContext, *, username: str, password: str, address: str) 
     return SignedIn(token, Asker(found.person_id, found.username, found.role))
 
 
-def _refuse_while_locked(context: AppContext, keys: tuple[str, str], now: dt.datetime) -> None:
-    recent = context.store.sign_ins.recent_failures(keys=keys, since=now - FAILURE_WINDOW)
-    waits = [
-        recent[key][limit - 1] + FAILURE_WINDOW - now
-        for key, limit in zip(keys, (USER_LIMIT, ADDRESS_LIMIT), strict=True)
-        if len(recent[key]) >= limit
-    ]
-    if waits:
-        raise TooManyAttempts(max(1, math.ceil(max(waits).total_seconds())))
+def _wait(recent: dict[str, list[dt.datetime]], limits: dict[str, int], now: dt.datetime) -> int:
+    """Seconds until every key that reached its limit has a failure leave the window."""
+    full = [key for key, limit in limits.items() if len(recent[key]) >= limit]
+    waits = [recent[key][limits[key] - 1] + FAILURE_WINDOW - now for key in full]
+    return max(1, math.ceil(max(waits).total_seconds()))
 
 
 def signed_in(context: AppContext, *, token: str) -> Asker | None:

@@ -7,11 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 from supple.errors import BadRequest
 from supple.services.progress import update_next_plan
-from supple.store.files.atomic import write_json_atomically
+from supple.store.files.atomic import write_json_file
 from supple.store.repositories.backups import parse_backup, read_json
 
 if TYPE_CHECKING:
     from supple.services.context import AppContext
+
+# Far past any person's records (a year of daily sessions is under 2 MB); the web refuses a larger
+# upload before reading it all, and the command line a larger file.
+LARGEST_BACKUP = 50 * 1024 * 1024
 
 
 def backup_data(context: AppContext, *, person_id: int | None = None) -> dict[str, Any]:
@@ -22,16 +26,19 @@ def backup_data(context: AppContext, *, person_id: int | None = None) -> dict[st
 def export_backup(context: AppContext, *, path: Path) -> int:
     """Write everything to a versioned JSON file; returns the number of sessions in it."""
     data = backup_data(context)
-    write_json_atomically(path, data)
+    write_json_file(path, data)
     return sum(len(person["sessions"]) for person in data["people"])
 
 
 def import_backup(context: AppContext, *, path: Path) -> int:
     """Restore a backup into an empty store (all or nothing); returns the sessions restored."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(LARGEST_BACKUP + 1)  # what never ends (/dev/zero) is read no further
     except OSError as error:
         raise BadRequest(f"{path}: cannot be read ({error.strerror})") from None
+    if len(data) > LARGEST_BACKUP:
+        raise BadRequest(f"{path}: too large to be a supple backup")
     return restore_backup(context, data=data, source=str(path))
 
 

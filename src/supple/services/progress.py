@@ -36,7 +36,7 @@ from supple.progress.outcomes import (
     side_tally,
 )  # fmt: skip
 from supple.progress.outcomes import tighter_sides as sides_from
-from supple.store.files.atomic import write_bytes_atomically
+from supple.store.files.atomic import write_file
 
 if TYPE_CHECKING:
     from supple.services.context import AppContext
@@ -260,5 +260,5 @@ def reminders(context: AppContext, *, days: str, at: str, app_url: str | None = 
 
 def write_reminders(context: AppContext, *, days: str, at: str, path: Path) -> tuple[list[str], dt.time]:
     """Write the reminders to an .ics file; the days and the time, as understood."""
-    write_bytes_atomically(path, reminders(context, days=days, at=at))
+    write_file(path, reminders(context, days=days, at=at))
     return parse_days(days), parse_time(at)

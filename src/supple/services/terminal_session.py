@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from supple.errors import DataFileError
 from supple.planner.plan import Plan
 from supple.progress.history import SessionRecord
 from supple.services.progress import close_left_running
@@ -63,15 +64,31 @@ class Unfinished:
         return sum(1 for s in self.record.sets if not s.skipped)
 
 
-def unfinished_session(context: AppContext) -> Unfinished | None:
+@dataclass(frozen=True)
+class SetAside:
+    """A session cut short whose routine no longer loads (one of its exercises is gone from the
+    catalogue or from the person's own files): it cannot be picked up, so it was closed as left
+    unfinished, what was done in it kept, and blocks nothing."""
+
+    record: SessionRecord
+    problem: str  # what no longer loads, in words
+
+
+def unfinished_session(context: AppContext) -> Unfinished | SetAside | None:
     """The session a crash or a kill left running, if any, and where to pick it up; one begun
-    longer ago than LEFT_RUNNING_AFTER is closed instead (services/progress.py)."""
+    longer ago than LEFT_RUNNING_AFTER is closed instead (services/progress.py), and so is one
+    whose routine no longer loads (SetAside says which, for the person to be told)."""
     close_left_running(context)
     found = context.store.sessions.interrupted(person_id=context.mode.person(None))
     if found is None:
         return None
     record = found.record
-    plan = plan_from_data(found.plan, source=f"session {record.id}", catalog=context.content.catalog())
+    try:
+        plan = plan_from_data(found.plan, source=f"session {record.id}", catalog=context.content.catalog())
+    except DataFileError as error:
+        set_aside_unfinished(context)
+        # the first clause says what is wrong; the names it suggests typing instead are no help here
+        return SetAside(record, error.problem.split("; ")[0])
     resume_at = max((s.step for s in record.sets), default=-1) + 1
     return Unfinished(record, plan, resume_at)
 

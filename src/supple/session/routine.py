@@ -30,7 +30,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from supple.catalog.checks import suggest
 from supple.catalog.loader import File, field_path, parse, read_yaml
 from supple.catalog.models import Catalog, Dosage, Exercise, Id, Text, check_dose_fits_kind
 from supple.errors import DataFileError, UnsafeToStart
@@ -147,7 +146,8 @@ def _exercise(catalog: Catalog, exercise_id: str, path: File, where: str) -> Exe
     exercise = catalog.exercises.get(exercise_id)
     if exercise is None:
         close = tuple(get_close_matches(exercise_id, catalog.exercises, n=3, cutoff=0.6))
-        problem = f"unknown exercise {exercise_id!r}; {suggest(exercise_id, catalog.exercises)}"
+        # the close ones travel as choices, which each adapter offers in its own words (once)
+        problem = f"unknown exercise {exercise_id!r}"
         raise DataFileError(str(path), where, problem, topic="unknown-exercise", choices=close)
     return exercise
 

@@ -17,6 +17,8 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from supple.services.personal_data import LARGEST_BACKUP
+
 SELF_ONLY = {
     "default-src": "'self'",
     "script-src": "'self'",
@@ -84,7 +86,7 @@ class SecurityHeaders:
 # a few kilobytes; a backup to restore is the one large upload (docs/operations.md has what one
 # weighs: about 40 kB a session).
 BODY_LIMIT = 1024 * 1024
-BACKUP_LIMIT = 50 * 1024 * 1024
+BACKUP_LIMIT = LARGEST_BACKUP  # the most `supple import` reads too
 LARGER_BODIES = {("POST", "/import"): BACKUP_LIMIT}
 
 

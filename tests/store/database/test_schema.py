@@ -52,3 +52,40 @@ def test_sessions_kept_before_get_their_planned_work_from_their_plan(database_ur
         found = dict(connection.execute(text("SELECT id, planned_work_seconds FROM sessions")).all())
     assert found == {1: 60, 2: None}
     engine.dispose()
+
+
+def test_a_database_a_newer_supple_migrated_is_refused_untouched(database_url) -> None:
+    import pytest
+    from sqlalchemy import text
+
+    from supple.errors import StoreUnavailable
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    with pytest.raises(StoreUnavailable, match="made by a newer supple"):
+        upgrade(engine)
+    assert current_revision(engine) == "0099"
+    engine.dispose()
+
+
+def test_another_programs_tables_of_supples_names_are_refused_and_others_left_alone(database_url) -> None:
+    import pytest
+    from sqlalchemy import inspect, text
+
+    from supple.errors import StoreUnavailable
+
+    engine = make_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE invoices (number INTEGER)"))
+    upgrade(engine)  # a table of another name is no concern of supple's
+    assert current_revision(engine) == HEAD_REVISION
+    engine.dispose()
+    other = make_engine(database_url)
+    with other.begin() as connection:
+        connection.execute(text("DROP TABLE alembic_version"))
+    with pytest.raises(StoreUnavailable, match="another program's tables"):
+        upgrade(other)
+    assert "invoices" in inspect(other).get_table_names()
+    other.dispose()

@@ -46,19 +46,23 @@ def test_a_sign_in_is_found_by_its_hash_until_it_expires_or_ends(store) -> None:
     assert store.sign_ins.who(token_hash="a" * 64, now=NOW) is None
 
 
-def test_failures_are_counted_per_key_in_a_window_and_old_ones_forgotten(store) -> None:
-    keys = ("user:carol", "address:10.0.0.1")
-    for minute in range(3):
-        at = NOW + dt.timedelta(minutes=minute)
-        store.sign_ins.add_failure(keys=keys, now=at, forget_before=at - dt.timedelta(minutes=15))
-    recent = store.sign_ins.recent_failures(keys=keys, since=NOW)
-    assert [len(recent[k]) for k in keys] == [2, 2]
-    assert recent["user:carol"][0] == NOW + dt.timedelta(minutes=2), "newest first"
-    store.sign_ins.clear_failures(key="user:carol")
-    assert store.sign_ins.recent_failures(keys=keys, since=NOW - dt.timedelta(1))["user:carol"] == []
-    later = NOW + dt.timedelta(hours=1)
-    store.sign_ins.add_failure(keys=("user:x",), now=later, forget_before=later - dt.timedelta(minutes=15))
-    assert store.sign_ins.recent_failures(keys=keys, since=NOW - dt.timedelta(1))["address:10.0.0.1"] == []
+def test_attempts_count_as_failures_per_key_in_a_window_until_one_proves_right(store) -> None:
+    limits = {"user:carol": 3, "address:10.0.0.1": 20}
+    since = NOW - dt.timedelta(minutes=15)
+    first = store.sign_ins.begin_attempt(limits=limits, now=NOW, since=since)
+    right = store.sign_ins.begin_attempt(limits=limits, now=NOW, since=since)
+    assert not first.refused and [len(right.recent[key]) for key in limits] == [1, 1]
+    store.sign_ins.not_a_failure(right)
+    later = NOW + dt.timedelta(minutes=1)
+    third = store.sign_ins.begin_attempt(limits=limits, now=later, since=since)
+    assert [len(third.recent[key]) for key in limits] == [1, 1], "the right one no longer counts"
+    store.sign_ins.begin_attempt(limits=limits, now=later, since=since)
+    refused = store.sign_ins.begin_attempt(limits=limits, now=later, since=since)
+    assert refused.refused and refused.recent["user:carol"] == [later, later, NOW], "newest first"
+    assert not store.sign_ins.begin_attempt(limits={"user:dave": 3}, now=later, since=since).refused
+    past_the_window = NOW + dt.timedelta(minutes=16)
+    again = store.sign_ins.begin_attempt(limits=limits, now=past_the_window, since=NOW + dt.timedelta(minutes=1))
+    assert not again.refused and again.recent["address:10.0.0.1"] == [], "the old ones are forgotten"
 
 
 def test_the_local_person_is_never_someone_with_an_account(store) -> None:

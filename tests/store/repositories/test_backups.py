@@ -4,12 +4,25 @@ import datetime as dt
 import json
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from tests.store.backups import NOW, a_backup, fill, fresh_store, goals_data, round_trip, rows, sessions_data
+from tests.store.backups import (
+    NOW,
+    a_backup,
+    fill,
+    fresh,
+    fresh_store,
+    goals_data,
+    restore_or_refuse,
+    round_trip,
+    rows,
+    sessions_data,
+)
 
 from supple.errors import BadRequest
 from supple.progress.outcomes import PSFS_MAX_ACTIVITIES
@@ -142,3 +155,74 @@ def test_a_backup_following_more_activities_than_anyone_can_is_refused_as_damage
     (restored,) = target.backups.export(now=NOW)["people"]
     assert sum(goal["retired_at"] is None for goal in restored["goals"]) == PSFS_MAX_ACTIVITIES
     target.close()
+
+
+def twice(name: str = "morning") -> dict[str, Any]:
+    """A real backup, hand-edited to hold two routines of one name."""
+    document = a_backup()
+    routine = document["people"][0]["routines"][0]
+    document["people"][0]["routines"] = [routine, {**routine, "name": "evening"}, {**routine, "name": name}]
+    return document
+
+
+def test_a_backup_with_two_routines_of_the_same_name_is_refused_naming_it(database_url) -> None:
+    store = open_store(database_url)
+    try:
+        with pytest.raises(BadRequest) as refused:
+            store.backups.restore(backup=parse_backup(twice()))
+        assert str(refused.value) == (
+            "the backup is damaged and cannot be restored: it holds two routines named 'morning'; nothing was changed"
+        )
+        assert (refused.value.detail or "").startswith("people[0].routines[2].name: ")
+        assert rows(store.database.engine) == 0
+    finally:
+        store.close()
+
+
+def test_a_clinic_client_restoring_two_routines_of_one_name_is_refused_and_keeps_nothing(database_url) -> None:
+    store = open_store(database_url)
+    try:
+        carol = store.accounts.add(username="carol", password_hash="x", role="clinician", clinician_id=None, now=NOW)
+        before = rows(store.database.engine)
+        with pytest.raises(BadRequest, match="two routines named 'morning'"):
+            store.backups.restore_person(person_id=carol.person_id, backup=parse_backup(twice()))
+        assert rows(store.database.engine) == before
+    finally:
+        store.close()
+
+
+def test_what_the_database_refuses_of_a_backup_past_the_checks_is_refused_as_damaged(
+    database_url, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A uniqueness the checks before writing would not know of: refused in plain words all the same,
+    with nothing written (the transaction rolls back), never a database error."""
+    from supple.store.repositories import backups
+
+    monkeypatch.setattr(backups, "_refuse_what_is_kept_once", lambda backup: None)
+    backup = parse_backup(twice())
+    store = open_store(database_url)
+    try:
+        with pytest.raises(BadRequest, match="damaged and cannot be restored"):
+            store.backups.restore(backup=backup)
+        assert rows(store.database.engine) == 0
+    finally:
+        store.close()
+
+
+people_routines = st.lists(st.lists(st.sampled_from(["morning", "evening", "Morning", "morning "]), max_size=4),
+                           min_size=1, max_size=2)  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None)
+@given(names=people_routines)
+def test_a_backup_is_restored_exactly_when_each_person_names_each_routine_once(names) -> None:
+    document = a_backup()
+    person, routine = document["people"][0], document["people"][0]["routines"][0]
+    document["people"] = [{**person, "routines": [{**routine, "name": name} for name in theirs]} for theirs in names]
+    with tempfile.TemporaryDirectory() as folder:
+        db = fresh(Path(folder), "target.db")
+        try:
+            outcome = restore_or_refuse(db, document)
+        finally:
+            db.dispose()
+    assert outcome == ("restored" if all(len(set(theirs)) == len(theirs) for theirs in names) else "refused")

@@ -7,13 +7,13 @@ each commit, so a set committed as it ends survives a crash of supple or of the 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from supple.errors import BadRequest
@@ -33,11 +33,41 @@ STATEMENT_TIMEOUT_MS = 30_000
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
 
 
+# The databases supple keeps its records in, by the name an address starts with, and the driver it
+# reaches each through (`pip install 'supple[postgres]'` installs PostgreSQL's).
+DATABASES = {"sqlite": ("SQLite", "pysqlite"), "postgresql": ("PostgreSQL", "psycopg")}
+
+
 def make_engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
+    """The engine for a database address; BadRequest for an address that is not one supple can use
+    (said without the address itself, which may hold a password)."""
+    backend = _backend(url)
+    try:
+        return _make_engine(url, backend)
+    except ImportError:  # psycopg, which only a clinic's PostgreSQL needs
+        raise BadRequest(
+            f"{DATABASES[backend][0]}'s driver ({DATABASES[backend][1]}) is not installed", topic="database-driver"
+        ) from None
+
+
+def _backend(url: str) -> str:
+    try:
+        backend, _, driver = make_url(url).drivername.partition("+")
+    except ArgumentError:
+        raise BadRequest("the database address cannot be read as one", topic="database-address") from None
+    if backend not in DATABASES:
+        raise BadRequest(f"supple keeps its records in SQLite or PostgreSQL, not {backend!r}", topic="database-address")
+    name, known = DATABASES[backend]
+    if driver and driver != known:
+        raise BadRequest(f"supple reaches {name} through {known}, not {driver!r}", topic="database-address")
+    return backend
+
+
+def _make_engine(url: str, backend: str) -> Engine:
+    if backend == "sqlite":
         path = make_url(url).database
         if path and path != ":memory:" and not path.startswith("file:"):  # file: a URI (?mode=ro&uri=true)
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(Path(path).parent)
         engine = create_engine(url, connect_args={"timeout": 30}, pool_size=POOL_SIZE, max_overflow=0)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
@@ -52,6 +82,18 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=0, pool_recycle=1800, connect_args=connect_args)
     event.listen(engine, "before_cursor_execute", _refuse_unkeepable_text)
     return engine
+
+
+def _make_folder(folder: Path) -> None:
+    from supple.store.database.faults import FILE_ERRNOS  # a full disk, no permission: a fault of the store
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        if error.errno in FILE_ERRNOS:
+            raise
+        raise BadRequest(f"the database's folder cannot be made ({error.strerror})", topic="database-address",
+                         detail=str(folder)) from None  # fmt: skip
 
 
 def _refuse_unkeepable_text(
@@ -138,6 +180,27 @@ class Database:
                 yield c
             return
         with self._writer_turns, self.engine.begin() as c:
+            yield c
+
+    @contextmanager
+    def exclusive(self, names: Iterable[str]) -> Iterator[Connection]:
+        """A transaction that runs alone among those naming any of the same names, in every process:
+        for a count that is read, then written on what was read (failed sign-ins), where two at once
+        would both read it before either wrote. Commits on leaving, rolls back on an error. SQLite
+        takes its one write lock before the first read (BEGIN IMMEDIATE; the threads of this process
+        take turns first); PostgreSQL an advisory lock per name until the transaction ends, taken in
+        one order so that two never wait for each other. Keep it short: others wait for it."""
+        if self._writer_turns is not None:
+            with self._writer_turns, self.engine.connect() as c:
+                # The driver opens its own transaction only before a write, and a deferred one at
+                # that; this one is open, and the lock held, before anything is read.
+                c.exec_driver_sql("BEGIN IMMEDIATE")
+                yield c
+                c.commit()
+            return
+        with self.engine.begin() as c:
+            for name in sorted(set(names)):
+                c.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))"), {"name": name})
             yield c
 
     @contextmanager

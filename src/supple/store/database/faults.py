@@ -20,12 +20,22 @@ CANNOT_WRITE = (
 CANNOT_REACH = "supple's database cannot be reached just now: nothing was changed; try again in a moment"
 AFTER_A_FILE = "free some space or fix the permissions, then try again"
 BUSY = "supple's database is too busy just now: nothing was changed; try again in a moment"
+CANNOT_OPEN = "supple's database cannot be opened: nothing was changed; its file must be one supple may read and write"
+DAMAGED = (
+    "supple's database is damaged and cannot be read: nothing was changed; "
+    "move its file aside and restore a backup into a new one"
+)
 
-_FILE_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EROFS, errno.EDQUOT, errno.EACCES, errno.EPERM})
+# for an adapter to say which database (the command line names its file)
+TOPICS = {DAMAGED: "database-damaged", CANNOT_OPEN: "database-file"}
+
+FILE_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EROFS, errno.EDQUOT, errno.EACCES, errno.EPERM})
 # SQLite names its result codes; an extended code starts with its primary one (SQLITE_IOERR_WRITE).
 _SQLITE = {
     "SQLITE_FULL": CANNOT_WRITE, "SQLITE_READONLY": CANNOT_WRITE, "SQLITE_IOERR": CANNOT_WRITE,
-    "SQLITE_CANTOPEN": CANNOT_WRITE, "SQLITE_PERM": CANNOT_WRITE, "SQLITE_BUSY": BUSY, "SQLITE_LOCKED": BUSY,
+    "SQLITE_CANTOPEN": CANNOT_OPEN, "SQLITE_PERM": CANNOT_WRITE, "SQLITE_BUSY": BUSY, "SQLITE_LOCKED": BUSY,
+    # a file that is not a database (a truncated copy, another program's), or one damaged inside
+    "SQLITE_NOTADB": DAMAGED, "SQLITE_CORRUPT": DAMAGED,
 }  # fmt: skip
 # PostgreSQL's SQLSTATE classes: 53 insufficient resources (disk full), 25006 a read-only
 # transaction (a standby), 08 the connection failed, 57P the server shutting down or starting,
@@ -39,7 +49,7 @@ def store_fault(error: BaseException) -> StoreUnavailable | None:
     """The store's fault as a StoreUnavailable with a clear message, or None when `error` is a bug."""
     from sqlalchemy import exc
 
-    if isinstance(error, OSError) and error.errno in _FILE_ERRNOS:
+    if isinstance(error, OSError) and error.errno in FILE_ERRNOS:
         where = f" {error.filename}" if error.filename else " its data"
         problem = os.strerror(error.errno or 0)
         return StoreUnavailable(f"supple cannot write{where} ({problem}): {AFTER_A_FILE}")
@@ -49,7 +59,7 @@ def store_fault(error: BaseException) -> StoreUnavailable | None:
         return None
     message = _by_code(error.orig)
     if message is not None:
-        return StoreUnavailable(message)
+        return StoreUnavailable(message, topic=TOPICS.get(message))
     if error.connection_invalidated or _is_connection_failure(error):
         return StoreUnavailable(CANNOT_REACH)
     return None

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from supple.planner.personal import Personal
-from supple.store.files.atomic import write_json_atomically
+from supple.store.files.atomic import write_json_file
 
 
 def next_plan_path(home: Path) -> Path:
@@ -15,7 +15,7 @@ def next_plan_path(home: Path) -> Path:
 
 
 def save_next_plan(*, home: Path, advice: Personal) -> None:
-    write_json_atomically(next_plan_path(home), advice.to_json())
+    write_json_file(next_plan_path(home), advice.to_json())
 
 
 def load_next_plan(*, home: Path) -> Personal:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from supple.store.files.atomic import write_bytes_atomically
+from supple.errors import DataFileError
+from supple.store.database.faults import FILE_ERRNOS
+from supple.store.files.atomic import write_file
 
 
 def people_version_path(home: Path) -> Path:
@@ -17,12 +19,17 @@ def people_version_path(home: Path) -> Path:
 
 def read_people_version(*, home: Path) -> bytes:
     """The current version; empty before the people were ever replaced."""
+    path = people_version_path(home)
     try:
-        return people_version_path(home).read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return b""
+    except OSError as error:
+        if error.errno in FILE_ERRNOS:  # no permission: a fault of the store
+            raise
+        raise DataFileError(path, "", f"cannot be read ({error.strerror})") from None
 
 
 def renew_people_version(*, home: Path) -> None:
     """A new version, never one seen before: what any process remembered of the people is forgotten."""
-    write_bytes_atomically(people_version_path(home), os.urandom(16).hex().encode())
+    write_file(people_version_path(home), os.urandom(16).hex().encode())

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from supple.errors import DataFileError
 from supple.safety.screen import Screening
-from supple.store.files.atomic import write_json_atomically
+from supple.store.database.faults import FILE_ERRNOS
+from supple.store.files.atomic import write_json_file
 
 FILE_NAME = "screening.json"
 
@@ -18,17 +19,21 @@ def screening_path(home: Path) -> Path:
 
 
 def save_screening(*, home: Path, screening: Screening) -> Path:
-    return write_json_atomically(screening_path(home), screening.to_json())
+    return write_json_file(screening_path(home), screening.to_json())
 
 
 def load_screening(*, home: Path) -> Screening | None:
     path = screening_path(home)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes()
     except FileNotFoundError:
         return None
+    except OSError as error:
+        if error.errno in FILE_ERRNOS:  # no permission: a fault of the store
+            raise
+        raise DataFileError(path, "", f"cannot be read ({error.strerror})") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text.decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("expected an object")
         return Screening.from_json(data)

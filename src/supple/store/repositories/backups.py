@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 from pydantic import (
@@ -23,6 +24,7 @@ from pydantic import (
     field_validator,
 )
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from supple.catalog.loader import field_path
@@ -45,6 +47,7 @@ from supple.validation import problem_words
 
 FORMAT = "supple-backup"
 VERSION = 1
+DAMAGED = "the backup is damaged and cannot be restored; nothing was changed"
 
 
 # The limits are what the app itself records, and well inside what every database keeps: a number
@@ -198,7 +201,7 @@ class Backups:
 
         Empty means no records: a person row with nothing kept (every page and command makes the
         local person on first use) is replaced by the backup's people."""
-        with self.database.writing() as s:
+        with _refused_as_damaged(), self.database.writing() as s:
             kept = (ScreeningRow, RoutineRow, SessionRow, GoalRow, AccountRow)
             if any(s.scalar(select(func.count()).select_from(table)) for table in kept):
                 raise BadRequest(
@@ -220,13 +223,23 @@ class Backups:
         Nobody else's records, nor anyone's account, are touched. Returns the sessions restored."""
         if len(backup.people) != 1:
             raise BadRequest(f"this backup holds {len(backup.people)} people: restore a backup of one person's data")
-        with self.database.writing() as s:
+        with _refused_as_damaged(), self.database.writing() as s:
             kept = (ScreeningRow, RoutineRow, SessionRow, GoalRow)
             if any(s.scalar(select(func.count()).select_from(t).where(t.person_id == person_id)) for t in kept):
                 raise BadRequest(
                     "you already have records: restore a backup only before anything is kept, or after deleting"
                 )
             return _restore_records(s, person_id, backup.people[0])
+
+
+@contextmanager
+def _refused_as_damaged() -> Iterator[None]:
+    """What a database refuses of a backup that passed the checks (a constraint they do not know of)
+    is a damaged file too, refused in the same words; the transaction has rolled back."""
+    try:
+        yield
+    except IntegrityError:
+        raise BadRequest(DAMAGED, detail="it holds records a database keeps only once") from None
 
 
 def _export(database: Database, *, now: dt.datetime, person_id: int | None) -> dict[str, Any]:
@@ -296,14 +309,30 @@ def parse_backup(data: Any) -> Backup:
     if version != VERSION:
         raise BadRequest(f"backup version {version!r} is not one this supple reads (it reads {VERSION})")
     try:
-        return Backup.model_validate(data, context=IMPORTING)
+        backup = Backup.model_validate(data, context=IMPORTING)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = field_path(tuple(first["loc"]))
-        raise BadRequest(
-            "the backup is damaged and cannot be restored; nothing was changed",
-            detail=f"{where}: {problem_words(first)}",
-        ) from None
+        raise BadRequest(DAMAGED, detail=f"{where}: {problem_words(first)}") from None
+    _refuse_what_is_kept_once(backup)
+    return backup
+
+
+def _refuse_what_is_kept_once(backup: Backup) -> None:
+    """A person keeps one routine of a name (a unique constraint), which a hand-edited file may
+    break: refused here, before anything is written, as the database would refuse it halfway. It is
+    the one thing a backup's records must hold once: ids, client keys and accounts are not in it,
+    and activities, sessions and people may repeat."""
+    for number, person in enumerate(backup.people):
+        named: set[str] = set()
+        for index, routine in enumerate(person.routines):
+            if routine.name in named:
+                raise BadRequest(
+                    "the backup is damaged and cannot be restored: it holds two routines named "
+                    f"{routine.name!r}; nothing was changed",
+                    detail=f"people[{number}].routines[{index}].name: a routine of this name comes before it",
+                )
+            named.add(routine.name)
 
 
 def _restore_records(s: Session, person_id: int, p: BackupPerson) -> int:

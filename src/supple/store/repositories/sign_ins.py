@@ -1,12 +1,14 @@
 """Clinic mode's signed-in browsers (the database keeps only each token's hash) and failed sign-ins,
-counted per username and per address in the database so that every worker sees the same count."""
+counted per username and per address in the database so that every worker sees the same count. An
+attempt counts as a failure from before its password is checked until it proves right."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from supple.store.database.engine import Database
 from supple.store.database.tables import AccountRow, FailedSignInRow, SignInRow
@@ -52,24 +54,49 @@ class SignIns:
         with self.database.engine.begin() as c:
             c.execute(delete(SignInRow).where(SignInRow.person_id == person_id))
 
-    def recent_failures(self, *, keys: Sequence[str], since: dt.datetime) -> dict[str, list[dt.datetime]]:
-        """The failures of each key since then, newest first."""
-        found: dict[str, list[dt.datetime]] = {key: [] for key in keys}
-        query = (
-            select(FailedSignInRow.key, FailedSignInRow.at)
-            .where(FailedSignInRow.key.in_(list(keys)), FailedSignInRow.at > since)
-            .order_by(FailedSignInRow.at.desc(), FailedSignInRow.id.desc())
-        )
-        with self.database.reading() as c:
-            for key, at in c.execute(query):
-                found[key].append(at)
-        return found
+    def begin_attempt(self, *, limits: Mapping[str, int], now: dt.datetime, since: dt.datetime) -> Attempt:
+        """Count a sign-in as a failure before its password is checked, unless one of its keys has
+        reached its limit of failures since then: the count is read and written in one exclusive
+        step, so however many attempts come at once, in however many processes, no more passwords
+        are checked than the limits allow. The password is checked after it, holding no lock."""
+        with self.database.exclusive(limits) as c:
+            c.execute(delete(FailedSignInRow).where(FailedSignInRow.at < since))  # the old go as new ones come
+            recent = _recent(c, keys=list(limits), since=since)
+            if any(len(recent[key]) >= limit for key, limit in limits.items()):
+                return Attempt((), recent)
+            counted = [c.execute(insert(FailedSignInRow).values(key=key, at=now).returning(FailedSignInRow.id))
+                       .scalar_one() for key in limits]  # fmt: skip
+        return Attempt(tuple(counted), recent)
 
-    def add_failure(self, *, keys: Sequence[str], now: dt.datetime, forget_before: dt.datetime) -> None:
-        with self.database.engine.begin() as c:
-            c.execute(delete(FailedSignInRow).where(FailedSignInRow.at < forget_before))
-            c.execute(insert(FailedSignInRow), [{"key": key, "at": now} for key in keys])
+    def not_a_failure(self, attempt: Attempt) -> None:
+        """The password was right: the attempt no longer counts. The failures before it still do,
+        until they leave the window, so that a right password among many wrong ones sent at once
+        lets no more wrong ones be checked."""
+        with self.database.one_statement() as c:
+            c.execute(delete(FailedSignInRow).where(FailedSignInRow.id.in_(attempt.counted)))
 
-    def clear_failures(self, *, key: str) -> None:
-        with self.database.engine.begin() as c:
-            c.execute(delete(FailedSignInRow).where(FailedSignInRow.key == key))
+
+@dataclass(frozen=True)
+class Attempt:
+    """A sign-in being tried: `counted` are its rows among the failures while its password is
+    checked (none when it was refused), `recent` each key's failures in the window before it,
+    newest first."""
+
+    counted: tuple[int, ...]
+    recent: dict[str, list[dt.datetime]]
+
+    @property
+    def refused(self) -> bool:
+        return not self.counted
+
+
+def _recent(c: Connection, *, keys: Sequence[str], since: dt.datetime) -> dict[str, list[dt.datetime]]:
+    found: dict[str, list[dt.datetime]] = {key: [] for key in keys}
+    query = (
+        select(FailedSignInRow.key, FailedSignInRow.at)
+        .where(FailedSignInRow.key.in_(list(keys)), FailedSignInRow.at > since)
+        .order_by(FailedSignInRow.at.desc(), FailedSignInRow.id.desc())
+    )
+    for key, at in c.execute(query):
+        found[key].append(at)
+    return found
