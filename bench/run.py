@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import cpu_per_request, fuzz, properties, selection, session, soak, startup, store, web  # noqa: E402
+from bench import attacks, cpu_per_request, fuzz, properties, selection, session, soak, startup, store, web  # noqa: E402
 from bench.stats import machine  # noqa: E402
 
 README = Path(__file__).with_name("README.md")
@@ -120,6 +120,19 @@ def main() -> None:
             ],
             fuzz.run(),
             ["mode", "cases", "operations", "failures", "seconds", "failed"],
+        ),
+        section(
+            "What an attacker and a crash tried, and what held (`python -m bench.attacks`)",
+            [
+                "Every route of clinic mode probed by a clinician and their client against another clinician's",
+                "client; markup and script typed into every text field, every page read back; a worker killed",
+                f"with SIGKILL {attacks.KILLS} times under a load of sets (every set answered 204 counted in the",
+                "database afterwards); 30 sign-ins for one username sent at once to two servers of two workers",
+                "each, with real argon2 (the passwords checked must stay within the limit of 5). Each on SQLite",
+                "and on a throwaway PostgreSQL server; the CI suite runs the same tests once each.",
+            ],
+            attacks.run(),
+            attacks.COLUMNS,
         ),
         section(
             "Properties (hypothesis)",
