@@ -353,3 +353,21 @@ def test_the_schema_documents_the_devices_times() -> None:
     for body, field in (("SessionIn", "started_at"), ("SetIn", "ended_at"), ("FinishIn", "ended_at")):
         described = json.dumps(schema[body]["properties"][field])
         assert "device" in described and "5 minutes ahead" in described and "date-time" in described, body
+
+
+def test_a_plan_body_says_new_to_stretching_and_pain_today(client: TestClient) -> None:
+    screen(client)
+    body = {"conditions": ["lower-back-pain"], "minutes": 20, "new_to_stretching": True, "pain_today": 5}
+    plan = client.post("/api/plans", json=body).json()
+    assert (plan["request"]["new_to_stretching"], plan["request"]["pain_today"]) == (True, 5)
+    assert any(note.startswith("A gentle routine") for note in plan["notes"])
+    assert all(item["reasons"] for item in plan["items"])
+    for wrong in ({"pain_today": 11}, {"pain_today": "5"}, {"new_to_stretching": "yes"}):
+        assert client.post("/api/plans", json=body | wrong).status_code == 422
+
+
+def test_the_screening_questions_give_the_hip_replacement_follow_up(client: TestClient) -> None:
+    questions = {q["id"]: q for q in client.get("/api/screening/questions").json()}
+    assert [o["id"] for o in questions["hip-replacement"]["choices"]["options"]][1] == "hip-replacement-anterior"
+    answered = client.post("/api/screening", json={"yes": ["hip-replacement"]}).json()
+    assert answered["answered_yes"] == ["hip-replacement", "hip-replacement-approach-unknown"]
