@@ -153,3 +153,8 @@ def test_help_stays_light_by_importing_no_content_or_rendering_libraries(home: P
 def test_show_json_gives_the_level_and_the_joint_demands(run_cli) -> None:
     shown = json.loads(run_cli("show", "kneeling-couch-stretch", "--json").out)
     assert shown["level"] == "deep" and {"deep-knee-bend", "hip-extension-turned-out"} <= set(shown["demands"])
+
+
+def test_show_says_the_level_in_words(run_cli) -> None:
+    text = " ".join(run_cli("show", "pigeon-pose").out.split())
+    assert "Level Deep: A strong or demanding position" in text
