@@ -154,3 +154,36 @@ def test_a_gentle_routine_prefers_the_gentle_exercise() -> None:
         candidates = candidates_for(exercises, {"knee-pain"}, gentle=gentle)
         chosen = select(candidates, conditions=["knee-pain"], budget_s=50, gentle=gentle).chosen
         assert [c.key for c in chosen] == [expected]
+
+
+def near_copy(rng: random.Random, number: int) -> Exercise:
+    """Exercises much alike (one position, two muscles, the same doses): many dominate others, the
+    case the solver's pruning and its swap rows are for."""
+    kind = rng.choice(["static", "static", "strength"])
+    dosage: dict[str, object] = {"per_side": False}
+    if kind == "static":
+        dosage |= {"hold_s": 30, "hold_range_s": [20, 30], "reps": rng.choice([1, 3])}
+    else:
+        dosage |= {"rep_s": 3, "reps": rng.choice([5, 10])}
+    return Exercise.model_validate(
+        {
+            "id": f"copy-{number}", "name": f"Copy {number}", "summary": "A near copy.", "kind": kind,
+            "level": rng.choice(["gentle", "standard", "deep"]), "position": "standing", "sided": False,
+            "targets": [rng.choice(["quadriceps", "hamstrings"])],
+            "helps_with": rng.sample(CONDITIONS, rng.randint(1, 2)), "dosage": dosage, "steps": ["Do it."],
+            "sources": [{"title": "t", "facts": ["f"]}],
+        }
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_solver_matches_brute_force_on_near_copies(seed: int) -> None:
+    rng = random.Random(1000 + seed)
+    exercises = [near_copy(rng, n) for n in range(6)]
+    conditions = rng.sample(CONDITIONS, rng.randint(1, 2))
+    gentle = seed % 2 == 1
+    candidates = candidates_for(exercises, set(conditions), gentle=gentle)
+    budget = rng.randint(60, 600)
+    selection = select(candidates, conditions=conditions, budget_s=budget, gentle=gentle)
+    assert feasible(selection.chosen, budget)
+    assert selection.objective == pytest.approx(brute_force(candidates, conditions, budget, gentle=gentle), abs=1e-9)

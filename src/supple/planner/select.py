@@ -14,11 +14,16 @@ exercise is never a condition's only one.
 
 Time is the exact duration the routine will take: the work itself, getting ready before each
 exercise, and the longer move into each new position (the order visits each position once).
+
+A large catalogue has many exercises much alike. One that another does at least as well, in no
+more time, is left out when the two cannot share their muscle's stretching cap, and otherwise may
+come in only beside it: neither changes the optimum (tests/planner/test_select.py checks against
+brute force), and both spare the solver from routines that differ only by such a swap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from supple.catalog.models import Dosage, Exercise
@@ -157,8 +162,9 @@ def select(
     """The optimal set of candidates within the time budget (at most one dose per exercise)."""
     if not candidates:
         return Selection(chosen=(), objective=0.0)
+    everything, candidates = candidates, _without_the_dominated(candidates, gentle)
     model = Model()
-    ties = _tie_breaks(candidates)
+    ties = _tie_breaks(everything)
     x = [model.binary(_own_value(c, gentle) + ties[(c.key, c.full_dose)]) for c in candidates]
     by_exercise: dict[str, list[int]] = {}
     for i, candidate in enumerate(candidates):
@@ -175,9 +181,10 @@ def select(
     for condition in conditions:
         _add_coverage(model, x, candidates, condition)
     _add_time(model, x, candidates, budget_s)
+    _add_dominance(model, x, candidates, by_exercise, lambda a, b: _dominates(a, b, gentle, ties))
     solution = solve(model, max_nodes=MAX_NODES)
     chosen = tuple(c for i, c in enumerate(candidates) if solution.values[x[i]] > 0.5)
-    return Selection(chosen, objective(chosen, candidates, conditions, gentle=gentle), solution.proven_optimal)
+    return Selection(chosen, objective(chosen, everything, conditions, gentle=gentle), solution.proven_optimal)
 
 
 def _add_time(model: Model, x: Sequence[str], candidates: Sequence[Candidate], budget_s: int) -> None:
@@ -196,7 +203,8 @@ def _add_coverage(model: Model, x: Sequence[str], candidates: Sequence[Candidate
     """Covered at all (y), each key muscle once (k) and each listed group once (g), a group not
     counting beside a key muscle of its own: y <= 1 and y <= (helping exercises chosen); each k, g
     <= 1 and <= the exercises chosen that count as it; g + k <= 1 for a key muscle in the group.
-    A deep exercise needs a gentler one for the same condition beside it.
+    A deep exercise needs a gentler one for the same condition beside it (through one variable, so
+    the rows stay as short as the exercises are many).
     """
     helping = [i for i, c in enumerate(candidates) if condition in c.helps]
     if not helping:
@@ -209,12 +217,74 @@ def _add_coverage(model: Model, x: Sequence[str], candidates: Sequence[Candidate
         counted[unit] = model.variable(low=0.0, high=1.0, objective=weight)
         members = [i for i in helping if candidates[i].unit_for(condition) == unit]
         model.at_most({counted[unit]: 1.0, **{x[i]: -1.0 for i in members}}, 0.0)
-    for i in helping:
-        candidate = candidates[i]
-        listed = counted.get(("listed", candidate.main_group))
-        if condition in candidate.key_for and listed is not None:
-            model.at_most({listed: 1.0, counted[("key", candidate.main_target)]: 1.0}, 1.0)
-    gentler = [i for i in helping if not candidates[i].deep]
-    for i in helping:
-        if candidates[i].deep:
-            model.at_most({x[i]: 1.0, **{x[j]: -1.0 for j in gentler}}, 0.0)
+    beside = {
+        (counted[("listed", c.main_group)], counted[("key", c.main_target)])
+        for c in (candidates[i] for i in helping)
+        if condition in c.key_for and ("listed", c.main_group) in counted
+    }
+    for listed, key in sorted(beside):
+        model.at_most({listed: 1.0, key: 1.0}, 1.0)
+    deep = [i for i in helping if candidates[i].deep]
+    if deep:  # each deep one chosen needs a gentler one: d <= (gentler chosen), x_deep <= d
+        gentler = model.variable(low=0.0, high=1.0)
+        model.at_most({gentler: 1.0, **{x[j]: -1.0 for j in helping if not candidates[j].deep}}, 0.0)
+        for i in deep:
+            model.at_most({x[i]: 1.0, gentler: -1.0}, 0.0)
+
+
+def _dominates(a: Candidate, b: Candidate, gentle: bool, ties: dict[tuple[str, bool], float]) -> bool:
+    """Whether a routine with b in place of a is never better: a is another exercise, in the same
+    position on the same main target, that serves at least b's conditions as well, in no more time
+    and no more stretching, is not deep, and is worth more for itself."""
+    return (
+        a.key != b.key
+        and not a.deep
+        and a.seconds <= b.seconds
+        and a.stretch_s <= b.stretch_s
+        and a.helps >= b.helps
+        and a.key_for >= b.key_for
+        and _own_value(a, gentle) + ties[(a.key, a.full_dose)] > _own_value(b, gentle) + ties[(b.key, b.full_dose)]
+    )
+
+
+def _without_the_dominated(candidates: Sequence[Candidate], gentle: bool) -> Sequence[Candidate]:
+    """The candidates less the stretches no optimal routine has: one that another dominates (see
+    _dominates) and cannot share its main target's stretching cap with, at either of that one's doses.
+    Beside it the cap is broken, and without it the swap would do better."""
+    ties = _tie_breaks(candidates)
+    least: dict[str, int] = {}  # each exercise's least stretching over its doses
+    for candidate in candidates:
+        least[candidate.key] = min(least.get(candidate.key, candidate.stretch_s), candidate.stretch_s)
+    buckets: dict[tuple[str, str], list[Candidate]] = {}
+    for candidate in candidates:
+        buckets.setdefault((candidate.exercise.position, candidate.main_target), []).append(candidate)
+    dropped = {
+        id(b)
+        for members in buckets.values()
+        for b in members
+        if b.stretch_s
+        and any(_dominates(a, b, gentle, ties) and least[a.key] + b.stretch_s > PER_MUSCLE_CAP_S for a in members)
+    }
+    return [candidate for candidate in candidates if id(candidate) not in dropped]
+
+
+def _add_dominance(
+    model: Model,
+    x: Sequence[str],
+    candidates: Sequence[Candidate],
+    by_exercise: dict[str, list[int]],
+    dominates: Callable[[Candidate, Candidate], bool],
+) -> None:
+    """x_b <= (a chosen, at either dose) when a dominates b: swapping b for a keeps a routine within
+    every limit and raises its value, so an optimal routine never has b without a. The rows change
+    no optimum; they spare the solver from trying routines that only differ by such a swap, which
+    a large catalogue of near-copies has many of."""
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, candidate in enumerate(candidates):
+        buckets.setdefault((candidate.exercise.position, candidate.main_target), []).append(i)
+    for members in buckets.values():
+        for j in members:
+            better = next((i for i in members if dominates(candidates[i], candidates[j])), None)
+            if better is not None:
+                doses = by_exercise[candidates[better].key]
+                model.at_most({x[j]: 1.0, **{x[i]: -1.0 for i in doses}}, 0.0)
