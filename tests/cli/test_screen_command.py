@@ -121,3 +121,22 @@ def test_the_hip_replacement_question_lists_its_follow_up_and_takes_the_way_it_w
     assert answered["answered_yes"] == ["hip-replacement", "hip-replacement-anterior"]
     refused = run_cli("screen", "--yes", "hip-replacement-anterior", "--yes", "hip-replacement-posterior")
     assert refused.code == 2 and "choose one answer" in refused.err
+
+
+def test_a_yes_to_the_hip_replacement_in_the_terminal_asks_which_way_it_was_done(home: Path) -> None:
+    child = spawn_screen(home)
+    for question in builtin_safety().questions:
+        child.expect(r"\[y/n\]")
+        if question.id == "hip-replacement":
+            child.sendline("y")
+            child.expect("Which way did the surgeon reach your hip?")
+            child.expect("2. From the front")
+            child.expect(r"Your answer.*\(3\)")  # I don't know, unless said
+            child.sendline("2")
+        else:
+            child.sendline("n")
+    child.expect("See a professional first")
+    child.expect(pexpect.EOF)
+    child.close()
+    stored = json.loads((home / "screening.json").read_text())
+    assert stored["answered_yes"] == ["hip-replacement", "hip-replacement-anterior"]
