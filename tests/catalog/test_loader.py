@@ -251,3 +251,48 @@ def test_phases_are_only_for_paced_moves(fixture_catalog: Path) -> None:
     edit(alpha(fixture_catalog), lambda d: d.update(phases=["Lean in.", "Ease off."]))
     error = load_error(fixture_catalog)
     assert error.problem == "phases: only dynamic and strength moves are paced by phases, not static"
+
+
+def test_an_unknown_level_is_refused_naming_the_file_and_the_field(fixture_catalog: Path) -> None:
+    edit(alpha(fixture_catalog), lambda d: d.update(level="hard"))
+    error = load_error(fixture_catalog)
+    assert (error.path, error.field) == (alpha(fixture_catalog), "level")
+    assert "'gentle', 'standard' or 'deep'" in error.problem
+
+
+def test_an_exercise_without_a_level_is_standard(fixture_catalog: Path) -> None:
+    assert load_catalog(data=fixture_catalog).exercises["alpha-stretch"].level == "standard"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda c: c.update(muscles=["glutes"]), "why: say why glutes matters for this condition"),
+        (lambda c: c.update(muscles=["glutes"], why={"glutes": "It steadies the pelvis."}), "sources: cite where"),
+        (
+            lambda c: c.update(
+                muscles=["glutes"],
+                why={"glutes": "It steadies the pelvis."},
+                sources=[{"title": "Nobody's Blog", "facts": ["f"]}],
+            ),
+            'conditions.hip-pain.sources[0].title: unknown work "Nobody\'s Blog"',
+        ),  # fmt: skip
+        (
+            lambda c: c.update(
+                muscles=["calves"], why={"calves": "x"}, sources=[{"title": "A Test Article", "facts": ["f"]}]
+            ),
+            "conditions.hip-pain.muscles: unknown muscle 'calves'",
+        ),
+    ],
+)
+def test_a_conditions_key_muscles_say_why_and_cite_a_known_work(
+    fixture_catalog: Path, change: Callable[[dict[str, Any]], None], expected: str
+) -> None:
+    edit(fixture_catalog / "vocab.yaml", lambda d: change(d["conditions"]["hip-pain"]))
+    error = load_error(fixture_catalog)
+    assert error.path.name == "vocab.yaml" and expected in str(error)
+
+
+def test_the_levels_must_all_be_named_in_the_vocabulary(fixture_catalog: Path) -> None:
+    edit(fixture_catalog / "vocab.yaml", lambda d: d["levels"].pop("deep"))
+    assert "levels: missing deep" in str(load_error(fixture_catalog))

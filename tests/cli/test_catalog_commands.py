@@ -45,6 +45,7 @@ def test_catalog_json_lists_every_exercise_with_the_contract_fields(run_cli) -> 
         assert all(s.keys() == {"title", "facts"} for s in exercise["sources"])
         low_high = exercise["dosage"]["hold_range_s"]
         assert low_high is None or (isinstance(low_high, list) and len(low_high) == 2)
+        assert exercise["level"] in ("gentle", "standard", "deep") and isinstance(exercise["demands"], list)
 
 
 def test_catalog_filters_by_condition_position_and_kind(run_cli) -> None:
@@ -147,3 +148,13 @@ def test_help_stays_light_by_importing_no_content_or_rendering_libraries(home: P
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stderr == ""
+
+
+def test_show_json_gives_the_level_and_the_joint_demands(run_cli) -> None:
+    shown = json.loads(run_cli("show", "kneeling-couch-stretch", "--json").out)
+    assert shown["level"] == "deep" and {"deep-knee-bend", "hip-extension-turned-out"} <= set(shown["demands"])
+
+
+def test_show_says_the_level_in_words(run_cli) -> None:
+    text = " ".join(run_cli("show", "pigeon-pose").out.split())
+    assert "Level Deep: A strong or demanding position" in text

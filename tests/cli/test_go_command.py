@@ -175,3 +175,11 @@ def test_quitting_in_a_terminal_asks_first_and_keeps_what_was_done(screened: Pat
     summary = json.loads(child.before[child.before.index("{") :])
     assert summary["state"] == "quit"
     assert summary["pain_after"] is None
+
+
+def test_the_pain_today_a_routine_was_planned_with_is_its_pain_before(run_cli, screened) -> None:
+    result = run_cli("go", "--for", "sciatica", "--minutes", "5", "--pain", "5", "--speed", "1000",
+                     "--pain-after", "4", "--json")  # fmt: skip
+    assert result.code == 0, result.err
+    summary = json.loads(result.out[result.out.index("{") :])
+    assert (summary["pain_before"], summary["pain_after"]) == (5, 4)

@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.content import builtin_catalog
+
 PLAN_FIELDS = {"total_seconds", "minutes", "conditions_covered", "conditions_uncovered", "notes", "items"}
 ITEM_FIELDS = {"exercise", "seconds", "why", "dose", "steps"}
 STEP_FIELDS = {"kind", "side", "rep", "seconds", "cue"}
@@ -30,7 +32,8 @@ def test_a_caution_needs_ack_and_then_notes_the_precautions(run_cli) -> None:
     assert result.code == 0
     plan = json.loads(result.out)
     assert any("midwife" in note for note in plan["notes"])
-    assert all(item["exercise"] not in ("pelvic-tilts", "childs-pose") for item in plan["items"])
+    lying = {"lies-on-back", "lies-on-front"}
+    assert all(not lying & set(builtin_catalog().exercises[i["exercise"]].demands) for i in plan["items"])
 
 
 def test_the_json_follows_the_contract(run_cli) -> None:
@@ -112,3 +115,39 @@ def test_a_cold_plan_from_kept_content_loads_no_validation_parsing_database_or_t
     again = subprocess.run([sys.executable, "-c", code, *argv], env=env, check=True, capture_output=True, text=True)
     assert again.stdout == first.stdout
     assert again.stderr.strip() == "[]"
+
+
+def test_new_to_stretching_and_pain_today_make_a_gentle_routine(run_cli) -> None:
+    run_cli("screen", "--none")
+    usual = json.loads(run_cli("plan", "--for", "lower-back-pain", "--minutes", "20", "--json").out)
+    for options in (["--new"], ["--pain", "6"]):
+        result = run_cli("plan", "--for", "lower-back-pain", "--minutes", "20", *options, "--json")
+        assert result.code == 0, result.err
+        gentle = json.loads(result.out)
+        assert gentle["items"] != usual["items"] and any(n.startswith("A gentle routine") for n in gentle["notes"])
+        levels = {builtin_catalog().exercises[item["exercise"]].level for item in gentle["items"]}
+        assert "deep" not in levels
+    assert json.loads(result.out)["request"]["pain_today"] == 6
+
+
+def test_a_pain_outside_nought_to_ten_exits_2(run_cli) -> None:
+    run_cli("screen", "--none")
+    result = run_cli("plan", "--for", "sciatica", "--minutes", "20", "--pain", "11")
+    assert result.code == 2 and "0<=x<=10" in result.err
+
+
+def test_the_view_says_why_each_exercise_is_there_in_plain_words(run_cli) -> None:
+    run_cli("screen", "--none")
+    result = run_cli("plan", "--for", "sciatica", "--minutes", "15")
+    assert result.code == 0
+    text = " ".join(result.out.split())
+    assert "Sciatica: it stretches the hamstrings." in text and "sciatic nerve" in text
+    assert "Warm muscles stretch more easily" in text
+
+
+def test_the_json_gives_each_items_reasons_beside_its_conditions(run_cli) -> None:
+    run_cli("screen", "--none")
+    plan = json.loads(run_cli("plan", "--for", "kneecap-issues", "--minutes", "30", "--json").out)
+    ids = [item["exercise"] for item in plan["items"]]
+    assert len(ids) >= 4 and "couch-quad-stretch" not in ids  # more than a warm-up and one quad stretch
+    assert all(item["reasons"] for item in plan["items"])

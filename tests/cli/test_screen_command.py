@@ -14,7 +14,7 @@ def test_questions_json_lists_every_question_with_the_contract_fields(run_cli) -
     questions = json.loads(result.out)
     assert [q["id"] for q in questions] == [q.id for q in builtin_safety().questions]
     for question in questions:
-        assert question.keys() == {"id", "text", "severity", "sources"}
+        assert question.keys() == {"id", "text", "severity", "choices", "sources"}  # choices: added, may be null
         assert question["severity"] in ("stop", "caution", "adjust")
         assert question["sources"] and question["sources"][0]["title"]
 
@@ -110,3 +110,33 @@ def test_an_unclear_answer_is_asked_again_and_a_bare_enter_means_no(home: Path) 
     child.sendline("")
     child.expect(r"2 of ")
     child.close(force=True)
+
+
+def test_the_hip_replacement_question_lists_its_follow_up_and_takes_the_way_it_was_done(run_cli) -> None:
+    questions = {q["id"]: q for q in json.loads(run_cli("screen", "--questions", "--json").out)}
+    choices = questions["hip-replacement"]["choices"]
+    assert choices["otherwise"] == "hip-replacement-approach-unknown" and len(choices["options"]) == 3
+    assert questions["pregnancy"]["choices"] is None
+    answered = json.loads(run_cli("screen", "--yes", "hip-replacement-anterior", "--json").out)
+    assert answered["answered_yes"] == ["hip-replacement", "hip-replacement-anterior"]
+    refused = run_cli("screen", "--yes", "hip-replacement-anterior", "--yes", "hip-replacement-posterior")
+    assert refused.code == 2 and "choose one answer" in refused.err
+
+
+def test_a_yes_to_the_hip_replacement_in_the_terminal_asks_which_way_it_was_done(home: Path) -> None:
+    child = spawn_screen(home)
+    for question in builtin_safety().questions:
+        child.expect(r"\[y/n\]")
+        if question.id == "hip-replacement":
+            child.sendline("y")
+            child.expect("Which way did the surgeon reach your hip?")
+            child.expect("2. From the front")
+            child.expect(r"Your answer.*\(3\)")  # I don't know, unless said
+            child.sendline("2")
+        else:
+            child.sendline("n")
+    child.expect("See a professional first")
+    child.expect(pexpect.EOF)
+    child.close()
+    stored = json.loads((home / "screening.json").read_text())
+    assert stored["answered_yes"] == ["hip-replacement", "hip-replacement-anterior"]

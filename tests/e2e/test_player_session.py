@@ -86,14 +86,14 @@ def test_the_last_sided_stretchs_side_question_is_asked_after_the_session_and_ke
     browser: Browser, server: Server
 ) -> None:
     context, page = phone(browser, server)
-    plan = routine_ready(page)  # child's pose, then the modified pigeon: sided, and last
+    plan = routine_ready(page)  # child's pose, then the seated leg stretch with breaths: sided, and last
     last = plan["plan"]["items"][-1]
-    assert last["name"] == "Modified pigeon"
+    assert last["name"] == "Seated leg stretch with breaths"
     play(page, speed=100)
     expect(page.locator("#after")).to_be_visible(timeout=30_000)
     question = page.get_by_role("group", name=re.compile("Which side felt tighter"))
     expect(question).to_be_visible()
-    expect(question).to_contain_text("Which side felt tighter in the modified pigeon?")
+    expect(question).to_contain_text("Which side felt tighter in the seated leg stretch with breaths?")
     question.get_by_role("button", name="Right").click()
     expect(question).to_be_hidden()
     page.get_by_role("button", name="Finish").click()
@@ -102,7 +102,7 @@ def test_the_last_sided_stretchs_side_question_is_asked_after_the_session_and_ke
     assert kept_session(page)["sides"] == [{"exercise": last["exercise"], "tighter": "right"}]
     page.get_by_role("link", name="See your progress").click()
     sides = page.get_by_role("region", name="Which side is tighter")
-    expect(sides.get_by_role("cell", name="Modified pigeon")).to_be_visible()
+    expect(sides.get_by_role("cell", name="Seated leg stretch with breaths")).to_be_visible()
     context.close()
 
 
@@ -126,16 +126,16 @@ def test_the_side_question_is_spoken_and_names_the_stretch(browser: Browser, ser
     page.keyboard.press("x")  # past the warm-up
     page.wait_for_function("() => window.supplePlayer.engine.pendingSide !== null", timeout=30_000)
     page.keyboard.press("Space")
-    asked = "Which side felt tighter in the lateral squat hold: left, right, or the same?"
+    asked = "Which side felt tighter in the couch quad stretch: left, right, or the same?"
     assert asked in page.evaluate("window.__spoken")
     expect(page.locator("#side")).to_be_visible()
-    expect(page.locator("#side-q")).to_have_text("Which side felt tighter in the lateral squat hold?")
+    expect(page.locator("#side-q")).to_have_text("Which side felt tighter in the couch quad stretch?")
     context.close()
 
 
 def test_a_get_ready_says_next_once_and_a_long_step_counts_down_in_minutes(browser: Browser, server: Server) -> None:
     context, page = phone(browser, server)
-    routine_ready(page, conditions=("sciatica", "hip-pain"), minutes=15)  # a 5-minute warm-up first
+    routine_ready(page, conditions=("sciatica", "hip-pain"), minutes=20)  # a 5-minute warm-up first
     play(page)
     page.get_by_role("button", name="Skip this step").click()  # the warm-up's lead-in
     assert engine(page, "steps[window.supplePlayer.engine.index].kind") == "warmup"

@@ -87,7 +87,7 @@ def test_after_a_stop_the_plan_and_home_pages_say_what_to_do_instead_of_a_form(p
 
 
 def test_the_caution_screen_says_once_what_to_do(phone: Page) -> None:
-    answer(phone, "numbness, tingling or weakness in your legs", "lasted more than a month", "worse at night")
+    answer(phone, "legs or feet feel numb, tingly or weak", "lasted more than a month", "worse at night")
     card = phone.locator("main .card.caution")
     expect(card.get_by_role("heading", name="See a doctor or physiotherapist first")).to_be_visible()
     said = card.inner_text()

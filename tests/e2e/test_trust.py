@@ -85,7 +85,7 @@ def hurt(page: Page, score: str) -> None:
 def test_this_hurts_never_offers_the_floor_to_someone_who_cannot_get_down(phone: Page) -> None:
     screen_all_clear(phone)
     plan_for_the_back_without_the_floor(phone)
-    phone.get_by_role("link", name="Swap Soleus stretch for another exercise").click()
+    phone.get_by_role("link", name="Swap Couch quad stretch for another exercise").click()
     expect(phone.get_by_role("heading", name="Standing quad stretch")).to_be_visible()
     phone.get_by_role("button", name="Save and start").click()
     expect(phone).to_have_url(re.compile(r"/play\?routine=my-routine"))

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tests.content import builtin_catalog, builtin_safety
 
 from supple.errors import BadRequest
+from supple.planner.candidates import missing_equipment
 from supple.planner.order import POSITION_ORDER
 from supple.planner.plan import Plan, build_plan
 from supple.planner.request import PlanRequest
@@ -21,7 +22,7 @@ SAFETY = builtin_safety()
 VOCAB = CATALOG.vocabulary
 FLOOR = {p for p, position in VOCAB.positions.items() if position.floor}
 # A stop answer never reaches the planner (the safety gate refuses first); every other answer can.
-PLANNABLE_ANSWERS = sorted(q.id for q in SAFETY.questions if q.severity != "stop")
+PLANNABLE_ANSWERS = sorted(a for q in SAFETY.questions if q.severity != "stop" for a in (q.id, *q.option_ids))
 
 requests = st.fixed_dictionaries(
     {
@@ -32,6 +33,8 @@ requests = st.fixed_dictionaries(
         "no_floor": st.booleans(),
         "warmed_up": st.booleans(),
         "without": st.lists(st.sampled_from(sorted(CATALOG.exercises)), max_size=3, unique=True),
+        "new_to_stretching": st.booleans(),
+        "pain_today": st.one_of(st.none(), st.integers(0, 10)),
     }
 )
 answers = st.sets(st.sampled_from(PLANNABLE_ANSWERS))
@@ -55,12 +58,27 @@ def plan_within_limits(options: dict[str, Any], answered_yes: set[str]) -> Plan 
         exercise = item.exercise
         assert exercise.position not in request.avoid_positions or exercise.kind == "warmup", "avoided position"
         assert not (options["no_floor"] and exercise.position in FLOOR), "on the floor"
-        assert set(exercise.equipment.required) <= request.at_hand, "missing equipment"
+        assert not missing_equipment(exercise, request.at_hand, VOCAB), "missing equipment"
         assert exercise.id not in request.without, "swapped out"
         assert decide(exercise, precautions, equipment=request.at_hand).status != "excluded", "precaution"
         assert item.why or exercise.kind == "warmup", "no reason given"
+        assert item.reasons and len(item.reasons) == max(len(item.why), 1), "no reason in words"
+        assert not (result_is_gentle(request, precautions) and exercise.level == "deep"), (
+            "a deep one in a gentle routine"
+        )
+    _check_no_condition_served_by_deep_exercises_alone(result)
     _check_position_flow(result)
     return result
+
+
+def result_is_gentle(request: PlanRequest, precautions: object) -> bool:
+    return request.gentle or any(p.gentle for p in precautions)  # type: ignore[attr-defined]
+
+
+def _check_no_condition_served_by_deep_exercises_alone(result: Plan) -> None:
+    for condition in result.conditions_covered:
+        levels = {item.exercise.level for item in result.items if condition in item.why}
+        assert levels - {"deep"}, f"only deep exercises for {condition}"
 
 
 def _check_position_flow(result: Plan) -> None:

@@ -10,6 +10,7 @@ from tests.planner import properties
 from supple.errors import BadRequest
 from supple.planner.order import RELAXING
 from supple.planner.plan import Plan, build_plan
+from supple.planner.reasons import WARMUP_REASON
 from supple.planner.request import PlanRequest
 from supple.safety.rules import active_precautions
 
@@ -65,10 +66,17 @@ def test_a_plan_uses_most_of_the_time_when_there_is_enough_to_do(conditions: lis
     assert plan(conditions, minutes).total_seconds >= 0.7 * minutes * 60
 
 
-def test_a_warm_up_comes_first_scaled_to_the_budget() -> None:
-    for minutes, warm in [(10, 300), (30, 300), (45, 480), (60, 600), (90, 600)]:
+def test_a_warm_up_comes_first_scaled_to_at_most_a_quarter_of_the_time() -> None:
+    for minutes, warm in [(8, 120), (10, 120), (15, 180), (20, 300), (30, 300), (45, 480), (60, 600), (90, 600)]:
         first = plan(["lower-back-pain"], minutes).items[0]
         assert (first.exercise.kind, first.dosage.hold_s) == ("warmup", warm)
+        assert first.dosage.hold_s <= minutes * 60 / 4
+
+
+def test_the_warm_up_can_be_swapped_like_any_exercise() -> None:
+    first = plan(["lower-back-pain"], 15).items[0]
+    swapped = plan(["lower-back-pain"], 15, without=(first.exercise.id,), exercise_ids=CATALOG.exercises)
+    assert first.exercise.kind == "warmup" and all(item.exercise.kind != "warmup" for item in swapped.items)
 
 
 def test_short_budgets_get_a_short_warm_up_or_none_and_say_why() -> None:
@@ -91,7 +99,10 @@ def test_the_doses_follow_the_stretching_guidance() -> None:
     for item in plan(["lower-back-pain", "hip-pain"], 60).items:
         dosage, exercise = item.dosage, item.exercise
         if exercise.kind == "static" and dosage.hold_s:
-            assert 20 <= dosage.hold_s <= 30 and dosage.reps == 3
+            # the catalogue's dose, or its shorter hold at the low end of the sources' range
+            assert dosage.reps == exercise.dosage.reps
+            assert dosage.hold_s in (exercise.dosage.hold_s, max(20, (exercise.dosage.hold_range_s or (0,))[0]))
+            assert 10 <= dosage.hold_s <= 30
         if exercise.sided:
             sides = {step.side for step in item.steps if step.kind not in ("move", "ready")}
             assert sides == {"left", "right"}
@@ -131,22 +142,25 @@ def test_precautions_shape_the_plan() -> None:
 
 def test_a_request_nothing_can_satisfy_says_which_limit_excluded_what() -> None:
     with pytest.raises(BadRequest) as caught:
-        plan(["si-joint-pain"], 20, no_floor=True)
+        plan(["si-joint-pain"], 20, no_floor=True, equipment=("none",))
     message = str(caught.value)
     assert "no exercise for SI joint pain fits your limits" in message
     assert "SI joint knee push: its position (lying on your back) is one you asked to avoid" in message
 
 
 def test_too_little_time_says_so() -> None:
-    # with nothing at hand, every leg-pain stretch takes a little over 3 minutes
+    # with nothing at hand and the seated hamstring stretch swapped out, the breath-paced one is left,
+    # a little over 3 minutes
     with pytest.raises(
         BadRequest, match="no exercise fits in 3 minutes with the warm-up: the shortest takes about 189 s"
     ):
-        plan(["leg-pain"], 3, equipment=("none",))
+        plan(
+            ["leg-pain"], 3, equipment=("none",), without=("seated-hamstring-stretch",), exercise_ids=CATALOG.exercises
+        )
 
 
 def test_an_uncovered_condition_is_named_with_the_reason() -> None:
-    result = plan(["lower-back-pain", "si-joint-pain"], 20, no_floor=True)
+    result = plan(["lower-back-pain", "si-joint-pain"], 20, no_floor=True, equipment=("none",))
     assert result.conditions_uncovered == ("si-joint-pain",)
     assert any(
         "Nothing for SI joint pain could be included" in note and "asked to avoid" in note for note in result.notes
@@ -216,3 +230,103 @@ def test_the_tighter_side_gets_one_more_rep_and_a_note() -> None:
     assert sum(1 for side, _ in holds if side == "right") == sum(1 for side, _ in holds if side == "left") + 1
     assert any("tighter" in note for note in after.notes)
     assert after.total_seconds <= 30 * 60
+
+
+# --- routines that make sense (issue 18) --------------------------------------------------------
+
+
+def test_kneecap_issues_for_half_an_hour_get_more_than_the_warm_up_and_one_quad_stretch() -> None:
+    """It gave only the warm-up and the couch quad stretch; now a quad stretch that spares the
+    kneecap, the hamstrings and the calf, and no couch stretch (kneecap trouble: no deep knee bend)."""
+    result = plan(["kneecap-issues"], 30)
+    stretched = {item.exercise.targets[0] for item in result.items if item.exercise.kind != "warmup"}
+    assert {"quadriceps", "hamstrings", "calves-gastrocnemius"} <= stretched
+    assert not {"couch-quad-stretch", "kneeling-couch-stretch"} & set(exercises(result))
+
+
+def test_lower_back_pain_and_sciatica_without_the_floor_get_a_stretch_each_muscle_and_a_short_warm_up() -> None:
+    """It gave a 5-minute walk, a squat hold and two calf stretches for lower back pain."""
+    result = plan(["lower-back-pain", "sciatica"], 15, no_floor=True)
+    warm_up = result.items[0]
+    assert warm_up.exercise.kind == "warmup" and warm_up.dosage.hold_s == 180  # a quarter of 15 minutes, at most
+    groups = [CATALOG.vocabulary.group_of(i.exercise.targets[0]) for i in result.items if i.exercise.kind != "warmup"]
+    assert len(groups) == len(set(groups))  # no two calf stretches
+    assert "lateral-squat" not in exercises(result)
+    for_sciatica = [item.exercise.id for item in result.items if "sciatica" in item.why]
+    assert {"seated-glute-stretch", "standing-hamstring-stretch"} <= set(for_sciatica)
+
+
+def test_each_exercise_says_which_muscle_it_works_and_why_that_matters_in_plain_words() -> None:
+    result = plan(["sciatica"], 15)
+    by_id = {item.exercise.id: item for item in result.items}
+    assert by_id["light-cardio-warmup"].reasons == (WARMUP_REASON,)
+    assert WARMUP_REASON.startswith("Warm muscles stretch more easily")
+    hamstrings = by_id["seated-hamstring-stretch"].reasons[0]
+    assert hamstrings.startswith("Sciatica: it stretches the hamstrings. ") and "sciatic nerve" in hamstrings
+    assert result.to_json()["items"][1]["reasons"]  # the JSON carries them, beside the condition ids
+
+
+def test_a_listed_exercise_says_the_articles_suggest_it_when_its_muscle_is_not_a_key_one() -> None:
+    reasons = {item.exercise.id: item.reasons for item in plan(["hip-pain", "sciatica"], 30).items}
+    assert reasons["childs-pose"] == (
+        "Hip pain: the articles supple draws on suggest it for hip pain.",
+        "Sciatica: the articles supple draws on suggest it for sciatica.",
+    )
+
+
+def test_a_chair_stands_in_for_a_raised_surface() -> None:
+    with_chair = plan(["leg-pain"], 10, no_floor=True, equipment=("chair",))
+    assert "standing-hamstring-stretch" in exercises(with_chair)
+    with pytest.raises(BadRequest, match="raised surface"):
+        plan(["leg-pain"], 10, no_floor=True, equipment=("wall",), without=("wall-calf-stretch",),
+             exercise_ids=CATALOG.exercises)  # fmt: skip
+
+
+@pytest.mark.parametrize("options", [{"new_to_stretching": True}, {"pain_today": 4}, {"pain_today": 9}])
+def test_a_new_person_or_pain_of_four_or_more_gets_gentle_exercises_short_holds_and_no_deep_one(
+    options: dict[str, object],
+) -> None:
+    usual = plan(["hip-pain", "sciatica", "lower-back-pain"], 30)
+    gentle = plan(["hip-pain", "sciatica", "lower-back-pain"], 30, **options)
+    level = [i.exercise.level for i in gentle.items if i.exercise.kind != "warmup"]
+    assert "deep" not in level and level.count("gentle") > [i.exercise.level for i in usual.items].count("gentle")
+    holds = [i.dosage.hold_s for i in gentle.items if i.exercise.kind == "static" and i.exercise.dosage.hold_range_s]
+    assert holds and all(hold <= 20 for hold in holds)  # start slowly: the low end of the range
+    assert any(note.startswith("A gentle routine, because") for note in gentle.notes)
+
+
+def test_pain_of_three_is_planned_as_usual() -> None:
+    assert (
+        plan(["lower-back-pain"], 20, pain_today=3).to_json()["items"]
+        == plan(["lower-back-pain"], 20).to_json()["items"]
+    )
+
+
+def test_strong_pain_today_adds_a_note_to_stop_and_see_a_doctor_if_severe() -> None:
+    notes = " ".join(plan(["lower-back-pain"], 20, pain_today=7).notes)
+    assert "With pain of 7 out of 10 today, stop any stretch that adds to it" in notes
+
+
+def test_a_deep_exercise_is_never_the_only_one_for_a_condition() -> None:
+    gentler = ("modified-pigeon", "seated-glute-stretch", "supine-figure-four")
+    with pytest.raises(BadRequest, match=r"deep stretches \(Pigeon pose\), and supple never gives a deep stretch"):
+        plan(["foot-alignment"], 15, without=gentler, exercise_ids=CATALOG.exercises)
+    both = plan(["foot-alignment", "lower-back-pain"], 15, without=gentler, exercise_ids=CATALOG.exercises)
+    assert both.conditions_uncovered == ("foot-alignment",) and "pigeon-pose" not in exercises(both)
+    assert any("Pigeon pose (it is deep" in note for note in both.notes)
+
+
+def test_the_request_carries_new_to_stretching_and_pain_today_into_the_plans_json() -> None:
+    request = plan(["sciatica"], 15, new_to_stretching=True, pain_today=5).to_json()["request"]
+    assert (request["new_to_stretching"], request["pain_today"]) == (True, 5)
+
+
+@pytest.mark.parametrize("pain", [-1, 11])
+def test_pain_today_outside_nought_to_ten_is_refused(pain: int) -> None:
+    with pytest.raises(BadRequest, match=f"pain today must be between 0 and 10, not {pain}"):
+        PlanRequest(conditions=("sciatica",), minutes=15, pain_today=pain).checked(VOCAB)
+
+
+def test_two_precautions_with_the_same_note_say_it_once() -> None:
+    notes = plan(["hip-pain"], 20, answers=("hip-replacement",)).notes
+    assert sum("surgeon or physiotherapist has cleared" in note for note in notes) == 1

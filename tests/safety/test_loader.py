@@ -71,7 +71,10 @@ def test_a_precaution_must_refer_to_known_ids(data: Path, field: str, value: lis
 
 
 def test_a_modification_needs_its_text(data: Path) -> None:
-    edit(data / "precautions.yaml", lambda d: d["precautions"][1].pop("modification"))
+    edit(
+        data / "precautions.yaml",
+        lambda d: next(p for p in d["precautions"] if "modification" in p).pop("modification"),
+    )
     assert "modify_demands and modification go together" in error(data).problem
 
 

@@ -9,10 +9,12 @@ from tests.content import builtin_safety
 
 from supple.safety.models import Question
 
-STOP = {"bladder-bowel", "saddle-numbness", "worsening-leg-weakness", "fever-unwell", "serious-fall"}
+RED_FLAGS = {"bladder-bowel", "saddle-numbness", "worsening-leg-weakness", "fever-unwell", "serious-fall"}
+STOP = RED_FLAGS | {"severe-pain"}
 CAUTION = {
     "leg-numbness-tingling", "persistent-pain", "recent-injury", "cancer-history", "weight-loss",
-    "recent-surgery", "hip-replacement", "knee-replacement", "osteoporosis-steroids", "pregnancy", "night-pain",
+    "recent-surgery", "hip-replacement", "knee-replacement", "osteoporosis-steroids", "pregnancy", "recent-birth",
+    "night-pain",
 }  # fmt: skip
 JARGON = re.compile(r"cauda equina|anaesthesia|neurolog|radicul|malignan|corticosteroid|patholog", re.IGNORECASE)
 
@@ -46,6 +48,6 @@ def test_stop_actions_say_how_urgently(question_id: str) -> None:
 
 
 def test_the_red_flags_cite_the_clinical_guidance() -> None:
-    for question_id in STOP:
+    for question_id in RED_FLAGS:
         titles = {s.title for s in builtin_safety().question(question_id).sources}
         assert any("Red flags" in title for title in titles), question_id

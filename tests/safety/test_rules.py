@@ -11,6 +11,9 @@ from supple.safety.rules import Decision, active_precautions, decide, decide_all
 CATALOG = builtin_catalog()
 SAFETY = builtin_safety()
 QUESTION_IDS = [q.id for q in SAFETY.questions]
+ANSWER_IDS = SAFETY.answer_ids()  # the questions and their follow-ups' options
+POSTERIOR = {"crosses-legs", "deep-hip-flexion", "hip-internal-rotation"}
+ANTERIOR = {"hip-extension-turned-out", "hip-external-rotation", "lies-on-front"}
 CONDITIONS = sorted(CATALOG.vocabulary.conditions)
 EQUIPMENT = sorted(CATALOG.vocabulary.equipment)
 
@@ -30,19 +33,68 @@ def test_without_precautions_everything_is_allowed() -> None:
     assert {d.status for d in decisions().values()} == {"allowed"}
 
 
-def test_after_a_hip_replacement_no_pigeon_figure_four_crossing_deep_bending_or_inward_turning() -> None:
-    result = decisions("hip-replacement")
-    assert {"pigeon-pose", "modified-pigeon", "supine-figure-four"} <= excluded(result)
+@pytest.mark.parametrize(
+    ("answers", "risky"),
+    [
+        (("hip-replacement-posterior",), POSTERIOR),
+        (("hip-replacement", "hip-replacement-posterior"), POSTERIOR),
+        (("hip-replacement-anterior",), ANTERIOR),
+        (("hip-replacement",), POSTERIOR | ANTERIOR),  # the approach not said: the limits of both
+        (("hip-replacement-approach-unknown",), POSTERIOR | ANTERIOR),
+    ],
+)
+def test_after_a_hip_replacement_the_limits_follow_the_way_it_was_done(
+    answers: tuple[str, ...], risky: set[str]
+) -> None:
+    result = decisions(*answers)
     for exercise in CATALOG:
-        risky = {"crosses-legs", "deep-hip-flexion", "hip-internal-rotation"} & set(exercise.demands)
-        assert (exercise.id in excluded(result)) == (
-            bool(risky) or exercise.id in {"pigeon-pose", "modified-pigeon", "supine-figure-four"}
-        )
-    assert "seated-glute-stretch" in excluded(result)  # ankle over the other knee crosses the legs
+        assert (exercise.id in excluded(result)) == bool(risky & set(exercise.demands)), exercise.id
+
+
+def test_a_hip_replaced_from_the_back_leaves_out_pigeon_figure_four_crossing_deep_bending_and_inward_turning() -> None:
+    result = decisions("hip-replacement-posterior")
+    assert {"pigeon-pose", "modified-pigeon", "supine-figure-four", "seated-glute-stretch"} <= excluded(result)
     assert "supine-spinal-twist" in excluded(result)  # the top leg turns inward
-    assert "wall-calf-stretch" not in excluded(result)
+    assert "kneeling-hip-flexor-stretch" not in excluded(result) and "wall-calf-stretch" not in excluded(result)
     reason = result["pigeon-pose"].reasons[0]
     assert "cross the legs" in reason and "right angle" in reason and "inwards" in reason
+
+
+def test_a_hip_replaced_from_the_front_leaves_out_the_kneeling_lunge_and_the_couch_stretches() -> None:
+    result = decisions("hip-replacement-anterior")
+    assert {"kneeling-hip-flexor-stretch", "kneeling-couch-stretch", "pigeon-pose", "supine-figure-four"} <= excluded(
+        result
+    )
+    assert "standing-quad-stretch" not in excluded(result) and "double-knee-to-chest" not in excluded(result)
+    reason = result["kneeling-hip-flexor-stretch"].reasons[0]
+    assert "behind you" in reason and "outwards" in reason
+
+
+def test_a_hip_replacement_answer_says_which_way_it_was_done_and_i_dont_know_counts_as_both() -> None:
+    question = SAFETY.question("hip-replacement")
+    assert question.choices is not None
+    assert [o.id for o in question.choices.options] == [
+        "hip-replacement-posterior", "hip-replacement-anterior", "hip-replacement-approach-unknown",
+    ]  # fmt: skip
+    assert question.choices.otherwise == "hip-replacement-approach-unknown"
+    unknown = {p.id for p in active_precautions(SAFETY, answers=["hip-replacement"])}
+    assert unknown == {"hip-replacement-posterior", "hip-replacement-anterior"}
+
+
+@pytest.mark.parametrize("condition", ["knee-pain", "kneecap-issues"])
+def test_with_knee_pain_or_kneecap_trouble_no_couch_stretch_and_no_full_pigeon(condition: str) -> None:
+    result = decisions(conditions=(condition,), equipment=["pillow"])
+    assert {"couch-quad-stretch", "kneeling-couch-stretch", "pigeon-pose", "childs-pose"} <= excluded(result)
+    assert result["modified-pigeon"].status == "modified"  # on a pillow: the hip without the knee bend
+    assert result["supine-figure-four"].status == "allowed"
+    assert excluded(result) == {e.id for e in CATALOG if "deep-knee-bend" in e.demands}
+
+
+def test_after_a_knee_replacement_no_deep_knee_bend_and_kneeling_only_on_padding() -> None:
+    result = decisions("knee-replacement", equipment=["pillow"])
+    assert excluded(result) == {e.id for e in CATALOG if "deep-knee-bend" in e.demands}
+    assert {"childs-pose", "couch-quad-stretch", "kneeling-couch-stretch", "pigeon-pose"} <= excluded(result)
+    assert result["kneeling-hip-flexor-stretch"].status == "modified"
 
 
 def test_sore_knees_kneel_only_on_a_pillow() -> None:
@@ -65,7 +117,7 @@ def test_sore_knees_without_a_pillow_get_the_standing_alternative() -> None:
 
 def test_asking_for_help_with_knee_pain_also_pads_the_knees() -> None:
     result = decisions(conditions=("knee-pain",), equipment=["pillow"])
-    assert result["childs-pose"].status == "modified"
+    assert result["kneeling-hip-flexor-stretch"].status == "modified"
 
 
 def test_in_pregnancy_nothing_lying_on_the_back_or_front() -> None:
@@ -75,6 +127,15 @@ def test_in_pregnancy_nothing_lying_on_the_back_or_front() -> None:
         assert (exercise.id in excluded(result)) == bool(lying), exercise.id
     assert exercise_positions(excluded(result)) >= {"supine"}
     assert not any(CATALOG.exercises[e].position == "supine" for e in set(CATALOG.exercises) - excluded(result))
+    assert result["childs-pose"].status == "allowed"  # knees apart, the bump between them: not lying on it
+
+
+def test_after_a_birth_nothing_is_left_out_but_the_routine_starts_gently() -> None:
+    """ACOG 804: take exercise up again gradually when medically safe; no ban on lying on the back."""
+    assert excluded(decisions("recent-birth")) == set()
+    active = active_precautions(SAFETY, answers=["recent-birth"])
+    assert [p.gentle for p in active] == [True]
+    assert "midwife" in (active[0].note or "")
 
 
 def exercise_positions(ids: set[str]) -> set[str]:
@@ -88,9 +149,9 @@ def test_with_fragile_bones_no_forward_folding_or_twisting() -> None:
 
 
 def test_exclusion_wins_over_modification() -> None:
-    result = decisions("knee-trouble", "hip-replacement", equipment=["pillow"])
-    assert result["pigeon-pose"].status == "excluded"
-    assert set(result["pigeon-pose"].precautions) == {"hip-replacement"}
+    result = decisions("knee-trouble", "hip-replacement-anterior", equipment=["pillow"])
+    assert result["kneeling-hip-flexor-stretch"].status == "excluded"
+    assert set(result["kneeling-hip-flexor-stretch"].precautions) == {"hip-replacement-anterior"}
 
 
 @pytest.mark.parametrize("precaution", SAFETY.precautions, ids=lambda p: p.id)
@@ -101,12 +162,15 @@ def test_every_precaution_cites_its_source_and_says_why(precaution: Precaution) 
 
 def test_every_caution_answer_has_a_precaution() -> None:
     covered = {answer for p in SAFETY.precautions for answer in p.when_answers}
-    assert {q.id for q in SAFETY.questions if q.severity in ("caution", "adjust")} <= covered
+    for question in SAFETY.questions:
+        if question.severity in ("caution", "adjust"):
+            assert {question.id, *question.option_ids} & covered, question.id
+            assert set(question.option_ids) <= covered, question.id
 
 
 @settings(max_examples=300, deadline=None)
 @given(
-    answers=st.sets(st.sampled_from(QUESTION_IDS)),
+    answers=st.sets(st.sampled_from(ANSWER_IDS)),
     conditions=st.sets(st.sampled_from(CONDITIONS)),
     equipment=st.one_of(st.none(), st.sets(st.sampled_from(EQUIPMENT))),
 )

@@ -81,7 +81,7 @@ def test_a_stop_outranks_cautions_and_names_only_the_urgent_reasons() -> None:
 
 def test_several_cautions_are_all_named_once() -> None:
     result = run("pregnancy", "night-pain", "pregnancy")
-    assert result.reasons == ("pregnancy or a recent birth", "pain that is worse at night and not eased by rest")
+    assert result.reasons == ("pregnancy", "pain that is worse at night and not eased by rest")
 
 
 def test_an_unknown_question_id_is_refused_listing_the_valid_ones() -> None:
@@ -125,3 +125,44 @@ def test_a_stop_kept_before_urgency_was_reads_as_an_emergency() -> None:
     del kept["urgency"]
     assert Screening.from_json(kept).urgency == "emergency"
     assert Screening.from_json(run().to_json()).urgency is None
+
+
+def test_severe_pain_now_sends_the_person_to_a_doctor_straight_away() -> None:
+    result = run("severe-pain")
+    assert (result.verdict, result.urgency, result.heading) == (
+        "stop",
+        "today",
+        "See a doctor today, before any stretching",
+    )
+    assert "See a doctor straight away" in result.advice
+    with_emergency = run("severe-pain", "bladder-bowel")  # the more urgent decides the heading
+    assert with_emergency.urgency == "emergency" and "See a doctor straight away" not in with_emergency.advice
+
+
+def test_a_hip_replacement_yes_is_kept_with_the_way_it_was_done() -> None:
+    assert run("hip-replacement", "hip-replacement-anterior").answered_yes == (
+        "hip-replacement",
+        "hip-replacement-anterior",
+    )
+    # no way said: "I don't know"; the way said alone: a yes to the question
+    assert run("hip-replacement").answered_yes == ("hip-replacement", "hip-replacement-approach-unknown")
+    assert run("hip-replacement-posterior").answered_yes == ("hip-replacement", "hip-replacement-posterior")
+    assert run("hip-replacement-posterior").reasons == ("a hip replacement",)
+
+
+def test_two_ways_of_one_hip_replacement_are_refused() -> None:
+    with pytest.raises(BadRequest, match="choose one answer to 'which way did the surgeon reach your hip'") as refused:
+        run("hip-replacement-posterior", "hip-replacement-anterior")
+    assert refused.value.choices == (
+        "hip-replacement-posterior", "hip-replacement-anterior", "hip-replacement-approach-unknown",
+    )  # fmt: skip
+
+
+def test_the_numbness_question_is_in_supples_own_words() -> None:
+    question = builtin_safety().question("leg-numbness-tingling")
+    assert question.text == "Do your legs or feet feel numb, tingly or weak?"
+
+
+def test_pregnancy_and_the_weeks_after_a_birth_are_asked_apart() -> None:
+    assert builtin_safety().question("pregnancy").text == "Are you pregnant?"
+    assert run("recent-birth").reasons == ("a recent birth",)

@@ -80,3 +80,16 @@ def test_own_exercises_removed_leave_the_built_in_catalogue(context: AppContext)
     cold = cold_start(context)
     shutil.rmtree(context.settings.user_exercises_dir)
     assert "my-butterfly" not in catalog(cold).exercises
+
+
+def test_the_kept_content_carries_the_levels_key_muscles_and_follow_ups(context: AppContext) -> None:
+    catalog(context)
+    cold = cold_start(context)
+    kept = catalog(cold)
+    assert kept is not builtin_catalog() and kept.exercises["pigeon-pose"].level == "deep"
+    assert (
+        kept.vocabulary.conditions["sciatica"].why["glutes"]
+        == builtin_catalog().vocabulary.conditions["sciatica"].why["glutes"]
+    )
+    follow_up = cold.content.safety().question("hip-replacement").choices
+    assert follow_up is not None and follow_up.otherwise == "hip-replacement-approach-unknown"

@@ -11,12 +11,12 @@ from supple.services.routines import save_routine, saved_routine
 from supple.session.routine import plan_from_data
 
 NO_FLOOR_BACK = PlanRequest(
-    conditions=("lower-back-pain", "sciatica"), minutes=15, no_floor=True, without=("soleus-stretch",)
+    conditions=("lower-back-pain", "sciatica"), minutes=15, no_floor=True, without=("couch-quad-stretch",)
 )
 
 
 def test_no_floor_keeps_the_floor_out_of_the_easier_choice(screened: AppContext) -> None:
-    # the standing quad stretch comes in for the soleus stretch; its easier version lies on the floor
+    # the standing quad stretch comes in for the couch one; its easier version lies on the floor
     save_routine(screened, name="back", plan=make_plan(screened, request=NO_FLOOR_BACK))
     _, plan = saved_routine(screened, name="back")
     assert "standing-quad-stretch" in [item.exercise.id for item in plan.items]
@@ -25,7 +25,7 @@ def test_no_floor_keeps_the_floor_out_of_the_easier_choice(screened: AppContext)
 
 
 def test_without_limits_the_easier_version_is_offered(screened: AppContext) -> None:
-    request = PlanRequest(conditions=("knee-pain",), minutes=15, without=("soleus-stretch",))
+    request = PlanRequest(conditions=("groin-pain",), minutes=10)  # the standing quad stretch, not the side-lying one
     plan = make_plan(screened, request=request)
     easier = easier_now(screened, exercise_id="standing-quad-stretch", plan=plan)
     assert easier is not None and easier.exercise.id == "side-lying-quad-stretch"

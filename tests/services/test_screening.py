@@ -48,9 +48,11 @@ def test_a_caution_passes_the_gate_only_with_acknowledgement_and_brings_its_prec
         require_safe_start(context, ack_caution=False)
     assert refused.value.topic == "caution"
     screening = require_safe_start(context, ack_caution=True)
-    assert [p.id for p in precautions_for(context, screening=screening)] == ["hip-replacement"]
+    # the approach not said: the limits of both ways a hip is replaced
+    both = ["hip-replacement-posterior", "hip-replacement-anterior"]
+    assert [p.id for p in precautions_for(context, screening=screening)] == both
     padded = precautions_for(context, screening=screening, conditions=["knee-pain"])
-    assert [p.id for p in padded] == ["hip-replacement", "kneel-on-padding"]
+    assert [p.id for p in padded] == [*both, "sore-knees", "kneel-on-padding"]
 
 
 def test_a_this_hurts_asks_for_a_fresh_screening_before_the_next_routine(context: AppContext) -> None:

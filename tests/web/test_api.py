@@ -449,3 +449,21 @@ def test_a_session_closed_as_left_unfinished_still_takes_what_its_player_sends_l
     assert client.post(f"/api/sessions/{opened['id']}/finish", json=finish).status_code == 204
     kept = client.get(f"/api/sessions/{opened['id']}").json()
     assert kept["state"] == "finished" and len(kept["sets"]) == 2
+
+
+def test_a_plan_body_says_new_to_stretching_and_pain_today(client: TestClient) -> None:
+    screen(client)
+    body = {"conditions": ["lower-back-pain"], "minutes": 20, "new_to_stretching": True, "pain_today": 5}
+    plan = client.post("/api/plans", json=body).json()
+    assert (plan["request"]["new_to_stretching"], plan["request"]["pain_today"]) == (True, 5)
+    assert any(note.startswith("A gentle routine") for note in plan["notes"])
+    assert all(item["reasons"] for item in plan["items"])
+    for wrong in ({"pain_today": 11}, {"pain_today": "5"}, {"new_to_stretching": "yes"}):
+        assert client.post("/api/plans", json=body | wrong).status_code == 422
+
+
+def test_the_screening_questions_give_the_hip_replacement_follow_up(client: TestClient) -> None:
+    questions = {q["id"]: q for q in client.get("/api/screening/questions").json()}
+    assert [o["id"] for o in questions["hip-replacement"]["choices"]["options"]][1] == "hip-replacement-anterior"
+    answered = client.post("/api/screening", json={"yes": ["hip-replacement"]}).json()
+    assert answered["answered_yes"] == ["hip-replacement", "hip-replacement-approach-unknown"]

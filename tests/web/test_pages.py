@@ -201,3 +201,53 @@ def test_every_page_names_the_one_persons_outbox(client: TestClient) -> None:
     # what a session played offline left waiting is sent from any page: each names the outbox
     for path in ("/", "/exercises", "/settings", "/plan"):
         assert '<body data-outbox="supple-outbox">' in client.get(path).text, path
+
+
+def test_the_plan_form_asks_if_new_to_stretching_and_pain_today_and_keeps_them_in_swaps_and_saves(
+    client: TestClient,
+) -> None:
+    screen(client)
+    form = client.get("/plan").text
+    assert 'name="new_to_stretching"' in form and form.count('type="radio" id="pain_today-') == 11
+    params = {"conditions": "lower-back-pain", "minutes": "20", "new_to_stretching": "1", "pain_today": "6"}
+    page = client.get("/plan", params=params).text
+    assert "A gentle routine, because you are new to stretching" in page
+    assert 'id="pain_today-6" name="pain_today" value="6" checked' in page
+    query = html.unescape(re.search(r'name="query" value="([^"]+)"', page).group(1))  # type: ignore[union-attr]
+    assert "new_to_stretching=1" in query and "pain_today=6" in query
+    swap = html.unescape(re.search(r'href="(/plan\?[^"]*without=[^"]*)"', page).group(1))  # type: ignore[union-attr]
+    assert "new_to_stretching=1" in swap and "pain_today=6" in swap
+    wrong = client.get("/plan", params=params | {"pain_today": "12"})
+    assert wrong.status_code == 400 and "Your pain today must be 10 or less" in wrong.text
+
+
+def test_the_plan_page_says_why_each_exercise_is_there_and_the_warm_up_can_be_swapped(client: TestClient) -> None:
+    screen(client)
+    page = html.unescape(client.get("/plan", params={"conditions": "sciatica", "minutes": "15"}).text)
+    assert "Sciatica: it stretches the hamstrings." in page and "sciatic nerve" in page
+    assert "Warm up my own way" in page and "without=light-cardio-warmup" in page
+
+
+def test_the_screening_form_asks_which_way_a_hip_was_replaced(client: TestClient) -> None:
+    form = client.get("/screening").text
+    assert 'name="choice-hip-replacement" value="hip-replacement-anterior"' in form
+    answered = client.post(
+        "/screening",
+        data={
+            "csrf_token": csrf(client),
+            "yes": "hip-replacement",
+            "choice-hip-replacement": "hip-replacement-anterior",
+        },
+        follow_redirects=False,
+    )
+    assert answered.status_code == 303
+    assert client.get("/api/screening").json()["answered_yes"] == ["hip-replacement", "hip-replacement-anterior"]
+    # the follow-up alone, its question unticked, is no answer
+    client.post("/screening", data={"csrf_token": csrf(client), "choice-hip-replacement": "hip-replacement-anterior"})
+    assert client.get("/api/screening").json()["answered_yes"] == []
+
+
+def test_the_catalogue_and_exercise_pages_give_the_level_in_plain_words(client: TestClient) -> None:
+    assert "Deep · Static stretch" in html.unescape(client.get("/exercises").text)
+    page = client.get("/exercises/pigeon-pose").text
+    assert "<strong>Deep.</strong> A strong or demanding position" in page

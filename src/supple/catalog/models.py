@@ -20,6 +20,9 @@ Text = Annotated[str, Limits(strip_whitespace=True, min_length=1)]
 Seconds = Annotated[int, Limits(gt=0, le=3600)]
 Count = Annotated[int, Limits(gt=0, le=100)]
 Kind = Literal["warmup", "static", "dynamic", "isometric", "strength"]
+# How hard an exercise is on the body: the planner keeps a new person, or one in pain today, to
+# gentle ones, and never lets a deep one be a condition's only exercise (vocab.yaml `levels`).
+Level = Literal["gentle", "standard", "deep"]
 # a tuple of at least one
 Some = Limits(min_length=1)
 
@@ -115,6 +118,8 @@ class Exercise(Record):
     aliases: tuple[Text, ...] = ()
     summary: Text
     kind: Kind
+    # Optional for a person's own exercises (standard); every built-in exercise states its own.
+    level: Level = "standard"
     position: Id
     sided: bool
     targets: Annotated[tuple[Id, ...], Some]
@@ -167,7 +172,21 @@ class Term(Record):
 @dataclass(frozen=True, kw_only=True)
 class Condition(Term):
     area: Id  # where it is felt: groups the conditions when a person says what bothers them
+    # The key muscles: those whose tightness the sources tie to this condition. The planner prefers
+    # exercises whose main target is one of them, and `why` says in plain words why each matters.
     muscles: tuple[Id, ...] = ()
+    why: dict[Id, Text] = field(default_factory=dict)
+    sources: tuple[Source, ...] = ()
+
+    def __post_init__(self) -> None:
+        missing = [m for m in self.muscles if m not in self.why]
+        if missing:
+            raise ValueError(f"why: say why {missing[0]} matters for this condition")
+        extra = [m for m in self.why if m not in self.muscles]
+        if extra:
+            raise ValueError(f"why: {extra[0]} is not one of this condition's muscles")
+        if self.muscles and not self.sources:
+            raise ValueError("sources: cite where the key muscles come from")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -178,6 +197,16 @@ class Position(Term):
 @dataclass(frozen=True, kw_only=True)
 class Muscle(Term):
     area: Id
+    # Muscles stretched in nearly the same way (the two calf muscles): a routine counts one
+    # exercise per group before it repeats one. Left out, the muscle is a group of its own.
+    group: Id | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Item(Term):
+    """A piece of equipment, and what can stand in for it (a chair's seat for a raised surface)."""
+
+    stand_ins: tuple[Id, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -187,6 +216,7 @@ class Reference(Record):
     title: Text
     kind: Literal["article", "guidance"]
     file: Text | None = None
+    url: Text | None = None  # where a reader can find it
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -196,7 +226,8 @@ class Vocabulary(Record):
     conditions: dict[Id, Condition]
     positions: dict[Id, Position]
     kinds: dict[Id, Term]
-    equipment: dict[Id, Term]
+    levels: dict[Id, Term]
+    equipment: dict[Id, Item]
     areas: dict[Id, Term]
     muscles: dict[Id, Muscle]
     demands: dict[Id, Term]
@@ -207,17 +238,41 @@ class Vocabulary(Record):
             if muscle.area not in self.areas:
                 raise ValueError(f"muscles.{muscle_id}.area: unknown area {muscle.area!r}")
         for condition_id, condition in self.conditions.items():
-            if condition.area not in self.areas:
-                raise ValueError(f"conditions.{condition_id}.area: unknown area {condition.area!r}")
-            unknown = [m for m in condition.muscles if m not in self.muscles]
+            self._check_condition(condition_id, condition)
+        for item_id, item in self.equipment.items():
+            unknown = [i for i in item.stand_ins if i not in self.equipment or i == item_id]
             if unknown:
-                raise ValueError(f"conditions.{condition_id}.muscles: unknown muscle {unknown[0]!r}")
-        missing = sorted(set(get_args(Kind)) - set(self.kinds))
-        if missing:
-            raise ValueError(f"kinds: missing {', '.join(missing)}")
+                raise ValueError(f"equipment.{item_id}.stand_ins: unknown or the item itself: {unknown[0]!r}")
+        for name, expected, found in (("kinds", Kind, self.kinds), ("levels", Level, self.levels)):
+            missing = sorted(set(get_args(expected)) - set(found))
+            if missing:
+                raise ValueError(f"{name}: missing {', '.join(missing)}")
+
+    def _check_condition(self, condition_id: str, condition: Condition) -> None:
+        if condition.area not in self.areas:
+            raise ValueError(f"conditions.{condition_id}.area: unknown area {condition.area!r}")
+        unknown = [m for m in condition.muscles if m not in self.muscles]
+        if unknown:
+            raise ValueError(f"conditions.{condition_id}.muscles: unknown muscle {unknown[0]!r}")
+        titles = self.reference_titles()
+        for index, source in enumerate(condition.sources):
+            if source.title not in titles:
+                raise ValueError(f"conditions.{condition_id}.sources[{index}].title: unknown work {source.title!r}")
 
     def reference_titles(self) -> set[str]:
         return {reference.title for reference in self.references.values()}
+
+    def group_of(self, muscle: str) -> str:
+        """The group a muscle is counted in: its own id unless vocab.yaml groups it."""
+        found = self.muscles.get(muscle)
+        return found.group if found is not None and found.group else muscle
+
+    def key_muscles(self, condition: str) -> tuple[str, ...]:
+        return self.conditions[condition].muscles
+
+    def stand_ins(self, item: str) -> tuple[str, ...]:
+        found = self.equipment.get(item)
+        return found.stand_ins if found is not None else ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -61,6 +61,7 @@ def _facts(exercise: Exercise, catalog: Catalog) -> RenderableType:
         ("Dose", dose),
         ("Position", vocabulary.positions[exercise.position].label),
         ("Kind", vocabulary.kinds[exercise.kind].label),
+        ("Level", f"{vocabulary.levels[exercise.level].label}: {vocabulary.levels[exercise.level].description}"),
         ("Targets", _labels(exercise.targets, vocabulary.muscles)),
         ("Helps with", _labels(exercise.helps_with, vocabulary.conditions) or "-"),
     ]

@@ -16,7 +16,9 @@ from supple.cli.options import (
     Conditions,
     Equipment,
     Minutes,
+    NewToStretching,
     NoFloor,
+    PainToday,
     PlanFile,
     Routine,
     WarmedUp,
@@ -45,6 +47,8 @@ def go_command(
     avoid_positions: AvoidPositions = None,
     no_floor: NoFloor = False,
     warmed_up: WarmedUp = False,
+    new_to_stretching: NewToStretching = False,
+    pain_today: PainToday = None,
     ack_caution: AckCaution = False,
     voice: Annotated[bool, typer.Option("--voice", help="Speak the cues (needs espeak-ng).")] = False,
     dry_run: Annotated[
@@ -85,14 +89,15 @@ def go_command(
             terminal_session.set_aside_unfinished(context)
         if conditions and minutes is None:
             raise BadRequest("--for needs --minutes N too")
-        request = (
-            plan_request(conditions, minutes, equipment, avoid_positions, no_floor, warmed_up) if conditions else None
-        )
+        options = (equipment, avoid_positions, no_floor, warmed_up, new_to_stretching, pain_today)
+        request = plan_request(conditions, minutes, *options) if conditions else None
         plan, from_step = choose_plan(context, plan_file, routine, request, ack_caution), 0
     if dry_run:
         print_timeline(out, terminal_session.rehearse_session(plan=plan), as_json=as_json)
         return
-    before = pain_before if pain_before is not None else ask_pain(out, "How is your pain right now", interactive)
+    # the pain today the routine was planned with is the pain before it, unless said apart
+    before = pain_before if pain_before is not None else pain_today
+    before = before if before is not None else ask_pain(out, "How is your pain right now", interactive)
     on_kept = None if interactive else _kept
     if unfinished is not None and from_step:
         kept = terminal_session.resume_session(context, unfinished=unfinished, on_kept=on_kept)

@@ -27,6 +27,15 @@ AvoidPositions = Annotated[
 ]
 NoFloor = Annotated[bool, typer.Option("--no-floor", help="Nothing that gets down to the floor.")]
 WarmedUp = Annotated[bool, typer.Option("--warmed-up", help="Skip the warm-up: you have just been active.")]
+NewToStretching = Annotated[
+    bool, typer.Option("--new", help="New to stretching: gentle exercises and shorter holds, nothing deep.")
+]
+PainToday = Annotated[
+    int | None,
+    typer.Option(
+        "--pain", min=0, max=10, metavar="0-10", help="Your pain today, 0 none to 10 the worst; 4 or more: gentle."
+    ),
+]
 AckCaution = Annotated[
     bool, typer.Option("--ack-caution", help="A professional has cleared you despite a caution in your screening.")
 ]
@@ -45,6 +54,8 @@ def plan_request(
     avoid_positions: list[str] | None,
     no_floor: bool,
     warmed_up: bool,
+    new_to_stretching: bool = False,
+    pain_today: int | None = None,
 ) -> PlanRequest:
     """The plan request these options make; BadRequest when what bothers you or the time is missing."""
     from supple.errors import BadRequest
@@ -55,4 +66,5 @@ def plan_request(
     return PlanRequest(
         conditions=tuple(conditions), minutes=minutes, equipment=tuple(equipment) if equipment is not None else None,
         avoid_positions=tuple(avoid_positions or ()), no_floor=no_floor, warmed_up=warmed_up,
+        new_to_stretching=new_to_stretching, pain_today=pain_today,
     )  # fmt: skip

@@ -14,7 +14,9 @@ from supple.cli.options import (
     Conditions,
     Equipment,
     Minutes,
+    NewToStretching,
     NoFloor,
+    PainToday,
     WarmedUp,
     plan_request,
 )  # fmt: skip
@@ -27,6 +29,8 @@ def plan_command(
     avoid_positions: AvoidPositions = None,
     no_floor: NoFloor = False,
     warmed_up: WarmedUp = False,
+    new_to_stretching: NewToStretching = False,
+    pain_today: PainToday = None,
     ack_caution: AckCaution = False,
     save: Annotated[
         str | None, typer.Option("--save", metavar="NAME", help="Save the routine under this name.")
@@ -36,7 +40,9 @@ def plan_command(
     """Build a routine: warm-up first, then the stretches that best cover what bothers you."""
     from supple.services.planning import make_plan
 
-    request = plan_request(conditions, minutes, equipment, avoid_positions, no_floor, warmed_up)
+    request = plan_request(
+        conditions, minutes, equipment, avoid_positions, no_floor, warmed_up, new_to_stretching, pain_today
+    )
     context = command_context()
     plan = make_plan(context, request=request, ack_caution=ack_caution)
     if save:

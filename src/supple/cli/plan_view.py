@@ -23,13 +23,14 @@ def render_plan(catalog: Catalog, plan: Plan) -> RenderableType:
     table.add_column("Exercise", ratio=4)
     table.add_column("Dose", ratio=3)
     table.add_column("Time", justify="right", no_wrap=True)
-    table.add_column("Why", ratio=3)
+    table.add_column("Why", ratio=5)
     for number, item in enumerate(plan.items, 1):
         name = Text(item.exercise.name)
         name.append(f"\n{vocabulary.positions[item.exercise.position].label}", style="dim")
         for modification in item.modifications:
             name.append(f"\n{modification}", style="yellow")
-        why = ", ".join(labels.get(c, c) for c in item.why) if item.why else "warm-up"
+        # which muscle it works and why that matters, in words; the conditions alone for an older plan
+        why = "\n".join(item.reasons) or (", ".join(labels.get(c, c) for c in item.why) if item.why else "warm-up")
         table.add_row(
             str(number),
             name,

@@ -62,5 +62,6 @@ def question_json(question: Question) -> dict[str, object]:
         "id": question.id,
         "text": question.text,
         "severity": question.severity,
+        "choices": question.choices.model_dump(mode="json") if question.choices is not None else None,
         "sources": [source.model_dump(mode="json") for source in question.sources],
     }

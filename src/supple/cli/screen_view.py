@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console, Group
 from rich.panel import Panel
-from rich.prompt import Confirm
+from rich.prompt import Confirm, IntPrompt
 from rich.table import Table
 from rich.text import Text
 
@@ -23,6 +23,10 @@ def print_questions(out: Console, listed: tuple[Question, ...]) -> None:
     table.add_column("question")
     for question in listed:
         table.add_row(question.id, question.severity, Text(question.text))
+        if question.choices is not None:
+            table.add_row("", "", Text(f"If yes: {question.choices.ask}", style="dim"))
+            for option in question.choices.options:
+                table.add_row(f"  {option.id}", "", Text(option.text, style="dim"))
     out.print(table)
 
 
@@ -43,7 +47,22 @@ def ask(out: Console, listed: tuple[Question, ...]) -> list[str]:
             answers.append(question.id)
             if question.severity == "stop":
                 break
+            answers += ask_choice(out, question)
     return answers
+
+
+def ask_choice(out: Console, question: Question) -> list[str]:
+    """The follow-up of a yes, by number; its `otherwise` option when left at the default."""
+    if question.choices is None:
+        return []
+    options = question.choices.options
+    out.print(question.choices.ask)
+    for number, option in enumerate(options, 1):
+        out.print(f"  {number}. {option.text}")
+    default = next(n for n, option in enumerate(options, 1) if option.id == question.choices.otherwise)
+    chosen = IntPrompt.ask("Your answer", console=out, choices=[str(n) for n in range(1, len(options) + 1)],
+                           default=default, show_choices=False)  # fmt: skip
+    return [options[chosen - 1].id]
 
 
 def report(screening: Screening, *, as_json: bool, stale: str | None) -> None:

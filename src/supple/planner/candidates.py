@@ -49,14 +49,52 @@ def _why_not(
     if exercise.position in request.avoid_positions:
         position = vocabulary.positions[exercise.position].label.lower()
         return f"its position ({position}) is one you asked to avoid"
-    missing = sorted(set(exercise.equipment.required) - request.at_hand)
+    missing = missing_equipment(exercise, request.at_hand, vocabulary)
     if missing:
         needed = ", ".join(vocabulary.equipment[item].label.lower() for item in missing)
         return f"it needs {needed}, which you don't have at hand"
     decision = decide(exercise, precautions, equipment=request.at_hand)
     if decision.status == "excluded":
         return " ".join(decision.reasons)
+    gentle = gentle_reason(request, precautions)
+    if exercise.level == "deep" and gentle:
+        return f"it is a deep stretch, and supple keeps to gentler ones because {gentle}"
     return decision.modifications
+
+
+def missing_equipment(exercise: Exercise, at_hand: frozenset[str], vocabulary: Vocabulary) -> list[str]:
+    """What the exercise needs that is not at hand, and nothing at hand stands in for (a chair's
+    seat for a raised surface)."""
+    return sorted(
+        item
+        for item in exercise.equipment.required
+        if item not in at_hand and not set(vocabulary.stand_ins(item)) & at_hand
+    )
+
+
+def serves(exercise: Exercise, wanted: Iterable[str], vocabulary: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
+    """The requested conditions the exercise serves, and those it serves through a key muscle.
+
+    It serves the conditions the articles list it for; a still stretch also serves those whose key
+    muscles (vocab.yaml) include its main target, since stretching that muscle is the point.
+    """
+    key = frozenset(c for c in wanted if exercise.targets[0] in vocabulary.key_muscles(c))
+    helps = frozenset(set(exercise.helps_with) & set(wanted))
+    if exercise.kind == "static":
+        helps |= key
+    return helps, key & helps
+
+
+def gentle_reason(request: PlanRequest, precautions: Iterable[Precaution]) -> str | None:
+    """Why the routine keeps to gentle exercises and short holds, or None when it need not."""
+    if request.new_to_stretching:
+        return "you are new to stretching"
+    if request.gentle:
+        return f"your pain today is {request.pain_today} out of 10"
+    titles = [p.title.lower() for p in precautions if p.gentle]
+    if titles:
+        return f"of what you told the safety questions ({titles[0]})"
+    return None
 
 
 def personal_dose(exercise: Exercise, personal: Personal) -> list[tuple[bool, Exercise]]:
@@ -80,9 +118,10 @@ def build_pool(
     active = tuple(precautions)
     personal = personal or Personal()
     pool = Pool()
-    wanted = set(request.conditions)
+    vocabulary = catalog.vocabulary
+    gentle = gentle_reason(request, active) is not None
     for exercise in sorted(catalog, key=lambda e: e.id):
-        helps = frozenset(set(exercise.helps_with) & wanted)
+        helps, key_for = serves(exercise, request.conditions, vocabulary)
         if exercise.kind == "warmup" or not helps:
             continue
         verdict = _why_not(exercise, request, active, catalog.vocabulary)
@@ -94,9 +133,15 @@ def build_pool(
         if verdict:
             pool.modifications[exercise.id] = verdict
         extra = personal.extra_rep.get(exercise.id) if exercise.sided else None
-        for full, dosed in personal_dose(exercise, personal) or dose_options(exercise):
+        options = personal_dose(exercise, personal) or dose_options(exercise)
+        group = vocabulary.group_of(exercise.targets[0])
+        for full, dosed in options:
             seconds = total_seconds(work_steps(dosed, dosed.dosage, extra_reps={extra: 1} if extra else None))
-            pool.candidates.append(Candidate(dosed, dosed.dosage, seconds, helps, full, extra))
+            # start slowly: a gentle routine prefers the shorter hold where there is one
+            preferred = (not full or len(options) == 1) if gentle else full
+            pool.candidates.append(
+                Candidate(dosed, dosed.dosage, seconds, helps, full, extra, key_for, group, preferred)
+            )
     return pool
 
 

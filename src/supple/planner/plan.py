@@ -8,27 +8,33 @@ from dataclasses import dataclass
 from supple.catalog.dose import describe_dose
 from supple.catalog.models import Catalog, Dosage, Exercise
 from supple.errors import BadRequest
-from supple.planner.candidates import Pool, build_pool
+from supple.planner.candidates import Pool, build_pool, gentle_reason, serves
 from supple.planner.expand import Step, expand, total_seconds, work_seconds
 from supple.planner.order import order
 from supple.planner.personal import Personal
+from supple.planner.reasons import WARMUP_REASON, reasons_for
 from supple.planner.request import PlanRequest
 from supple.planner.select import START_POSITION, select
 from supple.safety.models import Precaution
 
-FULL_WARMUP_FROM_MIN = 10  # below this budget a full 5-10 minute warm-up does not fit
-SHORT_WARMUP_S = 120
-SHORT_WARMUP_FROM_MIN = 6
+# The warm-up: the sources' 5-10 minutes of light cardio, about a sixth of the time, but never more
+# than a quarter of it (a short routine is mostly stretching) and none when under 2 minutes would be.
+WARMUP_MIN_S, WARMUP_MAX_S, WARMUP_SHORTEST_S = 300, 600, 120
+WARMUP_SHARE = 4
 GOOD_USE_OF_TIME = 0.7
+# From this pain today the plan says to stop at anything that hurts and to see a doctor if it is severe.
+STRONG_PAIN = 7
 
 
 @dataclass(frozen=True)
 class PlanItem:
     exercise: Exercise
     dosage: Dosage
-    why: tuple[str, ...]
+    why: tuple[str, ...]  # the requested conditions it serves
     steps: tuple[Step, ...]
     modifications: tuple[str, ...] = ()
+    # Why it is in the routine, in plain words: which muscle it works and why that matters.
+    reasons: tuple[str, ...] = ()
 
     @property
     def seconds(self) -> int:
@@ -42,6 +48,7 @@ class PlanItem:
             "name": self.exercise.name,
             "seconds": self.seconds,
             "why": list(self.why),
+            "reasons": list(self.reasons),
             "dose": dose,
             "modifications": list(self.modifications),
             "steps": [step.to_json() for step in self.steps],
@@ -88,23 +95,25 @@ SWAPPED_WARMUP = (
 
 
 def warmup_seconds(request: PlanRequest) -> tuple[int, str | None]:
-    """How long to warm up, and a note when it is shortened or left out."""
+    """How long to warm up (whole minutes, at most about a quarter of the time), and a note when it
+    is shorter than the sources' 5 minutes or left out."""
     if request.warmed_up:
         return 0, "No warm-up: you said you have just been active, so your muscles are warm."
     if START_POSITION in request.avoid_positions:
         return 0, "No warm-up, since you are avoiding standing: walk about gently for a few minutes first if you can."
-    if request.minutes >= FULL_WARMUP_FROM_MIN:
-        minutes = min(10, max(5, round(request.minutes / 6)))
-        return minutes * 60, None
-    if request.minutes >= SHORT_WARMUP_FROM_MIN:
-        return SHORT_WARMUP_S, (
-            "A 2-minute warm-up only: the sources advise 5-10 minutes of light cardio, which does not fit "
-            "in this budget. Stretch after some activity when you can."
+    sixth = min(WARMUP_MAX_S, max(WARMUP_MIN_S, round(request.minutes / 6) * 60))
+    seconds = min(sixth, request.budget_s // WARMUP_SHARE // 60 * 60)
+    if seconds < WARMUP_SHORTEST_S:
+        return 0, (
+            f"No warm-up: even 2 minutes would be more than a quarter of {request.minutes} minutes. Never "
+            "stretch cold muscles: move about for a few minutes first, or stretch after being active."
         )
-    return 0, (
-        "No warm-up: it does not fit in under 6 minutes. Never stretch cold muscles: move about for a few "
-        "minutes first, or stretch after being active."
-    )
+    if seconds < WARMUP_MIN_S:
+        return seconds, (
+            f"A {seconds // 60}-minute warm-up, a quarter of your time: the sources advise 5-10 minutes of "
+            "light cardio, so walk about a little longer first, or stretch after some activity, when you can."
+        )
+    return seconds, None
 
 
 def warmup_dose(catalog: Catalog, seconds: int) -> tuple[Exercise, Dosage] | None:
@@ -121,15 +130,23 @@ def _warmup_item(catalog: Catalog, seconds: int) -> PlanItem | None:
     if dose is None:
         return None
     exercise, dosage = dose
-    return PlanItem(exercise, dosage, (), tuple(expand(exercise, dosage, moving=False)))
+    return PlanItem(exercise, dosage, (), tuple(expand(exercise, dosage, moving=False)), reasons=(WARMUP_REASON,))
+
+
+DEEP_ALONE = "and supple never gives a deep stretch as the only one for what bothers you"
 
 
 def _nothing_fits(catalog: Catalog, request: PlanRequest, pool: Pool, available_s: int) -> BadRequest:
+    conditions = ", ".join(_label(catalog, condition) for condition in request.conditions)
     if not pool.candidates:
         named = catalog.exercises
         reasons = "; ".join(f"{named[exercise].name}: {why}" for exercise, why in sorted(pool.excluded.items()))
-        conditions = ", ".join(_label(catalog, condition) for condition in request.conditions)
         return BadRequest(f"no exercise for {conditions} fits your limits ({reasons or 'none in the catalogue'})")
+    if all(c.deep for c in pool.candidates):
+        deep = ", ".join(sorted({c.exercise.name for c in pool.candidates}))
+        return BadRequest(
+            f"the only exercises for {conditions} that fit your limits are deep stretches ({deep}), {DEEP_ALONE}"
+        )
     shortest = min(c.seconds for c in pool.candidates)
     return BadRequest(
         f"no exercise fits in {request.minutes} minutes with the warm-up: the shortest takes about "
@@ -148,14 +165,28 @@ def _label(catalog: Catalog, condition: str) -> str:
 def _notes(
     catalog: Catalog, request: PlanRequest, pool: Pool, precautions: Iterable[Precaution], covered: set[str], total: int
 ) -> list[str]:
-    notes = [p.note for p in precautions if p.note]
+    notes = list(dict.fromkeys(p.note for p in precautions if p.note))  # two precautions may say the same
+    gentle = gentle_reason(request, precautions)
+    if gentle:
+        notes.append(
+            f"A gentle routine, because {gentle}: gentle stretches and shorter holds, and no deep ones. "
+            "Build up little by little over the weeks."
+        )
+    if (request.pain_today or 0) >= STRONG_PAIN:
+        notes.append(
+            f"With pain of {request.pain_today} out of 10 today, stop any stretch that adds to it, and see a "
+            "doctor if the pain is severe or getting worse."
+        )
     for condition in request.conditions:
         if condition not in covered:
             left_out = [
                 f"{catalog.exercises[e].name} ({why})"
                 for e, why in sorted(pool.excluded.items())
-                if condition in catalog.exercises[e].helps_with
+                if condition in serves(catalog.exercises[e], [condition], catalog.vocabulary)[0]
             ]
+            deep = sorted({c.exercise.name for c in pool.candidates if condition in c.helps and c.deep})
+            if deep and all(c.deep for c in pool.candidates if condition in c.helps):
+                left_out.append(f"{', '.join(deep)} ({'they are' if len(deep) > 1 else 'it is'} deep, {DEEP_ALONE})")
             detail = "; ".join(left_out) if left_out else "nothing in the catalogue helps with it within your time"
             notes.append(f"Nothing for {_label(catalog, condition)} could be included: {detail}.")
     if total < GOOD_USE_OF_TIME * request.budget_s:
@@ -181,8 +212,8 @@ def build_plan(
     warmup = _warmup_item(catalog, warm_s)
     pool = build_pool(catalog, request, active, personal)
     available = request.budget_s - (warmup.seconds if warmup else 0)
-    key_muscles = {c: catalog.vocabulary.conditions[c].muscles for c in request.conditions}
-    selection = select(pool.candidates, conditions=request.conditions, budget_s=available, key_muscles=key_muscles)
+    gentle = gentle_reason(request, active) is not None
+    selection = select(pool.candidates, conditions=request.conditions, budget_s=available, gentle=gentle)
     if not selection.chosen:
         raise _nothing_fits(catalog, request, pool, available)
     items = [warmup] if warmup else []
@@ -193,7 +224,9 @@ def build_plan(
         steps = expand(exercise, candidate.dosage, moving=exercise.position != position, extra_reps=extra)
         position = exercise.position
         why = tuple(c for c in request.conditions if c in candidate.helps)
-        items.append(PlanItem(exercise, candidate.dosage, why, tuple(steps), pool.modifications.get(exercise.id, ())))
+        modified = pool.modifications.get(exercise.id, ())
+        reasons = reasons_for(catalog.vocabulary, candidate, request.conditions)
+        items.append(PlanItem(exercise, candidate.dosage, why, tuple(steps), modified, reasons))
     covered = {c for item in items for c in item.why}
     total = sum(item.seconds for item in items)
     notes = ([warm_note] if warm_note else []) + _notes(catalog, request, pool, active, covered, total)

@@ -16,12 +16,17 @@ from supple.errors import BadRequest
 from supple.validation import Described, Limits
 
 MIN_MINUTES, MAX_MINUTES = 3, 90
+MAX_PAIN = 10
+# From this pain today (0-10) the routine keeps to gentle exercises and short holds, as for someone
+# new to stretching (principle start-slowly).
+GENTLE_FROM_PAIN = 4
 # Common household items most people have at hand; naming the equipment replaces this set.
 DEFAULT_EQUIPMENT = frozenset({"pillow", "chair", "wall", "strap"})
 NO_EQUIPMENT = "none"
 
 Id = Annotated[str, Limits(min_length=1, max_length=64)]
 Flag = Annotated[bool, Limits(strict=True)]  # true or false: never 0, 1 or "yes"
+Pain = Annotated[int, Limits(ge=0, le=MAX_PAIN, strict=True)]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,6 +47,18 @@ class PlanRequest:
     warmed_up: Flag = False
     # Exercises the person swapped out of a plan: the planner finds the best routine without them.
     without: Annotated[tuple[Id, ...], Limits(max_length=40), Described("exercises swapped out")] = ()
+    new_to_stretching: Annotated[Flag, Described("new to stretching: gentle exercises and short holds")] = False
+    pain_today: Annotated[
+        Pain | None,
+        Described(
+            f"pain today, 0 = none, 10 = the worst imaginable; {GENTLE_FROM_PAIN} or more keeps to gentle exercises"
+        ),
+    ] = None
+
+    @property
+    def gentle(self) -> bool:
+        """New to stretching, or in pain today: gentle exercises, no deep ones, short holds."""
+        return self.new_to_stretching or (self.pain_today or 0) >= GENTLE_FROM_PAIN
 
     @property
     def budget_s(self) -> int:
@@ -89,6 +106,8 @@ class PlanRequest:
             avoid |= {p for p, position in vocabulary.positions.items() if position.floor}
         swapped = tuple(dict.fromkeys(self.without))
         _check("exercise", swapped, exercise_ids)
+        if self.pain_today is not None and not 0 <= self.pain_today <= MAX_PAIN:
+            raise BadRequest(f"pain today must be between 0 and {MAX_PAIN}, not {self.pain_today}")
         return replace(
             self, conditions=wanted, equipment=equipment, avoid_positions=tuple(sorted(avoid)), without=swapped
         )

@@ -1,16 +1,29 @@
 """Exact selection: which exercises (and at which dose) best cover what bothers the person.
 
-A mixed-integer program solved with HiGHS. For each requested condition the k-th exercise that
-helps with it is worth COVER_WEIGHT / 2**(k-1) (the first covers it, more help less and less), and
-working all the muscles that matter for it (vocab.yaml) adds MUSCLE_WEIGHT, shared among them; the standard
-(longer) dose of a stretch is preferred to the short one when time allows. Time is the exact
-duration the routine will take: the work itself, getting ready before each exercise, and the
-longer move into each new position (the order visits each position once).
+A mixed-integer program solved with HiGHS. For each requested condition, covering it at all is
+worth COVER_WEIGHT; then each of its key muscles (vocab.yaml) worked as an exercise's main target
+adds KEY_WEIGHT, and each other main-target group the articles merely list an exercise for adds
+TAGGED_WEIGHT, unless a key muscle of that group is worked already (the two calf muscles are one
+group: a second calf stretch for lower back pain adds nothing). Each counts once per condition,
+so a second exercise on muscles already worked earns only EXTRA_WEIGHT, like any exercise: it
+comes in when time is left and nothing else fits ("no two exercises with the same main target
+unless time forces it"). What only tells one good routine from another costs a little
+instead of adding: the other dose than the preferred one (the standard hold; the short one for a
+gentle routine), a deep exercise, and in a gentle routine one that is not gentle. A deep
+exercise is never a condition's only one.
+
+Time is the exact duration the routine will take: the work itself, getting ready before each
+exercise, and the longer move into each new position (the order visits each position once).
+
+A large catalogue has many exercises much alike. One that another does at least as well, in no
+more time, is left out when the two cannot share their muscle's stretching cap, and otherwise may
+come in only beside it: neither changes the optimum (tests/planner/test_select.py checks against
+brute force), and both spare the solver from routines that differ only by such a swap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from supple.catalog.models import Dosage, Exercise
@@ -18,8 +31,12 @@ from supple.planner.expand import BREATH_S, MOVE_S, READY_S, Side
 from supple.planner.milp import Model, solve
 
 COVER_WEIGHT = 10.0
-MUSCLE_WEIGHT = 4.0
-FULL_DOSE_BONUS = 0.5
+KEY_WEIGHT = 3.0
+TAGGED_WEIGHT = 1.0
+EXTRA_WEIGHT = 0.1
+DOSE_COST = 0.5
+DEEP_COST = 0.6
+NOT_GENTLE_COST = 0.4  # in a gentle routine
 TIE_BREAK = 1e-3  # a tiny, id-ordered preference so that equal routines are always broken the same way
 # A deterministic cap on branch-and-bound nodes. The bundled catalogue is solved and proven optimal
 # in a few nodes; on very large catalogues proving the last tie-break can take minutes, so the
@@ -39,6 +56,11 @@ class Candidate:
     helps: frozenset[str]  # which of the requested conditions it serves
     full_dose: bool
     extra_side: Side | None = None  # the tighter side, which gets one more repetition
+    # The requested conditions whose key muscles include its main target's group (the rest of
+    # `helps` are the conditions the articles list it for).
+    key_for: frozenset[str] = frozenset()
+    group: str = ""  # the main target's group (vocab.yaml); empty: the main target itself
+    preferred_dose: bool | None = None  # the dose to prefer; None: the full one
 
     @property
     def key(self) -> str:
@@ -49,6 +71,18 @@ class Candidate:
         return self.exercise.targets[0]
 
     @property
+    def main_group(self) -> str:
+        return self.group or self.main_target
+
+    @property
+    def preferred(self) -> bool:
+        return self.full_dose if self.preferred_dose is None else self.preferred_dose
+
+    @property
+    def deep(self) -> bool:
+        return self.exercise.level == "deep"
+
+    @property
     def stretch_s(self) -> int:
         """Seconds of still stretching per side; 0 for moves, pushes and strengthening."""
         dosage = self.dosage
@@ -57,6 +91,10 @@ class Candidate:
         per_rep = dosage.hold_s if dosage.hold_s is not None else (dosage.breaths or 0) * BREATH_S
         # The tighter side's extra repetition is on purpose above the usual dose: not counted here.
         return (dosage.reps or 1) * per_rep
+
+    def unit_for(self, condition: str) -> tuple[str, str]:
+        """What the exercise counts as for a condition: a key muscle, or a group the articles list."""
+        return ("key", self.main_target) if condition in self.key_for else ("listed", self.main_group)
 
 
 @dataclass(frozen=True)
@@ -77,17 +115,17 @@ def routine_seconds(chosen: Sequence[Candidate]) -> int:
 
 
 def feasible(chosen: Sequence[Candidate], budget_s: int) -> bool:
-    """Within the time budget, one dose per exercise, and within the per-muscle stretching cap."""
+    """Within the time budget, one dose per exercise, within the per-muscle stretching cap, and no
+    condition served by deep exercises alone."""
     if len({c.key for c in chosen}) < len(chosen) or routine_seconds(chosen) > budget_s:
         return False
     per_muscle: dict[str, int] = {}
     for candidate in chosen:
         per_muscle[candidate.main_target] = per_muscle.get(candidate.main_target, 0) + candidate.stretch_s
-    return all(total <= PER_MUSCLE_CAP_S for total in per_muscle.values())
-
-
-def _works(candidate: Candidate, condition: str, muscle: str) -> bool:
-    return condition in candidate.helps and muscle in candidate.exercise.targets
+    if any(total > PER_MUSCLE_CAP_S for total in per_muscle.values()):
+        return False
+    deep_only = {d for c in chosen if c.deep for d in c.helps}
+    return all(any(d in c.helps and not c.deep for c in chosen) for d in deep_only)
 
 
 def _tie_breaks(candidates: Sequence[Candidate]) -> dict[tuple[str, bool], float]:
@@ -95,38 +133,39 @@ def _tie_breaks(candidates: Sequence[Candidate]) -> dict[tuple[str, bool], float
     return {key: TIE_BREAK * (len(keys) - index) / len(keys) for index, key in enumerate(keys)}
 
 
+def _own_value(candidate: Candidate, gentle: bool) -> float:
+    """What an exercise is worth whatever else is chosen: a little for itself, less the costs of
+    its dose and its level."""
+    value = EXTRA_WEIGHT - DOSE_COST * (not candidate.preferred) - DEEP_COST * candidate.deep
+    return value - (NOT_GENTLE_COST if gentle and candidate.exercise.level != "gentle" else 0.0)
+
+
 def objective(
-    chosen: Sequence[Candidate],
-    candidates: Sequence[Candidate],
-    conditions: Sequence[str],
-    key_muscles: Mapping[str, Sequence[str]],
+    chosen: Sequence[Candidate], candidates: Sequence[Candidate], conditions: Sequence[str], *, gentle: bool = False
 ) -> float:
     """The value the solver maximises, computed directly (tests check the solver against it)."""
     value = 0.0
     for condition in conditions:
-        hits = sum(1 for c in chosen if condition in c.helps)
-        value += sum(COVER_WEIGHT / 2**k for k in range(hits))
-        muscles = key_muscles.get(condition, ())
-        worked = [m for m in muscles if any(_works(c, condition, m) for c in chosen)]
-        value += MUSCLE_WEIGHT * len(worked) / max(len(muscles), 1)
+        helping = [c for c in chosen if condition in c.helps]
+        value += COVER_WEIGHT if helping else 0.0
+        units = {c.unit_for(condition) for c in helping}
+        key_groups = {c.main_group for c in helping if condition in c.key_for}
+        value += KEY_WEIGHT * sum(1 for kind, _ in units if kind == "key")
+        value += TAGGED_WEIGHT * sum(1 for kind, group in units if kind == "listed" and group not in key_groups)
     ties = _tie_breaks(candidates)
-    value += sum(FULL_DOSE_BONUS * c.full_dose + ties[(c.key, c.full_dose)] for c in chosen)
-    return value
+    return value + sum(_own_value(c, gentle) + ties[(c.key, c.full_dose)] for c in chosen)
 
 
 def select(
-    candidates: Sequence[Candidate],
-    *,
-    conditions: Sequence[str],
-    budget_s: int,
-    key_muscles: Mapping[str, Sequence[str]],
+    candidates: Sequence[Candidate], *, conditions: Sequence[str], budget_s: int, gentle: bool = False
 ) -> Selection:
     """The optimal set of candidates within the time budget (at most one dose per exercise)."""
     if not candidates:
         return Selection(chosen=(), objective=0.0)
+    everything, candidates = candidates, _without_the_dominated(candidates, gentle)
     model = Model()
-    ties = _tie_breaks(candidates)
-    x = [model.binary(FULL_DOSE_BONUS * c.full_dose + ties[(c.key, c.full_dose)]) for c in candidates]
+    ties = _tie_breaks(everything)
+    x = [model.binary(_own_value(c, gentle) + ties[(c.key, c.full_dose)]) for c in candidates]
     by_exercise: dict[str, list[int]] = {}
     for i, candidate in enumerate(candidates):
         by_exercise.setdefault(candidate.key, []).append(i)
@@ -140,7 +179,15 @@ def select(
         if sum(stretching.values()) > PER_MUSCLE_CAP_S:
             model.at_most(stretching, PER_MUSCLE_CAP_S)
     for condition in conditions:
-        _add_coverage(model, x, candidates, condition, key_muscles.get(condition, ()))
+        _add_coverage(model, x, candidates, condition)
+    _add_time(model, x, candidates, budget_s)
+    _add_dominance(model, x, candidates, by_exercise, lambda a, b: _dominates(a, b, gentle, ties))
+    solution = solve(model, max_nodes=MAX_NODES)
+    chosen = tuple(c for i, c in enumerate(candidates) if solution.values[x[i]] > 0.5)
+    return Selection(chosen, objective(chosen, everything, conditions, gentle=gentle), solution.proven_optimal)
+
+
+def _add_time(model: Model, x: Sequence[str], candidates: Sequence[Candidate], budget_s: int) -> None:
     time = {x[i]: float(c.seconds + READY_S) for i, c in enumerate(candidates)}
     for position in sorted({c.exercise.position for c in candidates}):
         if move_cost(position):
@@ -150,27 +197,94 @@ def select(
                     model.at_most({x[i]: 1.0, used: -1.0}, 0.0)
             time[used] = float(move_cost(position))
     model.at_most(time, budget_s)
-    solution = solve(model, max_nodes=MAX_NODES)
-    chosen = tuple(c for i, c in enumerate(candidates) if solution.values[x[i]] > 0.5)
-    return Selection(chosen, objective(chosen, candidates, conditions, key_muscles), solution.proven_optimal)
 
 
-def _add_coverage(
-    model: Model, x: Sequence[str], candidates: Sequence[Candidate], condition: str, muscles: Sequence[str]
-) -> None:
-    """The k-th helping exercise is worth COVER_WEIGHT / 2**k; the key muscles share MUSCLE_WEIGHT.
-
-    z_k <= 1 with sum(z) <= (exercises chosen that help): since the weights fall with k, the
-    solver fills z_0, z_1, ... in order, so the objective counts exactly the diminishing value.
+def _add_coverage(model: Model, x: Sequence[str], candidates: Sequence[Candidate], condition: str) -> None:
+    """Covered at all (y), each key muscle once (k) and each listed group once (g), a group not
+    counting beside a key muscle of its own: y <= 1 and y <= (helping exercises chosen); each k, g
+    <= 1 and <= the exercises chosen that count as it; g + k <= 1 for a key muscle in the group.
+    A deep exercise needs a gentler one for the same condition beside it (through one variable, so
+    the rows stay as short as the exercises are many).
     """
     helping = [i for i, c in enumerate(candidates) if condition in c.helps]
-    distinct = len({candidates[i].key for i in helping})
-    if not distinct:
+    if not helping:
         return
-    z = [model.variable(low=0.0, high=1.0, objective=COVER_WEIGHT / 2**k) for k in range(distinct)]
-    model.at_most({**dict.fromkeys(z, 1.0), **{x[i]: -1.0 for i in helping}}, 0.0)
-    for muscle in muscles:
-        working = [i for i in helping if _works(candidates[i], condition, muscle)]
-        if working:
-            u = model.variable(low=0.0, high=1.0, objective=MUSCLE_WEIGHT / len(muscles))
-            model.at_most({u: 1.0, **{x[i]: -1.0 for i in working}}, 0.0)
+    covered = model.variable(low=0.0, high=1.0, objective=COVER_WEIGHT)
+    model.at_most({covered: 1.0, **{x[i]: -1.0 for i in helping}}, 0.0)
+    counted: dict[tuple[str, str], str] = {}
+    for unit in sorted({candidates[i].unit_for(condition) for i in helping}):
+        weight = KEY_WEIGHT if unit[0] == "key" else TAGGED_WEIGHT
+        counted[unit] = model.variable(low=0.0, high=1.0, objective=weight)
+        members = [i for i in helping if candidates[i].unit_for(condition) == unit]
+        model.at_most({counted[unit]: 1.0, **{x[i]: -1.0 for i in members}}, 0.0)
+    beside = {
+        (counted[("listed", c.main_group)], counted[("key", c.main_target)])
+        for c in (candidates[i] for i in helping)
+        if condition in c.key_for and ("listed", c.main_group) in counted
+    }
+    for listed, key in sorted(beside):
+        model.at_most({listed: 1.0, key: 1.0}, 1.0)
+    deep = [i for i in helping if candidates[i].deep]
+    if deep:  # each deep one chosen needs a gentler one: d <= (gentler chosen), x_deep <= d
+        gentler = model.variable(low=0.0, high=1.0)
+        model.at_most({gentler: 1.0, **{x[j]: -1.0 for j in helping if not candidates[j].deep}}, 0.0)
+        for i in deep:
+            model.at_most({x[i]: 1.0, gentler: -1.0}, 0.0)
+
+
+def _dominates(a: Candidate, b: Candidate, gentle: bool, ties: dict[tuple[str, bool], float]) -> bool:
+    """Whether a routine with b in place of a is never better: a is another exercise, in the same
+    position on the same main target, that serves at least b's conditions as well, in no more time
+    and no more stretching, is not deep, and is worth more for itself."""
+    return (
+        a.key != b.key
+        and not a.deep
+        and a.seconds <= b.seconds
+        and a.stretch_s <= b.stretch_s
+        and a.helps >= b.helps
+        and a.key_for >= b.key_for
+        and _own_value(a, gentle) + ties[(a.key, a.full_dose)] > _own_value(b, gentle) + ties[(b.key, b.full_dose)]
+    )
+
+
+def _without_the_dominated(candidates: Sequence[Candidate], gentle: bool) -> Sequence[Candidate]:
+    """The candidates less the stretches no optimal routine has: one that another dominates (see
+    _dominates) and cannot share its main target's stretching cap with, at either of that one's doses.
+    Beside it the cap is broken, and without it the swap would do better."""
+    ties = _tie_breaks(candidates)
+    least: dict[str, int] = {}  # each exercise's least stretching over its doses
+    for candidate in candidates:
+        least[candidate.key] = min(least.get(candidate.key, candidate.stretch_s), candidate.stretch_s)
+    buckets: dict[tuple[str, str], list[Candidate]] = {}
+    for candidate in candidates:
+        buckets.setdefault((candidate.exercise.position, candidate.main_target), []).append(candidate)
+    dropped = {
+        id(b)
+        for members in buckets.values()
+        for b in members
+        if b.stretch_s
+        and any(_dominates(a, b, gentle, ties) and least[a.key] + b.stretch_s > PER_MUSCLE_CAP_S for a in members)
+    }
+    return [candidate for candidate in candidates if id(candidate) not in dropped]
+
+
+def _add_dominance(
+    model: Model,
+    x: Sequence[str],
+    candidates: Sequence[Candidate],
+    by_exercise: dict[str, list[int]],
+    dominates: Callable[[Candidate, Candidate], bool],
+) -> None:
+    """x_b <= (a chosen, at either dose) when a dominates b: swapping b for a keeps a routine within
+    every limit and raises its value, so an optimal routine never has b without a. The rows change
+    no optimum; they spare the solver from trying routines that only differ by such a swap, which
+    a large catalogue of near-copies has many of."""
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, candidate in enumerate(candidates):
+        buckets.setdefault((candidate.exercise.position, candidate.main_target), []).append(i)
+    for members in buckets.values():
+        for j in members:
+            better = next((i for i in members if dominates(candidates[i], candidates[j])), None)
+            if better is not None:
+                doses = by_exercise[candidates[better].key]
+                model.at_most({x[j]: 1.0, **{x[i]: -1.0 for i in doses}}, 0.0)

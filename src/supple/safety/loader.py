@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -22,13 +23,32 @@ class SafetyData:
     def question(self, question_id: str) -> Question:
         return next(q for q in self.questions if q.id == question_id)
 
+    def answer_ids(self) -> list[str]:
+        """What may be answered yes: each question, and each option of a follow-up."""
+        return [answer for q in self.questions for answer in (q.id, *q.option_ids)]
 
-def _precaution_problems(index: int, precaution: Precaution, question_ids: set[str], catalog: Catalog) -> list[Problem]:
+    def complete(self, answers: Iterable[str]) -> tuple[str, ...]:
+        """The answers in question order, each question followed by its options: an option alone
+        counts as a yes to its question, and a yes without an option as the `otherwise` one.
+        Unknown ids are dropped (a screening kept before a question was retired)."""
+        given = set(answers)
+        completed: list[str] = []
+        for question in self.questions:
+            chosen = [option for option in question.option_ids if option in given]
+            if question.id not in given and not chosen:
+                continue
+            if question.choices is not None and not chosen:
+                chosen = [question.choices.otherwise]
+            completed += [question.id, *chosen]
+        return tuple(completed)
+
+
+def _precaution_problems(index: int, precaution: Precaution, answer_ids: set[str], catalog: Catalog) -> list[Problem]:
     vocabulary = catalog.vocabulary
     at = f"precautions[{index}]"
     demands = set(vocabulary.demands)
     problems = [
-        *unknown_ids(f"{at}.when_answers", "question", precaution.when_answers, question_ids),
+        *unknown_ids(f"{at}.when_answers", "question", precaution.when_answers, answer_ids),
         *unknown_ids(f"{at}.when_conditions", "condition", precaution.when_conditions, vocabulary.conditions),
         *unknown_ids(f"{at}.exclude_exercises", "exercise", precaution.exclude_exercises, catalog.exercises),
         *unknown_ids(f"{at}.exclude_demands", "demand", precaution.exclude_demands, demands),
@@ -51,7 +71,7 @@ def load_safety(*, catalog: Catalog, data: File | None = None, read: Reader = re
     questions_path, precautions_path = root / "questions.yaml", root / "precautions.yaml"
     parsed = parse(Questions, read(questions_path), questions_path)
     questions = parsed.questions
-    ids = [q.id for q in questions]
+    ids = [answer for q in questions for answer in (q.id, *q.option_ids)]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise DataFileError(str(questions_path), "questions", f"duplicate ids: {', '.join(duplicates)}")

@@ -16,6 +16,30 @@ PhoneNumber = Annotated[str, Limits(pattern=r"^[0-9]{2,6}$")]
 
 
 @dataclass(frozen=True, kw_only=True)
+class Option(Record):
+    """One answer to a follow-up: answered by its id, like a question."""
+
+    id: Id
+    text: Text
+
+
+@dataclass(frozen=True, kw_only=True)
+class Choices(Record):
+    """A follow-up asked when a question is answered yes, with one answer from its options."""
+
+    ask: Text  # "Which way did the surgeon reach your hip?"
+    options: Annotated[tuple[Option, ...], Limits(min_length=2)]
+    otherwise: Id  # the option a yes without one counts as ("I don't know")
+
+    def __post_init__(self) -> None:
+        ids = [option.id for option in self.options]
+        if len(set(ids)) < len(ids):
+            raise ValueError("options: each option needs an id of its own")
+        if self.otherwise not in ids:
+            raise ValueError(f"otherwise: {self.otherwise!r} is not one of the options")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Question(Record):
     id: Id
     text: Text
@@ -23,11 +47,18 @@ class Question(Record):
     urgency: Urgency | None = None  # a stop question's, and only a stop question's
     reason: Text  # what was reported, in plain words: "new difficulty controlling the bladder"
     action: Text  # what to do about it, and how urgently
+    choices: Choices | None = None  # a follow-up, asked after a yes
     sources: Annotated[tuple[Source, ...], Some]
 
     def __post_init__(self) -> None:
         if (self.severity == "stop") != (self.urgency is not None):
             raise ValueError("a stop question says how urgent it is (urgency), and only a stop question does")
+        if self.choices is not None and self.severity == "stop":
+            raise ValueError("choices: a stop needs no follow-up, only help")
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(option.id for option in self.choices.options) if self.choices else ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,6 +90,8 @@ class Precaution(Record):
     modify_demands: tuple[Id, ...] = ()
     modification: Text | None = None
     needs_equipment: Id | None = None
+    # The routine keeps to gentle exercises and short holds, as for someone new to stretching.
+    gentle: bool = False
     reason: Text
     note: Text | None = None
     sources: Annotated[tuple[Source, ...], Some]

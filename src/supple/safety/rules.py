@@ -27,8 +27,10 @@ class Decision:
 def active_precautions(
     safety: SafetyData, *, answers: Iterable[str], conditions: Iterable[str] = ()
 ) -> tuple[Precaution, ...]:
-    """The precautions switched on by these screening answers or requested conditions."""
-    yes, wanted = set(answers), set(conditions)
+    """The precautions switched on by these screening answers or requested conditions. A yes to a
+    question with a follow-up but no option counts as its `otherwise` option (a hip replaced in a
+    way not known: the limits of every way)."""
+    yes, wanted = set(safety.complete(answers)), set(conditions)
     return tuple(p for p in safety.precautions if yes & set(p.when_answers) or wanted & set(p.when_conditions))
 
 

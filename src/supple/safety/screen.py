@@ -101,18 +101,27 @@ def _as_list(value: object) -> list[object]:
 
 
 def check_answers(safety: SafetyData, yes: Iterable[str]) -> tuple[str, ...]:
-    """The ids answered yes, in question order; an unknown id is refused with the valid ones."""
-    valid = [q.id for q in safety.questions]
+    """The ids answered yes, in question order, each question with its follow-up's option (see
+    SafetyData.complete); an unknown id, or two options of one follow-up, is refused."""
+    valid = safety.answer_ids()
     given = list(dict.fromkeys(yes))
     unknown = [answer for answer in given if answer not in valid]
     if unknown:
         raise BadRequest(f"unknown question {unknown[0]!r}", topic="unknown-choice", choices=tuple(valid))
-    return tuple(q for q in valid if q in given)
+    for question in safety.questions:
+        chosen = [option for option in question.option_ids if option in given]
+        if len(chosen) > 1 and question.choices is not None:
+            raise BadRequest(
+                f"choose one answer to {question.choices.ask.rstrip('?').lower()!r}, not {len(chosen)}",
+                topic="unknown-choice", choices=question.option_ids,
+            )  # fmt: skip
+    return safety.complete(given)
 
 
 def screen(safety: SafetyData, yes: Iterable[str], *, now: dt.datetime) -> Screening:
     answered_yes = check_answers(safety, yes)
-    questions = [safety.question(answer) for answer in answered_yes]
+    asked = {q.id for q in safety.questions}
+    questions = [safety.question(answer) for answer in answered_yes if answer in asked]
     stops = [q for q in questions if q.severity == "stop"]
     cautions = [q for q in questions if q.severity == "caution"]
     urgency: Urgency | None = None

@@ -35,6 +35,7 @@ from supple.catalog.models import Catalog, Dosage, Exercise, Id, Text, check_dos
 from supple.errors import DataFileError, UnsafeToStart
 from supple.planner.expand import expand
 from supple.planner.plan import Plan, PlanItem, warmup_dose
+from supple.planner.reasons import WARMUP_REASON
 from supple.planner.request import PlanRequest
 from supple.planner.select import START_POSITION
 from supple.safety.models import Precaution
@@ -43,6 +44,8 @@ from supple.validation import problem_words
 
 DOSE_FIELDS = ("hold_s", "breaths", "reps", "sets", "rest_s", "effort_pct", "rep_s")
 DEFAULT_WARMUP_MINUTES = 5
+# An exercise of a routine: its dose, the conditions it serves, its modifications, why in words.
+Chosen = tuple[Exercise, Dosage, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 class RoutineEntry(BaseModel):
@@ -76,6 +79,7 @@ class SavedItem(BaseModel):
     dose: dict[str, Any]
     why: tuple[str, ...] = ()
     modifications: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
 
 
 class SavedRequest(BaseModel):
@@ -90,6 +94,8 @@ class SavedRequest(BaseModel):
     no_floor: bool = False
     warmed_up: bool = False
     without: tuple[Id, ...] = Field(default=(), max_length=100)
+    new_to_stretching: bool = False
+    pain_today: int | None = Field(default=None, ge=0, le=10)
 
     def request(self) -> PlanRequest:
         return PlanRequest(**self.model_dump())
@@ -174,15 +180,15 @@ def _dosage(exercise: Exercise, changes: dict[str, Any], path: File, where: str)
 
 
 def _from_routine(routine: RoutineFile, path: File, catalog: Catalog, precautions: Sequence[Precaution]) -> Plan:
-    chosen: list[tuple[Exercise, Dosage, tuple[str, ...], tuple[str, ...]]] = []
+    chosen: list[Chosen] = []
     warmup = warmup_dose(catalog, routine.warmup_minutes * 60)
     if warmup is not None:
-        chosen.append((*warmup, (), ()))
+        chosen.append((*warmup, (), (), (WARMUP_REASON,)))
     for number, entry in enumerate(routine.exercises):
         where = f"exercises[{number}]"
         exercise = _exercise(catalog, entry.exercise, path, f"{where}.exercise")
         changes = entry.model_dump(exclude={"exercise"}, exclude_none=True)
-        chosen.append((exercise, _dosage(exercise, changes, path, where), tuple(exercise.helps_with), ()))
+        chosen.append((exercise, _dosage(exercise, changes, path, where), tuple(exercise.helps_with), (), ()))
     limits = limits_of_routine((exercise for exercise, *_ in chosen), catalog=catalog, minutes=0)
     return _plan(chosen, 0, routine.notes, (), (), precautions, limits)
 
@@ -199,7 +205,7 @@ def _from_saved_plan(saved: SavedPlan, path: File, catalog: Catalog, precautions
             if changes or saved_range != exercise.dosage.hold_range_s:
                 changes["hold_range_s"] = saved_range
         dosage = _dosage(exercise, changes, path, f"{where}.dose")
-        chosen.append((exercise, dosage, item.why, item.modifications))
+        chosen.append((exercise, dosage, item.why, item.modifications, item.reasons))
     covered, uncovered = saved.conditions_covered, saved.conditions_uncovered
     limits = saved_request({"request": saved.request}) or limits_of_routine(
         (exercise for exercise, *_ in chosen), catalog=catalog, minutes=saved.minutes
@@ -208,7 +214,7 @@ def _from_saved_plan(saved: SavedPlan, path: File, catalog: Catalog, precautions
 
 
 def _plan(
-    chosen: Sequence[tuple[Exercise, Dosage, tuple[str, ...], tuple[str, ...]]],
+    chosen: Sequence[Chosen],
     minutes: int,  # 0: as long as the routine takes
     notes: Sequence[str],
     covered: Sequence[str],
@@ -220,7 +226,7 @@ def _plan(
     items: list[PlanItem] = []
     kept_notes = list(notes)
     position = START_POSITION
-    for exercise, dosage, why, modifications in chosen:
+    for exercise, dosage, why, modifications, reasons in chosen:
         decision = decide(exercise, precautions)
         if decision.status == "excluded":
             reason = "; ".join(decision.reasons)
@@ -229,7 +235,7 @@ def _plan(
         steps = expand(exercise, dosage, moving=exercise.position != position)
         position = exercise.position
         extra = tuple(m for m in decision.modifications if m not in modifications)
-        items.append(PlanItem(exercise, dosage, why, tuple(steps), modifications + extra))
+        items.append(PlanItem(exercise, dosage, why, tuple(steps), modifications + extra, reasons))
     if not any(item.exercise.kind != "warmup" for item in items):
         raise UnsafeToStart(
             "nothing in this routine suits your screening answers today: " + " ".join(kept_notes), topic="nothing-suits"

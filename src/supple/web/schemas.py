@@ -70,15 +70,29 @@ def device_time_note(what: str) -> str:
     )
 
 
+class Option(BaseModel):
+    id: str = Field(description="answered yes like a question's id")
+    text: str
+
+
+class Choices(BaseModel):
+    ask: str
+    options: list[Option]
+    otherwise: str = Field(description="the option a yes without one counts as")
+
+
 class Question(BaseModel):
     id: str
     text: str
     severity: str
     sources: list[str]
+    choices: Choices | None = Field(default=None, description="a follow-up asked after a yes: one option's id")
 
 
 class ScreeningIn(In):
-    yes: list[Id] = Field(default=[], max_length=50, description="ids of the questions answered yes")
+    yes: list[Id] = Field(
+        default=[], max_length=50, description="ids of the questions answered yes, and of a follow-up's option"
+    )
 
 
 class ScreeningOut(BaseModel):
@@ -119,6 +133,7 @@ class PlanItemOut(BaseModel):
     name: str
     seconds: int
     why: list[str]
+    reasons: list[str] = Field(default=[], description="why it is in the routine, in plain words")
     dose: Dose
     modifications: list[str]
     steps: list[Step]
@@ -134,6 +149,8 @@ class RequestOut(BaseModel):
     no_floor: bool
     warmed_up: bool
     without: list[str]
+    new_to_stretching: bool = False
+    pain_today: int | None = None
 
 
 class PlanOut(BaseModel):

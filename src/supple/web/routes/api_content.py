@@ -10,7 +10,7 @@ from supple.catalog.models import Exercise
 from supple.errors import NotFound
 from supple.services import catalogue, planning, routines, screening
 from supple.web.deps import ContextDep, PersonDep
-from supple.web.schemas import ERRORS, PlanIn, PlanOut, Question, RoutineOut, ScreeningIn, ScreeningOut
+from supple.web.schemas import ERRORS, Choices, PlanIn, PlanOut, Question, RoutineOut, ScreeningIn, ScreeningOut
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 Filter = Annotated[str | None, Query(max_length=64)]
@@ -45,9 +45,12 @@ def vocabulary(context: ContextDep) -> dict[str, Any]:
 @router.get("/screening/questions", tags=["safety"])
 def screening_questions(context: ContextDep) -> list[Question]:
     return [
-        Question(id=q.id, text=q.text, severity=q.severity, sources=[s.title for s in q.sources])
+        Question(
+            id=q.id, text=q.text, severity=q.severity, sources=[s.title for s in q.sources],
+            choices=None if q.choices is None else Choices.model_validate(q.choices.model_dump(mode="json")),
+        )
         for q in screening.screening_questions(context)
-    ]
+    ]  # fmt: skip
 
 
 @router.get("/screening", tags=["safety"], responses={404: {"description": "no screening yet"}})

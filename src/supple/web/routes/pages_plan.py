@@ -25,6 +25,8 @@ from supple.web.schemas import PlanIn, plan_in_from_form
 
 router = APIRouter(include_in_schema=False)
 Checked = Depends(verify_form)
+# The plan form's tick boxes, sent as 1 when ticked.
+FLAGS = ("no_floor", "warmed_up", "new_to_stretching", "ack_caution")
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -53,13 +55,27 @@ def screening_form(request: Request, context: ContextDep, templates: TemplatesDe
     return templates.TemplateResponse(request, "screening.html", {"questions": questions})
 
 
+async def chosen_options(request: Request) -> list[str]:
+    """The options chosen in the screening's follow-ups: each is a group of radio buttons named
+    `choice-<question id>` (the form is read once; the CSRF check has read it already)."""
+    form = await request.form()
+    return [value for key, value in form.multi_items() if key.startswith("choice-") and isinstance(value, str)]
+
+
 @router.post("/screening", dependencies=[Checked])
 def screening_answered(
     context: ContextDep,
     person: PersonDep,
+    chosen: Annotated[list[str], Depends(chosen_options)],
     yes: Annotated[list[str], Form()] = (),  # type: ignore[assignment]
 ) -> Response:
-    screening.record_screening(context, yes=yes, person_id=person)
+    """The ticked questions, and for a ticked one with a follow-up the option chosen (none chosen
+    counts as "I don't know"; an option chosen under an unticked question is not an answer)."""
+    answered = set(yes)
+    safety_questions = screening.screening_questions(context)
+    options = {o: q.id for q in safety_questions for o in q.option_ids}
+    picked = [option for option in chosen if options.get(option) in answered]
+    screening.record_screening(context, yes=[*yes, *picked], person_id=person)
     return RedirectResponse("/screening/result", status_code=303)
 
 
@@ -98,8 +114,10 @@ def _query_lists(query: QueryParams) -> dict[str, Any]:
     params: dict[str, Any] = {key: query.getlist(key) for key in ("conditions", "avoid_positions", "without")}
     equipment = query.getlist("equipment")
     params["equipment"] = equipment or (["none"] if query.get("equipment_sent") else None)
-    for flag in ("no_floor", "warmed_up", "ack_caution"):
+    for flag in FLAGS:
         params[flag] = query.get(flag) == "1"
+    pain = (query.get("pain_today") or "").strip()
+    params["pain_today"] = int(pain) if pain.isdigit() else (pain or None)  # "" or none chosen: not said
     minutes = (query.get("minutes") or "20").strip()
     params["minutes"] = int(minutes) if minutes.isdigit() else minutes  # a query is text: "20" is 20 minutes
     return params
@@ -113,7 +131,9 @@ def plan_query(body: PlanIn, **changes: Any) -> str:
     pairs += [("equipment", value) for value in data["equipment"] or [] if value != "none"]
     if data["equipment"] is not None:
         pairs.append(("equipment_sent", "1"))
-    pairs += [(flag, "1") for flag in ("no_floor", "warmed_up", "ack_caution") if data[flag]]
+    pairs += [(flag, "1") for flag in FLAGS if data[flag]]
+    if data["pain_today"] is not None:
+        pairs.append(("pain_today", str(data["pain_today"])))
     return urlencode(pairs)
 
 
