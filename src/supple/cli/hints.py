@@ -17,42 +17,38 @@ def _choices(error: SuppleError, *, close: str, every: str) -> str:
     return close.format(" or ".join(repr(choice) for choice in error.choices))
 
 
+# Each topic's hint, around the error's own words ({message}).
+HINTS = {
+    "unscreened": "{message}: " + SCREEN,
+    "stale": "{message}: " + SCREEN,
+    "caution": "{message} Then add --ack-caution.",
+    "store-not-empty": "{message} (import only into a new SUPPLE_HOME or database)",
+    "no-time": "{message} (--warmed-up)",
+    "days": "--days: {message}",
+    "time": "--at: {message}",
+    "public-name": "--public-name: {message}",
+    "no-public-name": "{message}: add --public-name NAME for each name in the proxy's server_name",
+    "home": "{message}: set SUPPLE_HOME to a folder",
+    "database-address": "{message} (SUPPLE_DATABASE_URL: sqlite:///FILE or postgresql+psycopg://USER@HOST/DATABASE)",
+    "database-driver": "{message}: pip install 'supple[postgres]'",
+    "port": "{message}: choose another with --port",
+    "host": "--host: {message}",
+}
+DATABASE_TOPICS = ("database-damaged", "database-file", "database-newer", "database-foreign")
+
+
 def with_hint(error: SuppleError) -> str:
     """The error's message, with the command line's hint and the file's detail where there are any."""
     message, topic = str(error), error.topic
-    if topic in ("unscreened", "stale"):
-        message = f"{message}: {SCREEN}"
-    elif topic == "caution":
-        message = f"{message} Then add --ack-caution."
+    if topic in HINTS:
+        message = HINTS[topic].format(message=message)
     elif topic == "unknown-exercise":
         message += _choices(
             error, close="; did you mean {}? (see `supple catalog`)", every=" (`supple catalog` lists every exercise)"
         )
     elif topic == "unknown-choice":
         message += "; valid: " + ", ".join(error.choices)
-    elif topic == "store-not-empty":
-        message = f"{message} (import only into a new SUPPLE_HOME or database)"
-    elif topic == "no-time":
-        message = f"{message} (--warmed-up)"
-    elif topic == "days":
-        message = f"--days: {message}"
-    elif topic == "time":
-        message = f"--at: {message}"
-    elif topic == "public-name":
-        message = f"--public-name: {message}"
-    elif topic == "no-public-name":
-        message = f"{message}: add --public-name NAME for each name in the proxy's server_name"
-    elif topic == "home":
-        message = f"{message}: set SUPPLE_HOME to a folder"
-    elif topic == "database-address":
-        message = f"{message} (SUPPLE_DATABASE_URL: sqlite:///FILE or postgresql+psycopg://USER@HOST/DATABASE)"
-    elif topic == "database-driver":
-        message = f"{message}: pip install 'supple[postgres]'"
-    elif topic == "port":
-        message = f"{message}: choose another with --port"
-    elif topic == "host":
-        message = f"--host: {message}"
-    elif topic in ("database-damaged", "database-file", "database-newer", "database-foreign"):
+    elif topic in DATABASE_TOPICS:
         message = f"{message} ({_database()})"
     if error.detail:
         message = f"{message} ({error.detail})"
