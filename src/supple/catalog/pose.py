@@ -1,11 +1,13 @@
-"""An exercise's pose: a stick figure given by joint angles, the props around it and the view.
+"""An exercise's pose: a figure of a person given by joint angles in key poses, the props and the view.
 
 Only the shape of the data is checked here (types, how many key poses, a merged key pose for
-every frame). Whether a pose is anatomically possible, touches the floor and fits its picture is
-for `supple.figures`, which knows the body's proportions; the catalogue stays light to load.
+every frame). Whether a pose is anatomically possible, rests on the floor, passes through nothing
+and has its hands on what they hold is for `supple.figures`, which knows the body's proportions;
+the catalogue stays light to load.
 
-Angles are in degrees. Paired joints are `[near, far]`: the near limb is the one nearer the
-viewer, and by convention the limb that is stretched or working. One number sets both.
+Angles are in degrees. Paired joints are `[near, far]`: the near limb is the body's right, the one
+nearer the viewer in the side view, and by convention the limb that is stretched or working (the
+figure shows the right side; the left is its mirror image). One number sets both.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Figures: each exercise's stick-figure SVG, for the web app, the command line and the handout."""
+"""Figures: each exercise's figure as SVG, for the web app, the player, the command line and the handout."""
 
 from __future__ import annotations
 
