@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import attacks, cpu_per_request, fuzz, properties, selection, session, soak, startup, store, web  # noqa: E402
+from bench import attacks, cpu_per_request, figures, fuzz, properties, selection, session, soak, startup, store, web  # noqa: E402
 from bench.stats import machine  # noqa: E402
 
 README = Path(__file__).with_name("README.md")
@@ -54,6 +54,16 @@ def main() -> None:
             ],
             selection.run(),
             ["catalogue", "median ms", "p99 ms", "max ms", "runs"],
+        ),
+        section(
+            "Figures (`python -m bench.figures`)",
+            [
+                "Budgets: drawing all of them under 2 s; no figure over 30 KB (tests/figures checks each one's size).",
+                "Every built-in exercise's SVG drawn from its pose, its checks included, each way the app serves it:",
+                "moving (the exercise page, the plan's cards, the player), mirrored for the left side, and still.",
+            ],
+            figures.run(),
+            figures.COLUMNS,
         ),
         section(
             "Guided session timer (real clock)",

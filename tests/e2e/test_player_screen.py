@@ -52,8 +52,9 @@ def test_the_player_fits_one_screen_with_the_figure_and_its_controls(
     page.keyboard.press("Space")
     assert on_screen(page, (*ALWAYS_SHOWN, "#skip", "#skip-exercise", "#back", "#quit"), viewport) == []
     figure = page.locator("#figure")
-    exercise = page.evaluate("window.supplePlayer.engine.steps[window.supplePlayer.engine.index].exercise")
-    expect(figure).to_have_attribute("src", f"/figures/{exercise}.svg?still=true")
+    step = page.evaluate("window.supplePlayer.engine.steps[window.supplePlayer.engine.index]")
+    mirrored = "?side=left" if step["side"] == "left" else ""
+    expect(figure).to_have_attribute("src", f"/figures/{step['exercise']}.svg{mirrored}")
     page.wait_for_function("() => document.getElementById('figure').complete")
     assert page.evaluate("document.getElementById('figure').naturalWidth") > 0, "the figure is drawn"
     expect(figure).not_to_have_attribute("alt", "")

@@ -190,6 +190,6 @@ def test_weasyprint_draws_an_svg_figure_in_the_pdf(tmp_path, plan, catalog, ques
     for name, handout in (("with", with_figure), ("without", make(plan, catalog, questions))):
         (tmp_path / name).mkdir()
         (tmp_path / name / "h.pdf").write_bytes(handout_pdf(handout_html(handout))[0])
-    # the figure is 42 mm wide, so its red square (80% of it) is about 53 x 53 pixels at 40 dpi
+    # the figure is 40 mm tall, so its red square (80% of it) is about 50 x 50 pixels at 40 dpi
     assert _red_pixels(tmp_path / "with" / "h.pdf", tmp_path / "with") > 2000
     assert _red_pixels(tmp_path / "without" / "h.pdf", tmp_path / "without") == 0

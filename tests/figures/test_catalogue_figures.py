@@ -9,7 +9,7 @@ from tests.content import builtin_catalog
 
 from supple.catalog.models import Exercise
 from supple.errors import DataFileError
-from supple.figures import exercise_problems, exercise_svg
+from supple.figures import exercise_problems, exercise_svg, still_svg
 
 CATALOG = builtin_catalog()
 IDS = sorted(CATALOG.exercises)
@@ -41,14 +41,77 @@ def test_every_figure_is_a_well_formed_svg(exercise_id: str) -> None:
 
 
 @pytest.mark.parametrize("exercise_id", IDS)
-def test_a_movement_shows_each_end_of_it_and_a_still_stretch_one_pose(exercise_id: str) -> None:
+def test_every_exercise_moves_from_its_start_into_its_position_each_key_pose_named(exercise_id: str) -> None:
     ex = exercise(exercise_id)
     assert ex.pose is not None
-    moving = ex.kind == "dynamic" or bool(ex.phases)
-    assert (len(ex.pose.frames) >= 2) == moving
-    assert ("@keyframes" in exercise_svg(ex)) == moving
-    if moving:
-        assert all(frame.label for frame in ex.pose.frames), "each key pose says what it is"
+    assert len(ex.pose.frames) >= 2, "a start and an end at least"
+    assert all(frame.label for frame in ex.pose.frames), "each key pose says what it is"
+    assert "@keyframes" in exercise_svg(ex) and "@keyframes" not in still_svg(ex)
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_figure_stays_small_enough_to_send_with_every_page(exercise_id: str) -> None:
+    ex = exercise(exercise_id)
+    for svg in (exercise_svg(ex), still_svg(ex), exercise_svg(ex, side="left")):
+        assert len(svg.encode()) < 30_000
+
+
+def test_the_seated_glute_stretch_shows_each_of_its_three_positions() -> None:
+    ex = exercise("seated-glute-stretch")
+    assert ex.pose is not None and len(ex.pose.frames) == 4  # the start, then three positions
+    root = ET.fromstring(still_svg(ex))
+    numbers = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert numbers == ["1", "2", "3"]  # printed side by side, numbered as the steps go
+
+
+# What the steps say the hands hold, in every key pose past the start.
+HELD = {
+    "single-knee-to-chest": {("near", "near.knee"), ("far", "near.knee")},
+    "double-knee-to-chest": {("near", "near.knee"), ("far", "far.knee")},
+    "si-joint-knee-push": {("near", "near.thigh"), ("far", "near.thigh")},
+    "supine-figure-four": {("near", "far.thigh"), ("far", "far.thigh")},
+    "standing-quad-stretch": {("near", "near.ankle")},
+    "side-lying-quad-stretch": {("near", "near.ankle")},
+    "butterfly-stretch": {("near", "near.ankle"), ("far", "far.ankle")},
+    "standing-hamstring-stretch": {("near", "near.shin"), ("far", "near.shin")},
+    "seated-hamstring-stretch": {("near", "near.shin"), ("far", "near.shin")},
+}
+
+
+@pytest.mark.parametrize("exercise_id", sorted(HELD))
+def test_the_hands_hold_what_the_steps_say(exercise_id: str) -> None:
+    ex = exercise(exercise_id)
+    assert ex.pose is not None
+    final = ex.pose.frames[-1]
+    assert {(grip.hand, grip.part) for grip in final.holds} == HELD[exercise_id]
+
+
+def test_a_strap_runs_from_the_hands_round_the_foot_and_a_belt_round_both_thighs() -> None:
+    strap = exercise("supine-hamstring-strap-stretch").pose
+    belt = exercise("shotgun-belt-press").pose
+    assert strap is not None and belt is not None
+    assert [p.between for p in strap.props if p.between] == [("near.hand", "near.toe", "far.hand")]
+    assert [p.between for p in belt.props if p.between] == [("near.thigh", "far.thigh")]
+
+
+# Where the way to move is the instruction, an arrow shows it.
+ARROWS = {
+    "shotgun-belt-press": {"near.knee", "far.knee"},
+    "knee-ball-squeeze": {"near.knee", "far.knee"},
+    "pelvic-tilts": {"waist"},
+    "cat-cow": {"waist"},
+    "seated-glute-stretch": {"near.knee", "head"},
+    "kneeling-hip-flexor-stretch": {"pelvis"},
+    "supine-hamstring-strap-stretch": {"near.heel"},
+}
+
+
+@pytest.mark.parametrize("exercise_id", sorted(ARROWS))
+def test_an_arrow_shows_the_way_where_the_way_is_the_instruction(exercise_id: str) -> None:
+    ex = exercise(exercise_id)
+    assert ex.pose is not None
+    assert {name for frame in ex.pose.frames for name in frame.arrows} == ARROWS[exercise_id]
+    assert 'class="ar' in exercise_svg(ex)
 
 
 @pytest.mark.parametrize("exercise_id", IDS)

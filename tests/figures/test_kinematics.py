@@ -112,3 +112,22 @@ def test_bending_a_joint_moves_the_limb_the_way_its_name_says() -> None:
     assert out["near.knee"].z > 30 and out["far.knee"].z < -30
     lying = solve(KeyPose.model_validate({"at": [0, 10], "trunk": -90})).points
     assert lying["head"].x < -60 and math.isclose(lying["head"].y, 10, abs_tol=1e-6)
+
+
+@settings(max_examples=150)
+@given(key_poses(), st.sampled_from(["near.knee", "far.thigh", "near.ankle", "waist", "far.shin"]),
+       st.sampled_from(["front", "back", "outer", "inner", "middle"]))  # fmt: skip
+def test_an_arm_reaching_for_what_its_hand_holds_keeps_its_length(pose: KeyPose, part: str, face: str) -> None:
+    holding = KeyPose.model_validate({**pose.model_dump(mode="json"), "holds": [{"hand": "near", "part": part,
+                                                                                   "face": face}]})  # fmt: skip
+    p = solve(holding).points
+    assert math.isclose(distance(p["near.shoulder"], p["near.elbow"]), UPPER_ARM, abs_tol=1e-6)
+    assert math.isclose(distance(p["near.elbow"], p["near.hand"]), FOREARM, abs_tol=1e-6)
+
+
+def test_a_hand_holding_a_knee_in_reach_is_on_the_knee() -> None:
+    lying = {"at": [10, 10.5], "trunk": -90, "hips": [125, 45], "knees": [110, 90]}
+    held = solve(KeyPose.model_validate({**lying, "holds": [{"hand": "near", "part": "near.knee", "face": "front"}]}))
+    free = solve(KeyPose.model_validate(lying))
+    knee = held.points["near.knee"]
+    assert distance(held.points["near.hand"], knee) < 8 < distance(free.points["near.hand"], knee)

@@ -6,8 +6,10 @@ import pytest
 
 from supple.figures import pose_problems
 from supple.figures.anatomy import LIMITS
+from supple.figures.body import RADII, solve
+from supple.figures.contact import GRIP_REACH
 
-from .helpers import CHAIR, SITTING, STANDING, pose, standing
+from .helpers import CHAIR, HOOK_LYING, SITTING, STANDING, pose, standing
 
 
 def only(problems: list[tuple[str, str]]) -> tuple[str, str]:
@@ -86,19 +88,6 @@ def test_a_body_passing_through_a_prop_is_refused() -> None:
     assert "cm into the raised surface (pose.props[0])" in problem
 
 
-def test_a_figure_outside_its_picture_is_refused_naming_the_edge() -> None:
-    field, problem = only(pose_problems(standing(at=[150, 94])))
-    assert field == "pose.frames[0]"
-    assert problem.endswith("beyond the right edge of the picture; move `at`")
-    assert "top edge" in only(pose_problems(standing(shoulders=180)))[1]
-
-
-def test_what_is_outside_the_picture_depends_on_the_view() -> None:
-    lying_far_right = {"at": [90, 10], "trunk": -90, "neck": 10}
-    assert "beyond the right edge" in only(pose_problems(pose(lying_far_right)))[1]
-    assert pose_problems(pose(lying_far_right, view="front")) == []  # seen from the feet, x is depth
-
-
 def test_a_strap_must_run_between_points_the_body_has() -> None:
     strap = {"kind": "strap", "between": ["near.hand", "near.tail"]}
     field, problem = only(pose_problems(pose(STANDING, props=[strap])))
@@ -108,7 +97,59 @@ def test_a_strap_must_run_between_points_the_body_has() -> None:
 
 def test_a_ball_needs_room_between_the_knees() -> None:
     ball = {"kind": "ball", "between": ["near.knee", "far.knee"]}
-    hook_lying = {"at": [0, 10], "trunk": -90, "neck": 10, "hips": 45, "knees": 90, "ankles": -45}
-    assert only(pose_problems(pose(hook_lying, props=[ball])))[1] == "the ball has 6 cm of room; it needs 12 to 36"
-    apart = {**hook_lying, "hips_out": 12}
+    together = {**HOOK_LYING, "hips_out": 0}
+    assert only(pose_problems(pose(together, props=[ball])))[1] == "the ball has 8 cm of room; it needs 12 to 36"
+    apart = {**HOOK_LYING, "hips_out": 12}
     assert pose_problems(pose(apart, props=[ball])) == []
+
+
+def test_a_limb_passing_through_another_is_refused_naming_both() -> None:
+    # The near knee swung across the body drives the near thigh through the other one.
+    crossed = {**HOOK_LYING, "hips_out": [-30, 6], "hips_rotate": [-40, 0]}
+    field, problem = only(pose_problems(pose(crossed)))
+    assert (field, problem) == (
+        "pose.frames[0]",
+        "the near thigh passes 10 cm into the far thigh; change the angles so they only touch",
+    )
+
+
+def test_an_ankle_resting_on_the_other_thigh_only_touches_it() -> None:
+    figure_four = {**HOOK_LYING, "hips": [86.8, 44.7], "hips_out": [33.3, 6], "hips_rotate": [62, 0],
+                   "knees": [122.2, 90.3], "ankles": [0, -47.1]}  # fmt: skip
+    assert pose_problems(pose(figure_four)) == []
+
+
+def test_a_limb_through_the_trunk_is_refused() -> None:
+    field, problem = only(pose_problems(standing(shoulders_out=[-30, 0], shoulders=[30, 0], elbows=[120, 0])))
+    assert (field, problem.split(" passes ")[0]) == ("pose.frames[0]", "the near upper arm")
+    assert problem.endswith("into the upper trunk; change the angles so they only touch")
+
+
+def test_a_hand_holds_what_the_pose_says_within_a_few_centimetres() -> None:
+    hug = {**HOOK_LYING, "hips": [125, 44.7], "knees": [110, 90.3], "ankles": [0, -47.1],
+           "holds": [{"hand": "both", "part": "near.knee", "face": "front"}]}  # fmt: skip
+    assert pose_problems(pose(hug)) == []
+    body = solve(pose(hug).frames[0])
+    for side in ("near", "far"):
+        gap = body.points[f"{side}.hand"].minus(body.points["near.knee"]).length()
+        assert gap < RADII["shin"][0] + 3 + GRIP_REACH, side  # on the knee's surface, not in the air
+
+
+def test_a_hand_that_cannot_reach_what_it_holds_is_refused_naming_the_grip() -> None:
+    reach = standing(holds=[{"hand": "near", "part": "near.ankle"}])
+    field, problem = only(pose_problems(reach))
+    assert field == "pose.frames[0].holds[0]"
+    assert problem.startswith("the near hand is ") and "cm from the near ankle it holds" in problem
+
+
+def test_a_hand_holds_a_leg_or_the_trunk_not_the_other_hand() -> None:
+    field, problem = only(pose_problems(standing(holds=[{"hand": "near", "part": "far.hand"}])))
+    assert field == "pose.frames[0].holds[0].part"
+    assert problem.startswith("a hand holds one of: ")
+
+
+def test_no_point_of_a_limb_may_go_below_the_floor() -> None:
+    # Standing, with one foot pointed down through the floor: only the toes go under it.
+    field, problem = only(pose_problems(standing(ankles=[-40, 0])))
+    assert (field, problem.split(" is ")[0]) == ("pose.frames[0]", "the near foot")
+    assert problem.endswith("below the floor; raise `at` or change the angles")

@@ -68,3 +68,10 @@ def test_descriptions_for_a_page_of_cards(home: Path) -> None:
 def test_write_figure_writes_the_svg_file(context: AppContext, tmp_path: Path) -> None:
     target = write_figure(context, exercise_id="butterfly-stretch", path=tmp_path / "b.svg")
     assert target.read_text(encoding="utf-8").startswith("<svg ")
+
+
+def test_a_figure_for_the_left_side_is_the_mirror_image_and_kept_apart(context: AppContext) -> None:
+    right = exercise_figure(context, exercise_id="wall-calf-stretch")
+    left = exercise_figure(context, exercise_id="wall-calf-stretch", side="left")
+    assert left.etag != right.etag and "matrix(-1 0 0 1 " in left.svg
+    assert exercise_figure(context, exercise_id="wall-calf-stretch", side="left") == left

@@ -73,5 +73,15 @@ def test_every_card_of_a_plan_shows_its_exercise_figure(client: TestClient) -> N
     assert cards
     for card in cards:
         exercise_id = re.search(r'href="/exercises/([a-z0-9-]+)"', card).group(1)  # type: ignore[union-attr]
-        alt = html.escape(describe_figure(builtin_catalog().exercises[exercise_id]))
-        assert f'<img src="/figures/{exercise_id}.svg" alt="{alt}" width="180" height="150" loading="lazy">' in card
+        tag = rf'<img src="/figures/{exercise_id}.svg" alt="([^"]*)" width="180" height="150" loading="lazy">'
+        image = re.search(tag, card)
+        assert image is not None, card
+        assert html.unescape(image.group(1)) == describe_figure(builtin_catalog().exercises[exercise_id])
+
+
+def test_the_left_side_is_served_mirrored_and_cached_apart(client: TestClient) -> None:
+    right = client.get("/figures/standing-quad-stretch.svg")
+    left = client.get("/figures/standing-quad-stretch.svg", params={"side": "left"})
+    assert left.text == exercise_svg(builtin_catalog().exercises["standing-quad-stretch"], side="left")
+    assert left.headers["etag"] != right.headers["etag"]
+    assert client.get("/figures/standing-quad-stretch.svg", params={"side": "up"}).status_code == 422

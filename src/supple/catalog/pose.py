@@ -1,11 +1,13 @@
-"""An exercise's pose: a stick figure given by joint angles, the props around it and the view.
+"""An exercise's pose: a figure of a person given by joint angles in key poses, the props and the view.
 
 Only the shape of the data is checked here (types, how many key poses, a merged key pose for
-every frame). Whether a pose is anatomically possible, touches the floor and fits its picture is
-for `supple.figures`, which knows the body's proportions; the catalogue stays light to load.
+every frame). Whether a pose is anatomically possible, rests on the floor, passes through nothing
+and has its hands on what they hold is for `supple.figures`, which knows the body's proportions;
+the catalogue stays light to load.
 
-Angles are in degrees. Paired joints are `[near, far]`: the near limb is the one nearer the
-viewer, and by convention the limb that is stretched or working. One number sets both.
+Angles are in degrees. Paired joints are `[near, far]`: the near limb is the body's right, the one
+nearer the viewer in the side view, and by convention the limb that is stretched or working (the
+figure shows the right side; the left is its mirror image). One number sets both.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ Words = Annotated[str, Limits(strip_whitespace=True, min_length=1, max_length=40
 # A named point on the body: pelvis, neck, head, or near./far. with hip, thigh, knee, shin,
 # ankle, heel, toe, shoulder, elbow, hand. supple.figures checks the name.
 PointName = Annotated[str, Limits(pattern=r"^((near|far)\.)?[a-z]+$")]
+# Which face of a body part a hand holds: the front of the shin, the back of the thigh...
+Face = Literal["front", "back", "outer", "inner", "middle"]
 View = Literal["side", "front", "back", "above"] | tuple[Angle, Angle]
 
 PAIRED = ("hips", "hips_out", "hips_rotate", "knees", "ankles", "shoulders", "shoulders_out", "elbows")
@@ -53,6 +57,15 @@ class Prop(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Grip(Record):
+    """A hand holding a part of the body: the arm reaches it, whatever its angles say."""
+
+    hand: Literal["near", "far"]
+    part: PointName  # the point held: near.knee, far.thigh, near.ankle...
+    face: Face = "middle"  # which face of that part the palm lies on ("middle": the side the arm comes from)
+
+
+@dataclass(frozen=True, kw_only=True)
 class KeyPose(Record):
     """One still position of the body. Every angle is 0 in upright standing, arms by the sides."""
 
@@ -73,18 +86,30 @@ class KeyPose(Record):
     shoulders: Pair = (0, 0)  # + arm forward and up (flexion), - back
     shoulders_out: Pair = (0, 0)  # + arm out to the side (abduction)
     elbows: Pair = (0, 0)  # + bent
+    # Hands holding the body (`hand: both` is one grip for each hand): the arms are placed to reach.
+    holds: tuple[Grip, ...] = ()
+    # Body points whose way from the key pose before to this one is the instruction (push the
+    # knees out, lean forward): an arrow shows it.
+    arrows: tuple[PointName, ...] = ()
 
     @classmethod
     def prepare(cls, data: Any) -> Any:
-        """One number for a paired joint sets both sides."""
+        """One number for a paired joint sets both sides; `hand: both` holds with each hand."""
         if not isinstance(data, dict):
             return data
-        return {key: _both(value) if key in PAIRED else value for key, value in data.items()}
+        fields = {key: _both(value) if key in PAIRED else value for key, value in data.items()}
+        if isinstance(fields.get("holds"), list):
+            fields["holds"] = [grip for item in fields["holds"] for grip in _each_hand(item)]
+        return fields
 
 
 @dataclass(frozen=True, kw_only=True)
 class Pose(Record):
-    """The figure of an exercise: its key poses (two or more for a movement) and the props."""
+    """The figure of an exercise: its key poses and the props.
+
+    A stretch's first key pose is how it starts and the later ones the positions held, in turn
+    (the seated glute stretch has three); a movement's key poses are its ends, in order.
+    """
 
     description: Words  # the pose in words: the figure's text alternative
     view: View = "side"  # or [azimuth, elevation] in degrees: [0, 0] is the side view, [90, 0] the front
@@ -105,6 +130,12 @@ class Pose(Record):
                 frame = {**base, **frame}
             merged.append(frame)
         return {**data, "frames": merged}
+
+
+def _each_hand(grip: Any) -> list[Any]:
+    if isinstance(grip, dict) and grip.get("hand") == "both":
+        return [{**grip, "hand": "near"}, {**grip, "hand": "far"}]
+    return [grip]
 
 
 def _both(value: Any) -> Any:

@@ -11,11 +11,6 @@ from supple.figures.geometry import Vec
 
 NAMED_VIEWS = {"side": (0.0, 0.0), "front": (90.0, 0.0), "back": (-90.0, 0.0), "above": (0.0, 70.0)}
 
-# The picture every figure is drawn in, in cm of the scene: the same scale for every exercise.
-# The floor under the pelvis's starting point is at (0, 0); x runs right, y up.
-BOX_LEFT, BOX_RIGHT = -120.0, 120.0
-BOX_BOTTOM, BOX_TOP = -12.0, 188.0
-
 
 @dataclass(frozen=True)
 class Camera:
@@ -31,7 +26,8 @@ class Camera:
         return cls(azimuth, elevation)
 
     @cached_property
-    def _axes(self) -> tuple[Vec, Vec, Vec]:
+    def axes(self) -> tuple[Vec, Vec, Vec]:
+        """The picture's right and up, and the way toward the viewer, in world directions."""
         a, e = math.radians(self.azimuth), math.radians(self.elevation)
         right = Vec(math.cos(a), 0.0, -math.sin(a))
         up = Vec(-math.sin(a) * math.sin(e), math.cos(e), -math.cos(a) * math.sin(e))
@@ -40,13 +36,9 @@ class Camera:
 
     def project(self, point: Vec) -> tuple[float, float]:
         """The point in the picture: x to the right, y up."""
-        right, up, _ = self._axes
+        right, up, _ = self.axes
         return point.dot(right), point.dot(up)
 
     def depth(self, point: Vec) -> float:
         """How near the viewer the point is: larger is nearer, drawn later."""
-        return point.dot(self._axes[2])
-
-    def right(self) -> Vec:
-        """The world direction that runs to the right across the picture."""
-        return self._axes[0]
+        return point.dot(self.axes[2])

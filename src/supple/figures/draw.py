@@ -1,65 +1,34 @@
-"""Drawing: a solved body, its highlights and the props, as SVG elements in painter's order."""
+"""The scenery and what the body holds: the floor, the props that stand on it, the props held
+between points of the body (a strap, a belt, a band, a ball), and the arrows that say which way."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
 from dataclasses import dataclass
 
 from supple.catalog.pose import Pose, Prop
-from supple.figures.body import HEAD_RADIUS, WIDTH, Body, Segment, Side
-from supple.figures.camera import BOX_LEFT, BOX_RIGHT, Camera
+from supple.figures.body import HAND_RADIUS, RADII
 from supple.figures.geometry import Vec
-from supple.figures.muscles import TRUNK_PARTS, Region
+from supple.figures.motion import Transform
+from supple.figures.nodes import Node, group
+from supple.figures.order import Spot
 from supple.figures.props import Block, blocks
+from supple.figures.rig import Pen, Point2, Rig
+from supple.figures.shapes import n
 
-Point2 = tuple[float, float]
-NEAR_FIRST = {"far": 0, None: 1, "near": 2}
-FLOOR_MARGIN = 14.0
-BACK_BEND_SHOWN = 1.7
+FLOOR_BEHIND = 110.0  # how far the floor runs behind the figure, seen from above
+ARROW_LENGTH = (16.0, 30.0)  # shortest and longest arrow, cm
+STRAP_HALF = 1.2
 
 
 @dataclass(frozen=True)
-class Drawable:
-    depth: float
-    order: int  # breaks ties: far limbs, then the trunk, then near limbs
-    element: str
+class Frame:
+    """The part of the picture shown: left, top, width, height (SVG units: cm, y down)."""
 
-
-def num(value: float) -> str:
-    """A coordinate rounded to a millimetre, never "-0.0": the same pose gives the same bytes."""
-    text = f"{value:.1f}"
-    return "0.0" if text == "-0.0" else text
-
-
-class Pen:
-    """Projects world points with the camera and writes SVG (y grows downward in SVG)."""
-
-    def __init__(self, camera: Camera) -> None:
-        self.camera = camera
-
-    def xy(self, point: Vec) -> Point2:
-        x, y = self.camera.project(point)
-        return x, -y
-
-    def at(self, point: Vec) -> str:
-        x, y = self.xy(point)
-        return f"{num(x)} {num(y)}"
-
-    def line(self, start: Vec, end: Vec, css: str, width: float) -> str:
-        return f'<path class="{css}" stroke-width="{num(width)}" d="M{self.at(start)}L{self.at(end)}"/>'
-
-    def polyline(self, points: Iterable[Vec], css: str, width: float) -> str:
-        d = "L".join(self.at(p) for p in points)
-        return f'<path class="{css}" stroke-width="{num(width)}" d="M{d}"/>'
-
-    def circle(self, centre: Vec, radius: float, css: str) -> str:
-        x, y = self.xy(centre)
-        return f'<circle class="{css}" cx="{num(x)}" cy="{num(y)}" r="{num(radius)}"/>'
-
-    def hull(self, points: Iterable[Vec], css: str) -> str:
-        outline = convex_hull([self.xy(p) for p in points])
-        d = "L".join(f"{num(x)} {num(y)}" for x, y in outline)
-        return f'<path class="{css}" d="M{d}Z"/>'
+    x: float
+    y: float
+    width: float
+    height: float
 
 
 def convex_hull(points: list[Point2]) -> list[Point2]:
@@ -83,142 +52,189 @@ def _cross(o: Point2, a: Point2, b: Point2) -> float:
     return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
 
-def body_drawables(pen: Pen, body: Body, highlights: list[tuple[Region, Side | None]]) -> list[Drawable]:
-    depth = pen.camera.depth
-    items = [_torso(pen, body)]
-    for segment in body.segments:
-        if segment.part in TRUNK_PARTS:
-            continue
-        css = f"limb {segment.side or 'mid'}"
-        middle = depth(segment.start.lerp(segment.end, 0.5))
-        items.append(
-            Drawable(middle, NEAR_FIRST[segment.side], pen.line(segment.start, segment.end, css, segment.width))
-        )
-    items.append(Drawable(depth(body.head), 1, pen.circle(body.head, HEAD_RADIUS, "head")))
-    items.append(_nose(pen, body))
-    for region, side in highlights:
-        items += _highlight(pen, body, region, side)
-    return items
+def polygon(points: list[Point2], css: str) -> str:
+    d = "L".join(f"{n(x)} {n(y)}" for x, y in points)
+    return f'<path class="{css}" d="M{d}Z"/>'
 
 
-def _torso(pen: Pen, body: Body) -> Drawable:
-    hip_n, waist_n, shoulder_n, shoulder_f, waist_f, hip_f = body.torso
-    bend_n = _through(hip_n, waist_n, shoulder_n)
-    bend_f = _through(shoulder_f, waist_f, hip_f)
-    d = f"M{pen.at(hip_n)}Q{pen.at(bend_n)} {pen.at(shoulder_n)}L{pen.at(shoulder_f)}Q{pen.at(bend_f)} {pen.at(hip_f)}Z"
-    depth = pen.camera.depth(body.points["waist"])
-    return Drawable(depth, 1, f'<path class="torso" stroke-width="{num(WIDTH["torso"])}" d="{d}"/>')
-
-
-def _through(start: Vec, middle: Vec, end: Vec) -> Vec:
-    """The control point of a quadratic curve from start to end that passes near middle.
-
-    The bend is drawn a little deeper than the joint angles make it: under a thick trunk, a
-    rounded or arched back would otherwise hardly show.
-    """
-    chord = start.lerp(end, 0.5)
-    return chord.plus(middle.minus(chord).scaled(2 * BACK_BEND_SHOWN))
-
-
-def _nose(pen: Pen, body: Body) -> Drawable:
-    """A small nose shows which way the face looks; facing the viewer, it shrinks to nothing."""
-    tip = body.head.plus(body.face.scaled(HEAD_RADIUS + 1.5))
-    base = body.head.plus(body.face.scaled(HEAD_RADIUS - 2))
-    return Drawable(pen.camera.depth(tip), 1, pen.line(base, tip, "nose", 4.5))
-
-
-def _highlight(pen: Pen, body: Body, region: Region, side: Side | None) -> list[Drawable]:
-    segment = body.segment(region.part, None if region.part in TRUNK_PARTS else side)
-    depth = pen.camera.depth(segment.start.lerp(segment.end, 0.5)) + 0.01
-    if region.part in TRUNK_PARTS:
-        # Along the drawn curve of the back, hugging one face of the broad trunk.
-        share = 0.38
-        offset = _face(segment, region).scaled(segment.width * (0.5 - share / 2))
-        first = 0.0 if region.part == "lower-trunk" else 0.5
-        steps = [first + (region.start + (region.end - region.start) * i / 6) / 2 for i in range(7)]
-        points = [p.plus(offset) for p in _spine_curve(body, steps)]
-        return [Drawable(depth, 1, pen.polyline(points, "hl", segment.width * share))]
-    share = 0.56
-    offset = _face(segment, region).scaled(segment.width * (0.5 - share / 2))
-    start = segment.start.lerp(segment.end, region.start).plus(offset)
-    end = segment.start.lerp(segment.end, region.end).plus(offset)
-    return [Drawable(depth, NEAR_FIRST[segment.side], pen.line(start, end, "hl", segment.width * share))]
-
-
-def _spine_curve(body: Body, steps: list[float]) -> list[Vec]:
-    """Points along the drawn mid-line of the trunk, pelvis (0) to neck (1)."""
-    start, end = body.points["pelvis"], body.points["neck"]
-    control = _through(start, body.points["waist"], end)
-    return [start.scaled((1 - t) ** 2).plus(control.scaled(2 * t * (1 - t))).plus(end.scaled(t * t)) for t in steps]
-
-
-def _face(segment: Segment, region: Region) -> Vec:
-    outward = segment.axes.z.scaled(-1.0 if segment.side == "far" else 1.0)
-    return {
-        "front": segment.axes.x,
-        "back": segment.axes.x.scaled(-1),
-        "outer": outward,
-        "inner": outward.scaled(-1),
-        "middle": Vec(0.0, 0.0, 0.0),
-    }[region.face]
-
-
-def held_prop_drawables(pen: Pen, pose: Pose, body: Body) -> list[Drawable]:
-    items: list[Drawable] = []
-    for prop in pose.props:
-        if not prop.between:
-            continue
-        points = [body.points[name] for name in prop.between]
-        front = max(pen.camera.depth(p) for p in points) + 0.5
-        if prop.kind == "ball":
-            first, second = points
-            radius = max(first.minus(second).length() - WIDTH["thigh"], 4.0) / 2
-            middle = first.lerp(second, 0.5)
-            items.append(Drawable(pen.camera.depth(middle), 1, pen.circle(middle, radius, "ball")))
-        else:
-            items.append(Drawable(front, 3, pen.polyline(points, prop.kind, 3.0 if prop.kind == "band" else 2.2)))
-            items += _cuffs(pen, body, prop, front)
-    return items
-
-
-def _cuffs(pen: Pen, body: Body, prop: Prop, depth: float) -> list[Drawable]:
-    """A band or belt around a thigh or shin shows as a short strip across the limb."""
-    items = []
-    for name in prop.between:
-        side, _, part = name.partition(".")
-        if part in ("thigh", "shin"):
-            segment = body.segment(part, "near" if side == "near" else "far")
-            across = segment.axes.x.scaled(segment.width / 2 + 1.5)
-            centre = body.points[name]
-            items.append(Drawable(depth, 3, pen.line(centre.minus(across), centre.plus(across), prop.kind, 3.5)))
-    return items
-
-
-def scenery(pen: Pen, pose: Pose, bodies: list[Body]) -> list[str]:
-    """The floor and the props that stand on it, far to near (drawn behind the figure)."""
-    camera = pen.camera
-    if camera.elevation > 5:
-        # Seen from above, a line would not run under every part on the floor: show the patch
-        # of floor the figure takes up instead, like a mat under it.
-        points = [p for body in bodies for p in body.points.values()]
-        xs, zs = tuple(p.x for p in points), tuple(p.z for p in points)
-        xs = (min(xs) - FLOOR_MARGIN, max(xs) + FLOOR_MARGIN)
-        zs = (min(zs) - FLOOR_MARGIN, max(zs) + FLOOR_MARGIN)
-        elements = [pen.hull([Vec(x, 0.0, z) for x in xs for z in zs], "floor-area")]
+def scenery(pen: Pen, pose: Pose, rigs: list[Rig], frame: Frame) -> list[str]:
+    """The floor and the props that stand on it, far to near: all behind the figure."""
+    left, right, bottom = frame.x, frame.x + frame.width, frame.y + frame.height
+    if pen.camera.elevation > 3:  # looking down at the floor: it runs back to a far edge behind the figure
+        points = [p for rig in rigs for p in rig.body.points.values()]
+        middle = Vec(sum(p.x for p in points) / len(points), 0.0, sum(p.z for p in points) / len(points))
+        back = pen.camera.axes[2].scaled(-1)._replace(y=0.0).unit(Vec(0.0, 0.0, -1.0))
+        across = Vec(-back.z, 0.0, back.x)
+        far = middle.plus(back.scaled(FLOOR_BEHIND))
+        near = middle.plus(back.scaled(-400.0))
+        corners = [pen.xy(p.plus(across.scaled(s))) for p in (far, near) for s in (-500.0, 500.0)]
+        elements = [polygon(convex_hull(corners), "floor-area")]
     else:
-        across = camera.right().scaled(BOX_RIGHT - BOX_LEFT)
-        elements = [pen.line(across.scaled(-1), across, "floor", 1.6)]
-    figure_x = bodies[0].points["pelvis"].x
+        elements = [
+            f'<path class="floor-area" d="M{n(left)} 0H{n(right)}V{n(bottom)}H{n(left)}Z"/>',
+            f'<path class="floor" d="M{n(left)} 0H{n(right)}"/>',
+        ]
+    figure_x = rigs[0].body.points["pelvis"].x
     placed: list[tuple[float, int, str]] = []
     for prop in pose.props:
         if prop.at is None:
             continue
-        for block in blocks(prop, figure_x):
-            placed.append((_block_depth(camera, prop, block), len(placed), pen.hull(block.corners(), prop.kind)))
+        for index, block in enumerate(blocks(prop, figure_x)):
+            placed.append((_block_depth(pen, prop, block), len(placed), _block(pen, prop, block, index)))
     return elements + [element for _, _, element in sorted(placed)]
 
 
-def _block_depth(camera: Camera, prop: Prop, block: Block) -> float:
+def _block(pen: Pen, prop: Prop, block: Block, index: int) -> str:
+    outline = polygon(convex_hull([pen.xy(c) for c in block.corners()]), prop.kind)
+    if prop.kind not in ("raised-surface", "chair", "pillow") or pen.camera.elevation <= 3:
+        return outline
+    if prop.kind == "chair" and index != 0:
+        return outline
+    # Seen from above, a step's top, a chair's seat and a pillow's top show lighter.
+    top = [Vec(x, block.high.y, z) for x in (block.low.x, block.high.x) for z in (block.low.z, block.high.z)]
+    return outline + polygon(convex_hull([pen.xy(c) for c in top]), "top")
+
+
+def _block_depth(pen: Pen, prop: Prop, block: Block) -> float:
     if prop.kind in ("wall", "mat"):
         return -1000.0  # always behind: the wall is a backdrop, the mat is part of the floor
-    return camera.depth(block.low.lerp(block.high, 0.5))
+    return pen.camera.depth(block.low.lerp(block.high, 0.5))
+
+
+def held_props(pen: Pen, pose: Pose, rigs: list[Rig], still: int) -> list[tuple[list[Spot], Node, float]]:
+    """A ball between the knees, a strap from the hands round a foot, a belt or band between the legs:
+    each with where it is in the picture, and how far ahead of what it overlaps it is drawn."""
+    drawn: list[tuple[list[Spot], Node, float]] = []
+    body = rigs[still].body
+    for prop in pose.props:
+        if not prop.between:
+            continue
+        if prop.kind == "ball":
+            middle = body.points[prop.between[0]].lerp(body.points[prop.between[1]], 0.5)
+            x, y = pen.xy(middle)
+            drawn.append(([Spot(x, y, 8.0, pen.camera.depth(middle))], _ball(pen, prop, rigs, still), 0.0))
+            continue
+        # A strap in the hands is drawn over the body; a belt or band lies where it goes round.
+        lead = 6.0 if any(name.endswith(".hand") for name in prop.between) else 0.0
+        for first, second in zip(prop.between, prop.between[1:], strict=False):
+            ends = (_held_at(rigs[still], first), _held_at(rigs[still], second))
+            spots = [
+                Spot(*pen.xy(p), 2.0, pen.camera.depth(p)) for p in (ends[0].lerp(ends[1], t) for t in (0.2, 0.5, 0.8))
+            ]
+            drawn.append((spots, _piece(pen, rigs, first, second, prop.kind), lead))
+    return drawn
+
+
+def _ball(pen: Pen, prop: Prop, rigs: list[Rig], still: int) -> Node:
+    def size(rig: Rig) -> tuple[Point2, float]:
+        first, second = (rig.body.points[name] for name in prop.between)
+        radius = max(first.minus(second).length() - 2 * RADII["thigh"][1], 8.0) / 2
+        return pen.xy(first.lerp(second, 0.5)), radius
+
+    _, kept = size(rigs[still])
+    moves: list[Transform] = []
+    for rig in rigs:
+        (x, y), radius = size(rig)
+        moves.append((("translate", (x, y)), ("scale", (radius / kept,))))
+    shine = f'<circle class="shine" cx="{n(-kept * 0.35)}" cy="{n(-kept * 0.35)}" r="{n(kept * 0.28)}"/>'
+    return group(Node(f'<circle r="{n(kept)}"/>', "ball"), Node(shine), moves=moves)
+
+
+def _piece(pen: Pen, rigs: list[Rig], first: str, second: str, kind: str) -> Node:
+    """A straight length of strap or band from one point to the next, as wide whatever its length."""
+    moves: list[Transform] = []
+    for rig in rigs:
+        (x0, y0), (x1, y1) = pen.xy(_held_at(rig, first)), pen.xy(_held_at(rig, second))
+        dx, dy = x1 - x0, y1 - y0
+        size = math.hypot(dx, dy) or 1.0
+        moves.append((("matrix", (dx, dy, -dy / size, dx / size, x0, y0)),))
+    half = STRAP_HALF * (1.4 if kind == "band" else 1.0)
+    return Node(f'<path d="M0 {n(-half)}H1V{n(half)}H0Z"/>', kind, moves)
+
+
+def _held_at(rig: Rig, name: str) -> Vec:
+    """Where a strap meets a point: in the palm, or under the ball of the foot."""
+    point = rig.body.points[name]
+    if name.endswith(".toe"):
+        side = name.split(".")[0]
+        return rig.body.points[f"{side}.heel"].lerp(point, 0.78)
+    return point
+
+
+Segment2 = tuple[Point2, Point2]
+
+
+def arrows(pen: Pen, pose: Pose, rigs: list[Rig]) -> list[Node]:
+    """For each key pose with arrows, one per point: the way it went to get there, shown in that pose."""
+    drawn: list[Node] = []
+    count = len(rigs)
+    for index in range(count):
+        for ends in frame_arrows(pen, pose, rigs, index):
+            shown = [i == index for i in range(count)]
+            drawn.append(Node("g", children=[Node(_arrow(*ends))], css="ar", shown=shown))
+    return drawn
+
+
+def frame_arrows(pen: Pen, pose: Pose, rigs: list[Rig], index: int) -> list[Segment2]:
+    """The arrows of one key pose, start to tip. Each leads on from its point the way it went, unless
+    two would meet (knees squeezing a ball): then each pushes its point from behind."""
+    before = rigs[index - 1] if index else rigs[-1]
+    ahead: list[Segment2] = []
+    behind: list[Segment2] = []
+    for name in pose.frames[index].arrows:
+        ends = arrow_ends(pen, before, rigs[index], name)
+        if ends is None:
+            continue
+        (sx, sy), (tx, ty) = ends
+        (px, py) = pen.xy(rigs[index].body.points[name])
+        ahead.append(ends)
+        # The same arrow mirrored through its point: ending where the other began.
+        behind.append(((2 * px - tx, 2 * py - ty), (2 * px - sx, 2 * py - sy)))
+    if any(_near(a, b) for i, a in enumerate(ahead) for b in ahead[i + 1 :]):
+        return behind
+    return ahead
+
+
+def _near(first: Segment2, second: Segment2) -> bool:
+    """Whether two arrows come within a few centimetres of each other (their tips or their middles)."""
+    points = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in (first,) for t in (0.0, 0.5, 1.0)]
+    others = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in (second,) for t in (0.0, 0.5, 1.0)]
+    return any(math.hypot(x0 - x1, y0 - y1) < 8.0 for x0, y0 in points for x1, y1 in others)
+
+
+def arrow_ends(pen: Pen, before: Rig, after: Rig, name: str) -> Segment2 | None:
+    """Where an arrow for a point's way from one key pose to the next starts and ends: from the
+    surface of its part, on in the way it went; None if it hardly moved."""
+    (x0, y0), (x1, y1) = pen.xy(before.body.points[name]), pen.xy(after.body.points[name])
+    dx, dy = x1 - x0, y1 - y0
+    moved = math.hypot(dx, dy)
+    if moved < 0.5:
+        return None
+    ux, uy = dx / moved, dy / moved
+    low, high = ARROW_LENGTH
+    length = min(max(moved * 0.9, low), high)
+    clear = _clearance(name) + 2.5
+    sx, sy = x1 + ux * clear, y1 + uy * clear
+    return (sx, sy), (sx + ux * length, sy + uy * length)
+
+
+def _arrow(start: Point2, tip: Point2) -> str:
+    (sx, sy), (tx, ty) = start, tip
+    length = math.hypot(tx - sx, ty - sy)
+    ux, uy = (tx - sx) / length, (ty - sy) / length
+    head, wide = 6.0, 4.2
+    bx, by = tx - ux * head, ty - uy * head
+    shaft = f'd="M{n(sx)} {n(sy)}L{n(bx)} {n(by)}"'
+    tip_d = f'd="M{n(tx)} {n(ty)}L{n(bx - uy * wide)} {n(by + ux * wide)}L{n(bx + uy * wide)} {n(by - ux * wide)}Z"'
+    # A white halo first, so the arrow shows over the figure as well as beside it.
+    return (
+        f'<path class="halo" {shaft}/><path class="halo" {tip_d}/>'
+        f'<path class="shaft" {shaft}/><path class="head" {tip_d}/>'
+    )
+
+
+def _clearance(name: str) -> float:
+    """How far out from a point its part's surface is."""
+    part = name.split(".")[-1]
+    return {"knee": RADII["shin"][0], "thigh": RADII["thigh"][0], "hand": HAND_RADIUS, "head": 11.0,
+            "ankle": RADII["shin"][1], "shin": RADII["shin"][0]}.get(part, 8.0)  # fmt: skip

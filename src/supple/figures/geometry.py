@@ -32,6 +32,20 @@ class Vec(NamedTuple):
     def lerp(self, other: Vec, t: float) -> Vec:
         return self.plus(other.minus(self).scaled(t))
 
+    def cross(self, other: Vec) -> Vec:
+        return Vec(
+            self.y * other.z - self.z * other.y,
+            self.z * other.x - self.x * other.z,
+            self.x * other.y - self.y * other.x,
+        )
+
+    def unit(self, fallback: Vec | None = None) -> Vec:
+        """This direction, one unit long (`fallback`, or itself, when it has no length)."""
+        size = self.length()
+        if size < 1e-9:
+            return fallback if fallback is not None else self
+        return self.scaled(1 / size)
+
 
 X = Vec(1.0, 0.0, 0.0)
 Y = Vec(0.0, 1.0, 0.0)

@@ -1,4 +1,4 @@
-"""Where each target muscle is on the stick figure: a stretch of one face of a body part."""
+"""Where each target muscle is on the figure: a stretch of one face of a body part."""
 
 from __future__ import annotations
 

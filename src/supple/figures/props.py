@@ -10,13 +10,13 @@ import math
 from dataclasses import dataclass
 
 from supple.catalog.pose import Prop
-from supple.figures.camera import BOX_TOP
 from supple.figures.geometry import Vec
 
 DEFAULT_SIZE = {"chair": (42.0, 45.0), "pillow": (36.0, 9.0), "raised-surface": (40.0, 45.0), "mat": (180.0, 1.0)}
 WIDTH_ACROSS = {"chair": 42.0, "pillow": 34.0, "raised-surface": 50.0, "mat": 60.0}
 CHAIR_BACK_HEIGHT = 88.0
 WALL_THICKNESS = 10.0
+WALL_HEIGHT = 230.0
 SUPPORTS = ("wall", "chair", "pillow", "raised-surface")
 # Held props' points: a ball sits between two knees; these gaps (cm, between the limbs' surfaces)
 # are what a ball about the size of a basketball, squeezed, can fill.
@@ -61,7 +61,7 @@ def blocks(prop: Prop, figure_x: float) -> list[Block]:
     x, z = prop.at
     if prop.kind == "wall":
         away = WALL_THICKNESS if figure_x <= x else -WALL_THICKNESS
-        return [_block(x, x + away, 0.0, BOX_TOP + 40, z - 200, z + 200)]
+        return [_block(x, x + away, 0.0, WALL_HEIGHT, z - 200, z + 200)]
     length, height = prop_size(prop)
     half, across = length / 2, WIDTH_ACROSS[prop.kind] / 2
     if prop.kind == "chair":

@@ -1,4 +1,5 @@
-"""Is a pose drawable? Joint limits, contact with the floor or a support, and the picture's edges.
+"""Is a pose drawable? Joint limits, contact with the floor or a support, limbs that pass through
+each other, and hands that hold what they hold.
 
 Each problem names the field of the exercise file and says what is wrong, like the catalogue's
 own checks; `require_drawable` raises the first as a PoseError.
@@ -7,12 +8,12 @@ own checks; `require_drawable` raises the first as a PoseError.
 from __future__ import annotations
 
 from supple.catalog.models import Exercise
-from supple.catalog.pose import Pose
+from supple.catalog.pose import KeyPose, Pose
 from supple.errors import SuppleError
 from supple.figures.anatomy import Problem, joint_problems
-from supple.figures.body import POINT_NAMES, WIDTH, Body, solve
-from supple.figures.camera import BOX_BOTTOM, BOX_LEFT, BOX_RIGHT, BOX_TOP, Camera
-from supple.figures.contact import floor_problems, prop_problems, samples
+from supple.figures.body import POINT_NAMES, RADII, Body, solve
+from supple.figures.collide import limb_problems
+from supple.figures.contact import floor_problems, grip_problems, prop_problems, samples
 from supple.figures.defaults import pose_for
 from supple.figures.props import BALL_GAP, ball_gap
 
@@ -30,31 +31,42 @@ class PoseError(SuppleError):
 
 def pose_problems(pose: Pose) -> list[Problem]:
     """Everything wrong with a pose, in the order a reader would fix it."""
-    problems = _held_prop_problems(pose)
+    return _checked(pose)[0]
+
+
+def _checked(pose: Pose) -> tuple[list[Problem], list[Body]]:
+    """The pose's problems, and each key pose's body (solved once, for the drawing too)."""
+    problems = _held_prop_problems(pose) + _grip_point_problems(pose)
     if problems:
-        return problems  # the bodies below need every named point to exist
-    camera = Camera.for_view(pose.view)
+        return problems, []  # the bodies below need every named point to exist
+    bodies: list[Body] = []
     for index, frame in enumerate(pose.frames):
         where = f"pose.frames[{index}]"
-        problems += joint_problems(frame, where)
+        joints = joint_problems(frame, where)
+        problems += joints
+        if joints:
+            continue  # where an impossible angle puts a limb says nothing more
         body = solve(frame)
+        bodies.append(body)
         problems += _support_problems(pose, body, where)
-        problems += _box_problems(body, camera, where)
+        problems += grip_problems(frame, body, where)
+        problems += limb_problems(body, where, held_parts(body, frame))
         problems += _ball_problems(pose, body)
-    return problems
+    return problems, bodies
 
 
 def exercise_problems(exercise: Exercise) -> list[Problem]:
     return pose_problems(pose_for(exercise))
 
 
-def require_drawable(exercise: Exercise) -> Pose:
-    """The exercise's pose (or its position's plain one), or a PoseError naming the first problem."""
+def require_drawable(exercise: Exercise) -> tuple[Pose, list[Body]]:
+    """The exercise's pose (or its position's plain one) and its key poses' bodies, or a PoseError
+    naming the first problem."""
     pose = pose_for(exercise)
-    problems = pose_problems(pose)
+    problems, bodies = _checked(pose)
     if problems:
         raise PoseError(*problems[0])
-    return pose
+    return pose, bodies
 
 
 def _support_problems(pose: Pose, body: Body, where: str) -> list[Problem]:
@@ -65,21 +77,6 @@ def _support_problems(pose: Pose, body: Body, where: str) -> list[Problem]:
         lowest = min(s.point.y - s.radius for s in samples(body))
         problems.append((where, f"the figure floats {lowest:.0f} cm above the floor and rests on no support"))
     return problems
-
-
-def _box_problems(body: Body, camera: Camera, where: str) -> list[Problem]:
-    worst: tuple[float, str, str] | None = None
-    for sample in samples(body):
-        x, y = camera.project(sample.point)
-        r = sample.radius
-        for overshoot, edge in ((BOX_LEFT - (x - r), "left"), ((x + r) - BOX_RIGHT, "right"),
-                                (BOX_BOTTOM - (y - r), "bottom"), ((y + r) - BOX_TOP, "top")):  # fmt: skip
-            if overshoot > 0.5 and (worst is None or overshoot > worst[0]):
-                worst = (overshoot, sample.name, edge)
-    if worst is None:
-        return []
-    overshoot, name, edge = worst
-    return [(where, f"the {name} is {overshoot:.0f} cm beyond the {edge} edge of the picture; move `at`")]
 
 
 def _held_prop_problems(pose: Pose) -> list[Problem]:
@@ -96,13 +93,43 @@ def _held_prop_problems(pose: Pose) -> list[Problem]:
     return problems
 
 
+def held_parts(body: Body, frame: KeyPose) -> frozenset[tuple[str, str]]:
+    """Each hand that holds a part, and the part: (side, "side.part")."""
+    from supple.figures.reach import held_part
+
+    found = set()
+    for grip in frame.holds:
+        segment, _ = held_part(body, grip.part)
+        found.add((grip.hand, f"{segment.side}.{segment.part}"))
+        # A hand round a joint holds the parts on both sides of it.
+        for part in NEXT_TO.get(grip.part.rpartition(".")[2], ()):
+            found.add((grip.hand, f"{segment.side}.{part}"))
+    return frozenset(found)
+
+
+NEXT_TO = {"knee": ("thigh",), "ankle": ("foot",), "heel": ("shin",), "toe": ("shin",)}
+
+
+def _grip_point_problems(pose: Pose) -> list[Problem]:
+    """A hand holds a leg or the trunk, never a hand or an arm (they are placed by what they hold)."""
+    from supple.figures.reach import PLACES
+
+    problems: list[Problem] = []
+    for index, frame in enumerate(pose.frames):
+        for number, grip in enumerate(frame.holds):
+            if grip.part.rpartition(".")[2] not in PLACES:
+                held = ", ".join(sorted(name for name in POINT_NAMES if name.rpartition(".")[2] in PLACES))
+                problems.append((f"pose.frames[{index}].holds[{number}].part", f"a hand holds one of: {held}"))
+    return problems
+
+
 def _ball_problems(pose: Pose, body: Body) -> list[Problem]:
     problems: list[Problem] = []
     for index, prop in enumerate(pose.props):
         if prop.kind != "ball":
             continue
         first, second = (body.points[name] for name in prop.between)
-        gap = ball_gap(first, second, WIDTH["thigh"])
+        gap = ball_gap(first, second, 2 * RADII["thigh"][1])
         low, high = BALL_GAP
         if not low <= gap <= high:
             problems.append(

@@ -80,8 +80,8 @@ class AppContext:
         # every start, do not lay the same routine out again until it, today's precautions or the
         # catalogue change (services/routines.py).
         self.plans_played: Recent[tuple[object, ...], tuple[Catalog, Plan]] = Recent(256)
-        # Figures drawn, by exercise (frozen: an edited file is another key) and whether they move.
-        self.figures_drawn: Recent[tuple[Exercise, bool], Figure] = Recent(256)
+        # Figures drawn, by exercise (frozen: an edited file is another key), whether they move, and side.
+        self.figures_drawn: Recent[tuple[Exercise, bool, str], Figure] = Recent(256)
         self._store: Store | None = None
         self._store_lock = threading.Lock()
 

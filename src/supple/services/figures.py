@@ -1,11 +1,11 @@
-"""Figures: each exercise's stick-figure SVG, for the web app, the command line and the handout."""
+"""Figures: each exercise's figure as SVG, for the web app, the player, the command line and the handout."""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from supple.catalog.models import Exercise
 from supple.errors import BadRequest, DataFileError
@@ -23,16 +23,20 @@ class Figure:
     description: str  # the figure in words, for an `alt` attribute
 
 
-def exercise_figure(context: AppContext, *, exercise_id: str, animate: bool = True) -> Figure:
-    """The exercise's figure. A pose that cannot be drawn is reported against its file."""
+def exercise_figure(
+    context: AppContext, *, exercise_id: str, animate: bool = True, side: Literal["left", "right"] = "right"
+) -> Figure:
+    """The exercise's figure: moving gently into its position, or still (`animate=False`: its
+    position alone, or each key pose side by side, for print); showing the right side, or
+    mirrored for the left. A pose that cannot be drawn is reported against its file."""
     exercise = get_exercise(context, exercise_id=exercise_id)
     # Exercises are frozen, so an edited file is a different key: the cache never serves it stale.
-    key = (exercise, animate)
+    key = (exercise, animate, side)
     found = context.figures_drawn.get(key)
     if found is not None:
         return found
     try:
-        drawn = _draw(exercise, animate)
+        drawn = _draw(exercise, animate, side)
     except PoseError as error:
         origin = context.content.catalog().origins.get(exercise.id, f"{exercise.id}.yaml")
         raise DataFileError(origin, error.field, error.problem) from None
@@ -55,7 +59,7 @@ def write_figure(context: AppContext, *, exercise_id: str, path: Path) -> Path:
     return path
 
 
-def _draw(exercise: Exercise, animate: bool) -> Figure:
-    svg = exercise_svg(exercise) if animate else still_svg(exercise)
+def _draw(exercise: Exercise, animate: bool, side: Literal["left", "right"]) -> Figure:
+    svg = exercise_svg(exercise, side=side) if animate else still_svg(exercise, side=side)
     etag = hashlib.sha256(svg.encode()).hexdigest()[:20]
     return Figure(svg=svg, etag=etag, description=describe_figure(exercise))

@@ -3,7 +3,7 @@ and the handout use. Cacheable: each carries an ETag and a conditional request g
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import Response
@@ -22,9 +22,12 @@ def figure(
     context: ContextDep,
     exercise_id: str,
     still: Annotated[bool, Query(description="without motion, for reduced motion and print")] = False,
+    side: Annotated[
+        Literal["left", "right"], Query(description="the side shown: the left is the mirror image")
+    ] = "right",
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
-    drawn = exercise_figure(context, exercise_id=exercise_id, animate=not still)
+    drawn = exercise_figure(context, exercise_id=exercise_id, animate=not still, side=side)
     etag = f'"{drawn.etag}"'
     # Opened as a page of its own, the drawing keeps its <style> and runs nothing (web/headers.py)
     headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL, "Content-Security-Policy": SVG_POLICY}

@@ -217,8 +217,9 @@ def player(
     # each exercise's figure in words, for the figure the player shows (an easier one put in too)
     shown = [item.exercise for item in plan.items]
     shown += [catalog.exercises[easier] for e in shown for easier in e.easier if easier in catalog.exercises]
+    shown = list({exercise.id: exercise for exercise in shown}.values())
     page = {
-        "plan": plan, "routine": name, "routines": [r.name for r in listed],
+        "plan": plan, "routine": name, "routines": [r.name for r in listed], "shown": shown,
         "given": next((r for r in listed if r.name == name and r.given_by), None),
         "speed": speed,
         "player_data": {"routine": name, "timeline": timeline, "total": plan.total_seconds, "speed": speed,

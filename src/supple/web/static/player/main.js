@@ -171,9 +171,5 @@ window.addEventListener("pageshow", (event) => {
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible" && engine.state === "running") view.keepAwake();
 });
-// The figures, fetched once while there is a connection, so the service worker has them offline.
-for (const exercise of Object.keys(data.figures || {})) {
-  new Image().src = `/figures/${encodeURIComponent(exercise)}.svg?still=true`;
-}
 outbox.watch();
 outbox.flush();

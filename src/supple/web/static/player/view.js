@@ -66,14 +66,35 @@ export function createView({ figures = {} } = {}) {
     return parts.join(" · ") || "\u00a0";
   }
 
+  // --- the figure: the exercise moving gently into its position (still for a reader who asked for
+  // reduced motion: its position, or its positions side by side), mirrored for the left side; its
+  // steps one tap away
+  function figureUrl(exercise, side) {
+    const asked = [];
+    if (window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches) asked.push("still=true");
+    if (side === "left") asked.push("side=left");
+    return `/figures/${encodeURIComponent(exercise)}.svg${asked.length ? `?${asked.join("&")}` : ""}`;
+  }
+  const stepsOf = [...document.querySelectorAll("#steps-dialog [data-exercise]")];
+  // Every figure the player may show, fetched once while there is a connection: the service worker
+  // keeps them for when there is none.
+  for (const block of stepsOf) {
+    new Image().src = figureUrl(block.dataset.exercise);
+    if (block.dataset.sided) new Image().src = figureUrl(block.dataset.exercise, "left");
+  }
+  $("steps-open").addEventListener("click", () => $("steps-dialog").showModal());
+
   let figureOf = null;
-  function showFigure(exercise) {
-    if (exercise === figureOf) return;
-    figureOf = exercise;
+  function showFigure(exercise, side) {
+    const shown = `${exercise} ${side || ""}`;
+    if (shown === figureOf) return;
+    figureOf = shown;
     const img = $("figure");
     img.hidden = false;
     img.alt = figures[exercise] || "";
-    img.src = `/figures/${encodeURIComponent(exercise)}.svg?still=true`;
+    img.src = figureUrl(exercise, side);
+    img.dataset.side = side || "";
+    for (const block of stepsOf) block.hidden = block.dataset.exercise !== exercise;
   }
 
   // progress: the engine's progress(now).
@@ -85,7 +106,7 @@ export function createView({ figures = {} } = {}) {
     $("ring").setAttribute("stroke-dashoffset", String(100 - (100 * stepLeft) / step.seconds));
     $("exercise-name").textContent = step.name;
     $("where").textContent = where(step);
-    showFigure(step.exercise);
+    showFigure(step.exercise, step.side);
     $("next").textContent = coming ? `After this: ${coming.name}` : "This is the last exercise.";
     $("overall").max = total;
     $("overall").value = Math.max(0, elapsed);
