@@ -16,7 +16,10 @@ from supple.progress.history import PainReport
 def row_of(name: str, days: list[int], *, now: dt.datetime, person_id: int = 1, alerts: int = 0,
            pain: list[int] | None = None) -> ClientRow:  # fmt: skip
     ratings = pain or [None] * len(days)  # type: ignore[list-item]
-    sessions = [a_session(day, pain=(score, None), number=i + 1) for i, (day, score) in enumerate(zip(days, ratings))]
+    sessions = [
+        a_session(day, pain=(score, None), number=i + 1)
+        for i, (day, score) in enumerate(zip(days, ratings, strict=True))
+    ]
     reports = [PainReport(person_id, now - dt.timedelta(days=n), 7, "before") for n in range(alerts)]
     return client_row(person_id=person_id, name=name, sessions=sessions, alerts=reports, now=now, today=now.date())
 
