@@ -46,6 +46,17 @@ def test_a_sessions_exercises_say_what_was_done_skipped_stopped_and_not_reached(
     assert figure_four.stopped_for_pain and figure_four.pain == 7
 
 
+def test_the_exercises_follow_the_routine_and_one_put_in_comes_after_the_one_before_it() -> None:
+    session = session_of(hold("pigeon-pose", 30), hold("supine-figure-four", 3, hurt=True, pain=5),
+                         hold("seated-glute-stretch", 30))  # fmt: skip
+    planned = ["light-cardio-warmup", "pigeon-pose", "supine-figure-four", "cat-cow", "soleus-stretch"]
+    found = exercises_in(session, planned=planned)
+    assert [(e.exercise, e.outcome) for e in found] == [
+        ("light-cardio-warmup", "passed-over"), ("pigeon-pose", "done"), ("supine-figure-four", "stopped"),
+        ("seated-glute-stretch", "done"), ("cat-cow", "not-reached"), ("soleus-stretch", "not-reached"),
+    ]  # fmt: skip
+
+
 def test_the_last_side_answer_of_a_session_stands() -> None:
     session = session_of(
         hold("pigeon-pose", 30),

@@ -2,7 +2,7 @@
 
 Pure functions over the sessions the store hands over (progress/history.py). An exercise is
 "stopped for pain" when a set of it ended with a "this hurts"; "not reached" when the routine had it
-but the session ended before any of its sets.
+but the session ended before any of its sets; "passed over" when it has no set but a later one has.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Literal
 from supple.progress.history import SessionRecord
 from supple.session.results import FinishedSet, Tightness
 
-Outcome = Literal["done", "partly", "skipped", "stopped", "not-reached"]
+Outcome = Literal["done", "partly", "skipped", "stopped", "passed-over", "not-reached"]
 
 
 @dataclass(frozen=True)
@@ -32,11 +32,12 @@ class ExerciseInSession:
     pain: int | None = None  # the rating given at its "this hurts"
     tighter: Tightness | None = None  # the person's answer after a sided stretch
     reached: bool = True
+    passed_over: bool = False  # not reached, though an exercise after it was done
 
     @property
     def outcome(self) -> Outcome:
         if not self.reached:
-            return "not-reached"
+            return "passed-over" if self.passed_over else "not-reached"
         if self.stopped_for_pain:
             return "stopped"
         if not self.sets_done:
@@ -69,16 +70,34 @@ def _added_up(exercise: str, sets: Iterable[FinishedSet]) -> ExerciseInSession:
     )
 
 
+def _in_order(met: Sequence[str], planned: Sequence[str]) -> list[str]:
+    """The routine's exercises in its order, each exercise put in during the session (an easier
+    one after a "this hurts") right after the one met before it."""
+    order = list(dict.fromkeys(planned))
+    previous: str | None = None
+    for exercise in met:
+        if exercise not in order:
+            order.insert(order.index(previous) + 1 if previous is not None else 0, exercise)
+        previous = exercise
+    return order
+
+
 def exercises_in(session: SessionRecord, *, planned: Sequence[str] = ()) -> list[ExerciseInSession]:
-    """Each exercise of the session in the order it was met, then those of the routine (`planned`,
-    its exercises in order) that the session never reached."""
+    """Each exercise of the session in the routine's order (`planned`, its exercises), those put in
+    during it included; an exercise of the routine with no set was not reached when nothing after
+    it was done, and passed over otherwise."""
     grouped: dict[str, list[FinishedSet]] = {}
     for done in session.sets:
         grouped.setdefault(done.exercise, []).append(done)
     tighter = {answer.exercise: answer.tighter for answer in session.sides}  # the last answer stands
-    found = [replace(_added_up(exercise, sets), tighter=tighter.get(exercise)) for exercise, sets in grouped.items()]
-    missing = [exercise for exercise in dict.fromkeys(planned) if exercise not in grouped]
-    return found + [ExerciseInSession(exercise, reached=False) for exercise in missing]
+    order = _in_order(list(grouped), planned)
+    last_met = max((order.index(exercise) for exercise in grouped), default=-1)
+    return [
+        replace(_added_up(exercise, grouped[exercise]), tighter=tighter.get(exercise))
+        if exercise in grouped
+        else ExerciseInSession(exercise, reached=False, passed_over=position < last_met)
+        for position, exercise in enumerate(order)
+    ]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from supple.progress.exercise_history import ExerciseTime
 from supple.progress.outcomes import PainPoint
 
 WIDTH, HEIGHT, PAD = 320, 140, 24
+BAR_MAX = 28
 TICKS = 4  # dates along the bottom: the first, the last and two between
 
 
@@ -138,11 +139,12 @@ def exercise_over_time(times: Sequence[ExerciseTime], last: int = 20) -> Exercis
     values = [round(t.done.longest_hold or 0) if holds else round(t.done.seconds) for t in shown]
     top = max([10, *values])
     slot = (WIDTH - 2 * PAD) / max(1, len(shown))
+    width = min(slot * 0.7, BAR_MAX)  # a session or two are not walls
     bars = [
         Bar(
-            x=round(PAD + i * slot + slot * 0.15, 1),
+            x=round(PAD + i * slot + (slot - width) / 2, 1),
             y=_y(value, top),
-            width=round(slot * 0.7, 1),
+            width=round(width, 1),
             height=round(HEIGHT - PAD - _y(value, top), 1),
             label=f"{time.when.day} {time.when:%b %Y}",
             value=value,
