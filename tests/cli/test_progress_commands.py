@@ -35,6 +35,26 @@ def test_history_lists_each_session_with_its_sets_and_pain(run_cli, two_sessions
     assert "6 -> 3 *" in table and "4 -> 4" in table and "meaningful change" in table
 
 
+def test_history_shows_one_session_and_one_exercise_in_detail(run_cli, two_sessions) -> None:
+    ids = [s["id"] for s in json.loads(run_cli("history", "--json").out)]
+    assert all(f" {i} " in run_cli("history").out for i in ids)  # the ids to ask for one by
+    one = json.loads(run_cli("history", "--session", str(ids[0]), "--json").out)
+    assert (one["id"], one["pain_before"], one["pain_after"], one["counts"]) == (ids[0], 6, 3, True)
+    assert [(e["exercise"], e["outcome"], e["sets_done"]) for e in one["exercises"]] == [
+        ("cat-cow", "done", 1), ("kneeling-hip-flexor-stretch", "done", 4),
+    ]  # fmt: skip
+    assert one["exercises"][1]["longest_hold"] == 6
+    words = run_cli("history", "--session", str(ids[0])).out
+    assert "Kneeling hip flexor" in words and "longest hold 6 s" in words
+    over_time = json.loads(run_cli("history", "--exercise", "kneeling-hip-flexor-stretch", "--json").out)
+    assert [time["session"] for time in over_time["sessions"]] == ids
+    assert "2 sessions" in run_cli("history", "--exercise", "kneeling-hip-flexor-stretch").out
+    missing = run_cli("history", "--session", "999")
+    assert missing.code == 2 and "no session 999" in missing.err
+    both = run_cli("history", "--session", str(ids[0]), "--exercise", "cat-cow")
+    assert both.code == 2 and "not both" in both.err
+
+
 def test_stats_show_this_week_the_streak_pain_and_areas(run_cli, two_sessions) -> None:
     report = json.loads(run_cli("stats", "--json").out)
     assert report["weeks"][-1]["sessions"] == 2
