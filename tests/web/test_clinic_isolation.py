@@ -260,9 +260,14 @@ def session_detail(world: World) -> None:
             same_as_missing(intruder, "GET", "/api/sessions/{}", real)
 
 
-@probe("GET", "/progress/sessions/{session_id}")
+@probe("GET", "/progress/sessions/{session_id}", "/progress/sessions")
 def session_page(world: World) -> None:
     assert world.alice.get(f"/progress/sessions/{world.finished}").status_code == 200
+    assert f"/progress/sessions/{world.finished}" in world.alice.get("/progress/sessions").text
+    for intruder in world.clients_of_alice():
+        listed = intruder.get("/progress/sessions")
+        assert listed.status_code == 200 and "No sessions yet" in listed.text
+        world.hidden(listed.text)
     for intruder in world.clients_of_alice():
         for real in (world.session, world.finished):
             same_as_missing(intruder, "GET", "/progress/sessions/{}", real)
@@ -406,10 +411,11 @@ def client_reads(world: World) -> None:
             same_as_missing(intruder, "GET", path, world.alice_id)
 
 
-@probe("GET", "/clients/{client_id}/sessions/{session_id}", "/clients/{client_id}/exercises/{exercise_id}")
+@probe("GET", "/clients/{client_id}/sessions/{session_id}", "/clients/{client_id}/exercises/{exercise_id}",
+       "/clients/{client_id}/sessions")  # fmt: skip
 def client_history(world: World) -> None:
     alice, finished = world.alice_id, world.finished
-    reads = [f"/clients/{{}}/sessions/{finished}", "/clients/{}/exercises/cat-cow"]
+    reads = [f"/clients/{{}}/sessions/{finished}", "/clients/{}/exercises/cat-cow", "/clients/{}/sessions"]
     for path in reads:
         assert world.carol.get(path.format(alice)).status_code == 200, path
         for intruder in (world.dave, world.bob, world.erin):

@@ -81,6 +81,19 @@ def test_an_exercise_over_time_has_a_dated_chart_and_each_session(client: TestCl
     assert client.get("/progress/sessions/99999").status_code == 404
 
 
+def test_every_session_is_listed_when_there_are_more_than_the_recent_ones(client: TestClient, clock: Clock) -> None:
+    screen(client)
+    save_routine(client, conditions=["hip-pain"], minutes=15)
+    ids = []
+    for _ in range(11):
+        ids.append(play(client)[0])
+        clock.advance(hours=12)
+    assert 'href="/progress/sessions">Every session (11)</a>' in client.get("/progress").text
+    listed = client.get("/progress/sessions").text
+    assert [int(n) for n in re.findall(r'href="/progress/sessions/(\d+)"', listed)] == ids[::-1]
+    assert "11 sessions, the latest first" in listed
+
+
 def test_activity_ratings_show_with_their_dates(client: TestClient, clock: Clock) -> None:
     token = csrf(client)
     client.post("/activities", data={"csrf_token": token, "activity": "putting on socks", "score": "4"})
@@ -155,6 +168,7 @@ def test_a_clinician_reads_a_clients_sessions_and_exercises_like_the_client(tmp_
     page = re.sub(r"\s+", " ", carol.get(f"/clients/{anna}/sessions/{session}").text)
     assert "Stopped: it hurt (pain 7 of 10)" in page and "5 before, 3 after" in page and "anna" in page
     assert f'href="/clients/{anna}/exercises/{exercise}"' in page and f'href="/clients/{anna}/progress"' in page
+    assert f'href="/clients/{anna}/sessions/{session}"' in carol.get(f"/clients/{anna}/sessions").text
     over_time = carol.get(f"/clients/{anna}/exercises/{exercise}").text
     assert f'href="/clients/{anna}/sessions/{session}"' in over_time and "anna" in over_time
     assert carol.get(f"/clients/{ids['ben']}/sessions/{session}").status_code == 404  # not ben's

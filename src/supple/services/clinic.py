@@ -18,7 +18,7 @@ from supple.planner.plan import Plan
 from supple.planner.request import PlanRequest
 from supple.progress.alerts import alerts, alerts_since
 from supple.progress.exercise_history import ExerciseTally
-from supple.progress.history import PainReport
+from supple.progress.history import PainReport, SessionRecord
 from supple.safety.screen import Screening
 from supple.services import history
 from supple.services.planning import check_request, plan_with
@@ -151,3 +151,9 @@ def client_exercise(context: AppContext, *, clinician_id: int, client_id: int, e
 def client_exercises(context: AppContext, *, clinician_id: int, client_id: int) -> list[ExerciseTally]:
     client(context, clinician_id=clinician_id, client_id=client_id)
     return history.exercises_of(context, person_id=client_id)
+
+
+def client_sessions(context: AppContext, *, clinician_id: int, client_id: int) -> list[SessionRecord]:
+    """Every session of the client, newest first."""
+    client(context, clinician_id=clinician_id, client_id=client_id)
+    return history.sessions_listed(context, person_id=client_id)

@@ -4,7 +4,6 @@ the same of a client through services/clinic.py, which checks the client is thei
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -84,6 +83,6 @@ def exercises_of(context: AppContext, *, person_id: int | None = None) -> list[E
     return exercises_done(session_history(context, person_id=person_id))
 
 
-def sessions_listed(context: AppContext, *, person_id: int | None = None) -> Sequence[SessionRecord]:
+def sessions_listed(context: AppContext, *, person_id: int | None = None) -> list[SessionRecord]:
     """Every session of the person, newest first."""
     return list(reversed(session_history(context, person_id=person_id)))

@@ -11,7 +11,13 @@ from fastapi.responses import HTMLResponse, Response
 from supple.progress.dashboard import IDLE_DAYS, SORT_KEYS, SortKey
 from supple.services import catalogue, clinic, dashboard
 from supple.web.deps import ClinicianDep, ContextDep, TemplatesDep
-from supple.web.routes.pages_history import ExerciseId, client_links, exercise_page_data, session_page_data
+from supple.web.routes.pages_history import (
+    ExerciseId,
+    client_links,
+    exercise_page_data,
+    session_page_data,
+    sessions_page_data,
+)
 from supple.web.schemas import RowId
 
 router = APIRouter(include_in_schema=False)
@@ -48,6 +54,17 @@ def dashboard_csv(context: ContextDep, clinician: ClinicianDep, sort: Sort = Non
     name, data = dashboard.dashboard_file(context, clinician_id=clinician.person_id, sort=key, descending=descending)
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return Response(data, media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@router.get("/clients/{client_id}/sessions", response_class=HTMLResponse)
+def client_sessions_page(
+    request: Request, context: ContextDep, templates: TemplatesDep, clinician: ClinicianDep, client_id: RowId
+) -> Response:
+    who = clinician.person_id
+    sessions = clinic.client_sessions(context, clinician_id=who, client_id=client_id)
+    client = clinic.client(context, clinician_id=who, client_id=client_id)
+    page = sessions_page_data(context, sessions, client_links(client_id)) | {"client": client}
+    return templates.TemplateResponse(request, "sessions.html", page)
 
 
 @router.get("/clients/{client_id}/sessions/{session_id}", response_class=HTMLResponse)

@@ -10,6 +10,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
+from supple.progress.counting import counting
+from supple.progress.history import SessionRecord
 from supple.services import catalogue, history
 from supple.services.context import AppContext
 from supple.services.history import ExerciseDetail, SessionDetail
@@ -48,6 +50,16 @@ def exercise_page_data(context: AppContext, detail: ExerciseDetail, links: Links
         "chart": charts.exercise_over_time(detail.times),
         "newest_first": list(reversed(detail.times)),
     }  # fmt: skip
+
+
+def sessions_page_data(context: AppContext, sessions: list[SessionRecord], links: Links) -> dict[str, Any]:
+    return {"sessions": [(s, counting(s)) for s in sessions], "links": links}
+
+
+@router.get("/progress/sessions", response_class=HTMLResponse)
+def sessions_page(request: Request, context: ContextDep, templates: TemplatesDep, person: PersonDep) -> Response:
+    sessions = history.sessions_listed(context, person_id=person)
+    return templates.TemplateResponse(request, "sessions.html", sessions_page_data(context, sessions, OWN))
 
 
 @router.get("/progress/sessions/{session_id}", response_class=HTMLResponse)
