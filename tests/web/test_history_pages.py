@@ -4,6 +4,7 @@ clinician's dashboard, sorted by plain links and downloaded as CSV. Both modes."
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -173,3 +174,31 @@ def test_a_clinician_reads_a_clients_sessions_and_exercises_like_the_client(tmp_
     assert f'href="/clients/{anna}/sessions/{session}"' in over_time and "anna" in over_time
     assert carol.get(f"/clients/{ids['ben']}/sessions/{session}").status_code == 404  # not ben's
     form(carol, "/logout")
+
+
+def test_a_sets_form_summary_shows_on_the_session_page_only_where_the_camera_checked_it(app: Any) -> None:
+    """The camera's summary of a set (issue 20's fields), rendered where a set carries one."""
+    from types import SimpleNamespace
+
+    from supple.progress.counting import counting
+    from supple.progress.exercise_history import exercises_in
+    from supple.progress.history import SessionRecord
+    from supple.services.history import SessionDetail
+    from supple.web.routes.pages_history import OWN
+
+    at = dt.datetime(2026, 11, 2, 7, 30, tzinfo=dt.UTC)
+    checked = SimpleNamespace(
+        exercise="pigeon-pose", kind="hold", side="left", seconds=30.0, planned_seconds=30, skipped=False,
+        hurt=False, pain=None, in_position_s=24.4, correction="Square your hips",
+    )  # fmt: skip
+    plain = SimpleNamespace(exercise="cat-cow", kind="reps", side=None, seconds=20.0, planned_seconds=20,
+                            skipped=False, hurt=False, pain=None)  # fmt: skip
+    record = SessionRecord(1, at, at, "finished", 60, None, None, (checked, plain))  # type: ignore[arg-type]
+    detail = SessionDetail(record, exercises_in(record), counting(record))
+    request = SimpleNamespace(url=SimpleNamespace(path="/progress/sessions/1"), state=SimpleNamespace())
+    page = app.state.templates.env.get_template("session.html").render(
+        request=request, detail=detail, links=OWN, catalog=app.state.context.content.catalog()
+    )
+    text = re.sub(r"\s+", " ", page)
+    assert "Left side: in position 24 of 30 seconds; most said: “Square your hips”" in text
+    assert text.count('<ul class="form-summary">') == 1  # cat-cow had no camera
