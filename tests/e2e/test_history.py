@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.e2e.conftest import Server, look
+from tests.e2e.test_accessibility import violations
 from tests.e2e.test_clinic import CAROL, clinic_server  # noqa: F401 - the fixture
 
 PHONE = {"width": 390, "height": 664}
@@ -48,10 +49,13 @@ def fits(page: Page, what: str) -> None:
 
 
 def each_size(context: BrowserContext, page: Page, name: str) -> None:
-    """The page as it is at each size, each kept as a screenshot; it never scrolls sideways."""
+    """The page as it is at each size, each kept as a screenshot; it never scrolls sideways, and
+    passes the WCAG AA checks on a phone and a desktop."""
     for size, viewport in SIZES.items():
         page.set_viewport_size(viewport)
         fits(page, f"{name} at {size}")
+        if size != "landscape":
+            assert violations(page) == [], f"{name} at {size}"
         look(page, f"{name}-{size}", full_page=size != "desktop")
     page.set_viewport_size(PHONE)
 
@@ -63,7 +67,8 @@ def test_a_person_reads_a_sessions_page_and_an_exercise_over_time_on_a_phone(bro
     session, exercises = play(page.request, hurt_second=True)
     page.goto("/progress")
     recent = page.get_by_role("region", name="Recent sessions")
-    recent.get_by_role("link").first.click()
+    expect(recent.get_by_role("link")).to_have_count(1)
+    recent.get_by_role("link").click()
     expect(page).to_have_url(re.compile(rf"/progress/sessions/{session}$"))
     expect(page.get_by_role("heading", name=re.compile("^Session of"))).to_be_visible()
     how = page.get_by_role("region", name="How it went")
