@@ -39,17 +39,19 @@ def dashboard(
     """Each of the clinician's clients, in the order asked for ("this week" and "7 days" by the
     context's clock)."""
     now, today = context.now(), context.today()
+    accounts = clients(context, clinician_id=clinician_id)
     alerts = alerts_of_clients(context, clinician_id=clinician_id)
+    sessions = context.store.history.totals_of(person_ids=[account.person_id for account in accounts])
     rows = [
         client_row(
             person_id=account.person_id,
             name=account.username,
-            sessions=context.store.history.totals(person_id=account.person_id),
+            sessions=sessions[account.person_id],
             alerts=alerts.get(account.person_id, []),
             now=now,
             today=today,
-        )  # fmt: skip
-        for account in clients(context, clinician_id=clinician_id)
+        )
+        for account in accounts
     ]
     return Dashboard(sort_rows(rows, by=sort, descending=descending), sort, descending)
 
