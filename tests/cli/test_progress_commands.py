@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -65,6 +66,9 @@ def test_stats_show_this_week_the_streak_pain_and_areas(run_cli, two_sessions) -
     text = run_cli("stats").out
     assert "Sessions per week (goal 3-5)" in text and "this week 2" in text
     assert "■" in text
+    first_week = dt.date.fromisoformat(report["weeks"][0]["start"])
+    assert f"weeks of {first_week:%d %b} to " in text  # the sparklines carry their dates
+    assert re.search(r"Pain before sessions: \S+ \(\d\d [A-Z][a-z]{2} to \d\d [A-Z][a-z]{2} \d{4}\)", text)
 
 
 def test_with_no_sessions_history_says_how_to_start(run_cli) -> None:

@@ -125,6 +125,7 @@ def stats_view(report: Stats) -> RenderableType:
         Text(f"Sessions per week (goal {WEEKLY_GOAL}-{WEEKLY_GOAL_HIGH}), last {len(counts)} weeks", style="bold"),
         Text(f"  {sparkline([float(c) for c in counts], top=float(max(WEEKLY_GOAL_HIGH, *counts)))}  "
              f"this week {counts[-1]}, on goal {sum(w.on_goal for w in report.weeks)} of {len(counts)} weeks"),
+        Text(f"  weeks of {report.weeks[0].start:%d %b} to {report.weeks[-1].start:%d %b %Y}", style="dim"),
         Text(f"Weeks on goal in a row: {report.current_streak} now, {report.best_streak} at best.", style="bold"),
         Text("A session counts when at least half of its planned stretching, or 10 minutes of it, was done."),
         Text(calendar(report.days, report.today)),
@@ -134,7 +135,9 @@ def stats_view(report: Stats) -> RenderableType:
         parts.append(Text(f"Last four weeks by area: {areas}"))
     if report.pain:
         before = [float(p.before) for p in report.pain if p.before is not None]
-        parts.append(Text(f"Pain before sessions: {sparkline(before, top=10.0)}"))
+        rated = [p.when for p in report.pain if p.before is not None]
+        dates = f" ({rated[0].astimezone():%d %b} to {rated[-1].astimezone():%d %b %Y})" if rated else ""
+        parts.append(Text(f"Pain before sessions: {sparkline(before, top=10.0)}{dates}"))
         for words in (report.pain_trend.words, report.pain_in_sessions.words):
             if words:
                 parts.append(Text(f"  {words}"))
