@@ -28,7 +28,9 @@ FIRST_ORDER = {key: key != "name" for key in SORT_KEYS}
 
 
 def _order(sort: str | None, order: str | None) -> tuple[SortKey, bool]:
-    key = dashboard.sort_key(sort)
+    """The column and the way to sort; a column the page never links to (a link mangled) is the
+    default order rather than an error page."""
+    key = dashboard.sort_key(sort if sort in SORT_KEYS else None)
     return key, FIRST_ORDER[key] if order is None else order == "desc"
 
 
