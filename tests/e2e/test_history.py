@@ -89,8 +89,11 @@ def test_a_person_reads_a_sessions_page_and_an_exercise_over_time_on_a_phone(bro
     expect(page.locator("svg.chart text.date")).to_have_count(1)
     expect(page.get_by_role("region", name="Each time")).to_contain_text("Done")
     each_size(context, page, "history-exercise")
+    assert page.request.post("/api/activities", data={"activity": "putting on socks", "score": 4}).ok
     page.goto("/progress")
     expect(page.get_by_role("region", name="Each exercise over time").get_by_role("link")).to_have_count(2)
+    expect(page.locator(".ratings li")).to_have_text(re.compile(r"^4 of 10 \w{3} \d{1,2} \w{3} \d{4}$"))  # dated
+    look(page, "progress-phone", full_page=True)
     context.close()
 
 
