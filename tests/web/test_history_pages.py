@@ -130,7 +130,7 @@ def rows_of(page: str) -> list[str]:
 
 
 def test_the_dashboard_sorts_by_each_column_with_plain_links(tmp_path: Path) -> None:
-    clinic, carol, _ = world(tmp_path)
+    clinic, carol, ids = world(tmp_path)
     page = carol.get("/dashboard").text
     assert rows_of(page) == ["anna", "ben", "cleo"]  # what needs a look first: a "this hurts", no session
     assert 'href="/dashboard?sort=name"' in page and 'aria-sort="descending"' in page
@@ -143,6 +143,7 @@ def test_the_dashboard_sorts_by_each_column_with_plain_links(tmp_path: Path) -> 
     assert rows_of(carol.get("/dashboard?sort=last&order=asc").text) == ["ben", "anna", "cleo"]
     text = re.sub(r"\s+", " ", page)
     assert "“This hurts” during" in text and "No session yet" in text and "0 of 3" in text
+    assert f'href="/clients/{ids["anna"]}/sessions/{ids["anna-session"]}"' in text  # the last session, one tap
     mangled = carol.get("/dashboard?sort=bogus")
     assert mangled.status_code == 200 and rows_of(mangled.text) == rows_of(page)  # the default order
     clinic.clock.advance(days=7)

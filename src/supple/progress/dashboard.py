@@ -34,6 +34,7 @@ class ClientRow:
     pain: PainTrend
     alerts: tuple[PainReport, ...]  # newest first
     idle: bool  # no session in IDLE_DAYS (or none yet)
+    last_session_id: int | None = None
     goal: int = WEEKLY_GOAL
 
     @property
@@ -49,6 +50,7 @@ class ClientRow:
         return {
             "client": self.person_id, "name": self.name,
             "last_session": self.last_session.isoformat() if self.last_session else None,
+            "last_session_id": self.last_session_id,
             "sessions_this_week": self.this_week, "weekly_goal": self.goal,
             "pain_first": self.pain.first, "pain_latest": self.pain.latest, "pain_direction": self.pain.direction,
             "alerts": [
@@ -69,11 +71,13 @@ def client_row(
     today: dt.date,
 ) -> ClientRow:
     """One client's row, from their sessions (oldest first) and their alerts."""
-    last = max((s.started_at for s in sessions), default=None)
+    latest = max(sessions, key=lambda s: (s.started_at, s.id), default=None)
+    last = latest.started_at if latest is not None else None
     return ClientRow(
         person_id=person_id,
         name=name,
         last_session=last,
+        last_session_id=latest.id if latest is not None else None,
         this_week=weeks(sessions, today=today, count=1)[0].sessions,
         pain=pain_trend(sessions),
         alerts=tuple(sorted(alerts, key=lambda a: a.at, reverse=True)),
