@@ -204,3 +204,16 @@ def test_a_sets_form_summary_shows_on_the_session_page_only_where_the_camera_che
     text = re.sub(r"\s+", " ", page)
     assert "Left side: in position 24 of 30 seconds; most said: “Square your hips”" in text
     assert text.count('<ul class="form-summary">') == 1  # cat-cow had no camera
+
+
+def test_the_api_gives_a_session_with_what_became_of_each_exercise(client: TestClient) -> None:
+    screen(client)
+    save_routine(client, conditions=["hip-pain"], minutes=15)
+    session, exercises = play(client, hurt_second=True)
+    found = client.get(f"/api/sessions/{session}").json()
+    outcomes = {e["exercise"]: e["outcome"] for e in found["exercises"]}
+    assert outcomes[exercises[0]] == "done" and outcomes[exercises[1]] == "stopped"
+    assert (
+        found["counts"] is False and found["sets"] and found["sides"] == [{"exercise": exercises[0], "tighter": "left"}]
+    )
+    assert client.get("/api/sessions").json()[0].get("exercises") is None  # the list stays light

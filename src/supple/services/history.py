@@ -30,8 +30,8 @@ class SessionDetail:
     exercises: list[ExerciseInSession]
     counted: Counting
 
-    def to_json(self) -> dict[str, object]:
-        return self.record.to_json() | {
+    def to_json(self, *, with_sets: bool = False) -> dict[str, object]:
+        return self.record.to_json(with_sets=with_sets) | {
             "counts": self.counted.counts,
             "exercises": [each.to_json() for each in self.exercises],
         }
