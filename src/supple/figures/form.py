@@ -37,6 +37,7 @@ _CAMERA_PART = {"hand": "wrist"}
 FEET_UNSEEN = "Step back so I can see your feet."
 BODY_UNSEEN = "Step back so I can see all of you."
 _LOWER = ("knee", "ankle", "heel", "toe")
+WHOLE_BODY: tuple[CameraPoint, ...] = ("head", "near.ankle", "far.ankle")
 # The reference is fitted into a square picture with this margin.
 _FILL = 0.8
 
@@ -144,7 +145,8 @@ def form_spec(exercise: Exercise) -> dict[str, Any] | None:
     camera = exercise.camera
     if camera is None or exercise.pose is None:
         return None
-    names = sorted({point for check in camera.checks for point in check.points})
+    # the whole body in the picture, head to feet, whatever the checks measure
+    names = sorted({point for check in camera.checks for point in check.points} | set(WHOLE_BODY))
     reference = pose_landmarks(held_pose(exercise), view=camera.view)
     return {
         "view": camera.view,

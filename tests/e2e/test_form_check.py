@@ -1,0 +1,154 @@
+"""Check my form, end to end in Chromium with the real pose model, offline, and a real photograph of a
+person as the camera: scikit-image's astronaut, seen from the waist up. The page asks for the camera
+only when the person turns the check on, finds the person's landmarks, says the feet are out of the
+picture instead of judging, holds the countdown until the person is in position, lets the camera go
+on a pause, and sends no frame and no landmark anywhere."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from playwright.sync_api import Browser, Page, Request, expect
+from tests.e2e.conftest import CHROMIUM, SPEECH_SPY, Server, look
+from tests.e2e.player import PHONE, engine
+
+# The model loads in about 20 s on a busy 2-core machine, under software WebGL.
+MODEL_LOADS_MS = 180_000
+# WebGL without a GPU (SwiftShader), and a camera that films the astronaut.
+CAMERA_ARGS = [
+    "--headless", "--no-sandbox", "--enable-unsafe-swiftshader", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+]  # fmt: skip
+# The camera asked for, counted: nothing may ask before the person turns the check on.
+CAMERA_SPY = """
+window.__cameraAsked = 0;
+if (navigator.mediaDevices) {
+  const ask = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = (constraints) => { window.__cameraAsked += 1; return ask(constraints); };
+}
+"""
+# A routine with the kneeling hip flexor stretch in it, which the camera checks side-on.
+CHECKED_ROUTINE = {"conditions": ["hip-pain", "knee-pain"], "minutes": 20, "equipment": ["wall", "chair", "pillow"],
+                   "warmed_up": True}  # fmt: skip
+CHECKED = "kneeling-hip-flexor-stretch"
+
+
+def astronaut_video(path: Path) -> Path:
+    """scikit-image's photograph of a person as one frame of Y4M video (4:2:0), which Chromium's
+    fake camera plays over and over."""
+    from skimage import data
+
+    rgb = data.astronaut().astype(np.float32)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    y = 0.299 * r + 0.587 * g + 0.114 * b
+    u, v = (b - y) * 0.564 + 128, (r - y) * 0.713 + 128
+    height, width = y.shape
+
+    def half(plane: Any) -> Any:
+        return plane.reshape(height // 2, 2, width // 2, 2).mean(axis=(1, 3))
+
+    with path.open("wb") as out:
+        out.write(f"YUV4MPEG2 W{width} H{height} F30:1 Ip A1:1 C420jpeg\nFRAME\n".encode())
+        for plane in (y, half(u), half(v)):
+            out.write(np.clip(plane, 0, 255).astype(np.uint8).tobytes())
+    return path
+
+
+@pytest.fixture(scope="module")
+def camera_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    video = astronaut_video(tmp_path_factory.mktemp("camera") / "astronaut.y4m")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=[*CAMERA_ARGS, f"--use-file-for-fake-video-capture={video}"]
+        )
+        yield launched
+        launched.close()
+
+
+def at_the_checked_exercise(page: Page) -> None:
+    assert page.request.post("/api/screening", data={"yes": []}).ok
+    assert page.request.put("/api/routines/mine", data=CHECKED_ROUTINE).ok
+    page.goto("/play?routine=mine")
+    page.get_by_role("button", name="Start").click()
+    while engine(page, "steps[window.supplePlayer.engine.index].exercise") != CHECKED:
+        page.keyboard.press("x")
+
+
+def carries_pose_data(request: Request) -> bool:
+    """A request that sends a picture or landmarks: any body but the player's own small records,
+    and any with what a frame or a landmark is made of."""
+    body = request.post_data or ""
+    words = ("landmark", "visibility", "image", "data:", "blob:")
+    return len(body) > 2000 or any(word in body for word in words)
+
+
+def test_the_real_model_sees_the_person_and_asks_to_see_the_feet_sending_nothing(
+    camera_browser: Browser, server: Server
+) -> None:
+    context = camera_browser.new_context(base_url=server.url, viewport=PHONE, permissions=["camera"])
+    context.add_init_script(SPEECH_SPY)
+    context.add_init_script(CAMERA_SPY)
+    page = context.new_page()
+    requests: list[Request] = []
+    page.on("request", lambda request: requests.append(request))
+    at_the_checked_exercise(page)
+
+    # Off by default: no camera asked for, and the pose model not fetched.
+    toggle = page.get_by_role("button", name="Check my form")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    assert page.evaluate("() => window.__cameraAsked") == 0
+    assert not [r.url for r in requests if "/static/pose/" in r.url]
+
+    requests.clear()
+    toggle.click()
+    page.wait_for_function("() => window.suppleForm && window.suppleForm.landmarks === 33", timeout=MODEL_LOADS_MS)
+    assert page.evaluate("() => window.__cameraAsked") == 1
+    # The astronaut is seen from the waist up: the legs are out of the picture, and it says so.
+    cue = page.locator("#form-cue")
+    expect(cue).to_have_text("Step back so I can see your feet.", timeout=30_000)
+    assert page.evaluate("() => window.suppleForm.verdict.state") == "unseen"
+    assert "Step back so I can see your feet." in page.evaluate("() => window.__spoken")
+    expect(page.get_by_role("button", name="Stop checking")).to_have_attribute("aria-pressed", "true")
+    look(page, "form-check-phone")
+
+    # The hold waits for the person to be in position: the countdown does not start.
+    while not engine(page, "steps[window.supplePlayer.engine.index].work"):
+        page.keyboard.press("n")
+    expect(page.locator("#player")).to_have_attribute("data-state", "paused")
+    expect(page.locator("#cue")).to_have_text("Get into position. The countdown starts when you are in it.")
+
+    # Nothing but supple's own files came, offline: and no request carried a frame or a landmark.
+    assert all(r.url.startswith(server.url) for r in requests), [r.url for r in requests]
+    assert any(r.url.endswith("/static/pose/pose_landmark_lite.tflite") for r in requests)
+    assert not [r.url for r in requests if carries_pose_data(r)]
+
+    # Paused by the person: the camera is let go.
+    page.get_by_role("button", name="Resume").click()  # taking over from the wait
+    page.get_by_role("button", name="Pause").click()
+    page.wait_for_function("() => document.getElementById('form-video').srcObject === null")
+    frames = page.evaluate("() => window.suppleForm.frames")
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => window.suppleForm.frames") == frames, "no frame is seen while paused"
+    context.close()
+
+
+def test_the_player_page_alone_may_compile_the_pose_model(camera_browser: Browser, server: Server) -> None:
+    context = camera_browser.new_context(base_url=server.url)
+    page = context.new_page()
+    at_the_checked_exercise(page)
+    player = page.request.get("/play?routine=mine").headers["content-security-policy"]
+    assert "'wasm-unsafe-eval'" in player
+    assert "'wasm-unsafe-eval'" not in page.request.get("/plan").headers["content-security-policy"]
+    data = json.loads(page.locator("#player-data").text_content() or "{}")
+    assert CHECKED in data["form"] and "fire-hydrant" not in data["form"]
+    context.close()
