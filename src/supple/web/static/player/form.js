@@ -108,10 +108,11 @@ export function wireFormCheck({ specs, engine, now, kick, view, speed = 1 }) {
       else check.start().catch(turnOff);
     },
     stop() { if (check) check.stop(); },
-    // The set's form summary, if the camera checked it: seconds in position and the main correction.
+    // The set's form summary, if the camera checked it: seconds in position and the main correction
+    // (SetIn's in_position_s and correction); nothing when it did not.
     summary(set) {
       const summary = sets.get(set.step);
-      if (!summary || !specs[set.exercise]) return null;
+      if (!summary || !specs[set.exercise]) return {};
       let correction = null, most = 0;
       for (const [cue, count] of summary.cues) if (count > most) { most = count; correction = cue; }
       return { in_position_s: Math.min(set.seconds, Math.round(summary.inPosition * 10) / 10), correction };

@@ -47,7 +47,7 @@ engine.on("step", () => view.chime());
 engine.on("set", (set) => {
   setsSent += 1;
   const form = formCheck.summary(set); // only the summary: never a frame or a landmark
-  outbox.add({ kind: "sets", key, body: { ...set, ...(form ? { form } : {}), key: `${key}.${setsSent}`, ended_at: deviceTime() } });
+  outbox.add({ kind: "sets", key, body: { ...set, ...form, key: `${key}.${setsSent}`, ended_at: deviceTime() } });
 });
 engine.on("ask-side", (cue) => { askedSide = cue.text; view.askSide(cue.text); });
 engine.on("side", (answer) => {
