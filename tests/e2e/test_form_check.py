@@ -152,3 +152,66 @@ def test_the_player_page_alone_may_compile_the_pose_model(camera_browser: Browse
     data = json.loads(page.locator("#player-data").text_content() or "{}")
     assert CHECKED in data["form"] and "fire-hydrant" not in data["form"]
     context.close()
+
+
+# The pose model stood in for by landmarks the test chooses (made from the catalogue's own pose):
+# the player's own code runs unchanged around it.
+POSE_STAND_IN = """
+window.__poseFrames = [];
+window.Pose = class {
+  setOptions() {}
+  onResults(listener) { this.listener = listener; }
+  async initialize() {}
+  async send() {
+    window.__poseAt = (window.__poseAt || 0) + 1;
+    const frames = window.__poseFrames;
+    this.listener({ poseLandmarks: frames.length ? frames[window.__poseAt % frames.length] : null });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+"""
+
+
+def test_the_hold_starts_when_the_person_is_in_position_and_the_set_keeps_only_a_summary(
+    camera_browser: Browser, server: Server
+) -> None:
+    from tests.content import builtin_catalog
+    from tests.e2e.form_sequences import seen
+
+    from supple.figures.form import held_pose
+
+    exercise = builtin_catalog().exercises[CHECKED]
+    context = camera_browser.new_context(base_url=server.url, viewport=PHONE, permissions=["camera"])
+    context.add_init_script(SPEECH_SPY)
+    context.add_init_script(POSE_STAND_IN)
+    page = context.new_page()
+    assert page.request.post("/api/screening", data={"yes": []}).ok
+    assert page.request.put("/api/routines/mine", data=CHECKED_ROUTINE).ok
+    page.goto("/play?routine=mine&speed=10")
+    page.get_by_role("button", name="Start").click()
+    while engine(page, "steps[window.supplePlayer.engine.index].exercise") != CHECKED:
+        page.keyboard.press("x")
+    away = seen(exercise, held_pose(exercise), seed=8, shift=0.4)
+    page.evaluate("(frames) => { window.__poseFrames = frames; }", away)
+    page.get_by_role("button", name="Check my form").click()
+    expect(page.locator("#form-cue")).to_have_text("Step back so I can see your feet.")
+
+    sent: list[Request] = []
+    page.on("request", lambda request: sent.append(request))
+    while not engine(page, "steps[window.supplePlayer.engine.index].work"):
+        page.keyboard.press("n")
+    expect(page.locator("#player")).to_have_attribute("data-state", "paused")  # waiting for the person
+    hold = engine(page, "index")
+    held = seen(exercise, held_pose(exercise), seed=7, side=engine(page, f"steps[{hold}].side"))
+
+    page.evaluate("(frames) => { window.__poseFrames = frames; }", held)
+    expect(page.locator("#form-cue")).to_have_text("In position. Hold it there.")
+    expect(page.locator("#player")).to_have_attribute("data-state", "running")  # the countdown began
+    page.wait_for_function(f"() => window.supplePlayer.engine.index > {hold}", timeout=30_000)
+    page.wait_for_function("() => window.supplePlayer.outbox.ops.length === 0")
+
+    [posted] = [r for r in sent if r.method == "POST" and r.url.endswith("/sets")][:1]
+    body = json.loads(posted.post_data or "{}")
+    assert body["exercise"] == CHECKED and body["in_position_s"] > 0 and body["correction"] is None
+    assert not [r.url for r in sent if carries_pose_data(r)]
+    context.close()
