@@ -27,8 +27,9 @@ class Sequence:
     name: str
     side: Literal["left", "right"]  # the step's side, as the player tells the judge
     frames: list[list[dict[str, float]]]
-    state: str  # what the judge should say: in-position, adjust, wrong-side, unseen
+    state: str  # what the judge should say: in-position, adjust, wrong-side, unseen, counting
     cue: str | None = None  # and the words, when they matter
+    reps: int | None = None  # a movement's repetitions, counted
 
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -77,12 +78,60 @@ MISTAKES: dict[str, list[tuple[str, dict[str, Any], str]]] = {
         ("back knee bent", {"knees": (35, 61.3)}, "Straighten your back leg."),
         ("back heel lifted", {"ankles": (-30, 35)}, "Press your back heel down to the floor."),
     ],
+    # movements: counted, not held (their failing sequences stop half-way: `counted`)
+    "cat-cow": [],
+    "side-lying-leg-raise": [],
 }
 FEET_UNSEEN = "Step back so I can see your feet."
 
 
+def between(start: KeyPose, end: KeyPose, t: float) -> KeyPose:
+    """A key pose `t` of the way from `start` to `end` (every angle and the pelvis's place)."""
+
+    def lerp(a: Any, b: Any) -> Any:
+        if isinstance(a, tuple):
+            return tuple(lerp(x, y) for x, y in zip(a, b, strict=True))
+        return a + (b - a) * t if isinstance(a, int | float) and not isinstance(a, bool) else a
+
+    changed = {f.name: lerp(getattr(start, f.name), getattr(end, f.name)) for f in dataclasses.fields(KeyPose)}
+    return dataclasses.replace(start, **changed)
+
+
+def moving(exercise: Exercise, *, reach: float, reps: int, seed: int, side: Literal["left", "right"] = "right",
+           shift: float = 0.0) -> list[list[dict[str, float]]]:  # fmt: skip
+    """`reps` repetitions from the first key pose `reach` of the way to the second and back, a few
+    frames at each step of the way."""
+    assert exercise.pose is not None and exercise.camera is not None
+    start, end = exercise.pose.frames[:2]
+    rng = random.Random(seed)
+    frames: list[list[dict[str, float]]] = []
+    for t in [0.0] * 3 + [reach * k / 4 for k in (1, 2, 3, 4, 4, 3, 2, 1, 0)] * reps:
+        marks = pose_landmarks(between(start, end, t), view=exercise.camera.view, side=side)
+        frames.append(jittered(marks, rng, shift=shift))
+    return frames
+
+
+def counted(exercise: Exercise) -> list[Sequence]:
+    """A movement's: whole repetitions counted on either side, half ones not, none out of view."""
+    made = [
+        Sequence(exercise.id, "three whole repetitions", "right", moving(exercise, reach=1, reps=3, seed=1),
+                 "counting", reps=3),
+        Sequence(exercise.id, "movements that stop half-way", "right", moving(exercise, reach=0.45, reps=3, seed=2),
+                 "counting", reps=0),
+        Sequence(exercise.id, "the feet below the picture", "right",
+                 moving(exercise, reach=1, reps=2, seed=3, shift=0.4), "unseen", FEET_UNSEEN, reps=0),
+    ]  # fmt: skip
+    if exercise.sided:
+        left = moving(exercise, reach=1, reps=2, seed=4, side="left")
+        made.append(Sequence(exercise.id, "the left side", "left", left, "counting", reps=2))
+    return made
+
+
 def sequences(exercise: Exercise) -> list[Sequence]:
     """The passing sequences (either side, seen either way round) and the failing ones."""
+    assert exercise.camera is not None
+    if not exercise.camera.checks:
+        return counted(exercise)
     held = held_pose(exercise)
     sided = exercise.sided
     made = [

@@ -45,6 +45,7 @@ def test_each_checkable_exercise_gives_the_judge_all_it_needs_and_the_rest_none(
             continue
         assert spec is not None and spec["view"] == exercise.camera.view
         assert len(spec["reference"]) == LANDMARKS
-        needed = {point for check in spec["checks"] for point in check["points"]}
+        counted = spec["counts"]["points"] if spec["counts"] else []
+        needed = {point for check in spec["checks"] for point in check["points"]} | set(counted)
         assert needed | {"head", "near.ankle", "far.ankle"} == set(spec["points"]) == set(spec["unseen"])
         assert spec["unseen"]["near.ankle"] == "Step back so I can see your feet."

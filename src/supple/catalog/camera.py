@@ -26,24 +26,17 @@ Cue = Annotated[str, Limits(strip_whitespace=True, min_length=1, max_length=120)
 
 
 @dataclass(frozen=True, kw_only=True)
-class FormCheck(Record):
-    """One measure of the position, in the picture: `angle` at its middle point (from the first
-    point round to the last, 180 when straight), or `lean`, the line from its first point to its
-    second tipped from upright (+ toward where the person faces). Said when the measure is more
-    than `within` degrees below or above the pose's: `too_small`, `too_large` (left out: that way
-    is fine)."""
+class Measure(Record):
+    """A measure of the body in the picture: `angle` at its middle point (from the first point round
+    to the last, 180 when straight), or `lean`, the line from its first point to its second tipped
+    from upright (+ toward where the person faces)."""
 
     angle: tuple[CameraPoint, CameraPoint, CameraPoint] | None = None
     lean: tuple[CameraPoint, CameraPoint] | None = None
-    within: Degrees
-    too_small: Cue | None = None
-    too_large: Cue | None = None
 
     def __post_init__(self) -> None:
         if (self.angle is None) == (self.lean is None):
             raise ValueError("a check measures either an `angle` (three points) or a `lean` (two points)")
-        if self.too_small is None and self.too_large is None:
-            raise ValueError("a check says what to correct: `too_small`, `too_large` or both")
 
     @property
     def points(self) -> tuple[CameraPoint, ...]:
@@ -51,11 +44,37 @@ class FormCheck(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class FormCheck(Measure):
+    """One check of the position held: said when its measure is more than `within` degrees below or
+    above the pose's: `too_small`, `too_large` (left out: that way is fine)."""
+
+    within: Degrees
+    too_small: Cue | None = None
+    too_large: Cue | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.too_small is None and self.too_large is None:
+            raise ValueError("a check says what to correct: `too_small`, `too_large` or both")
+
+
+@dataclass(frozen=True, kw_only=True)
 class CameraCheck(Record):
     """How the camera checks an exercise: where it stands (`side`: the person side-on to it;
     `front`: facing it), which key pose of the pose is the position held (counted from 0; the
-    last by default) and the checks, the first to correct first."""
+    last by default), the checks of that position, the first to correct first, and for a
+    movement the measure that swings between its first two key poses, counting repetitions."""
 
     view: Literal["side", "front"]
     key_pose: Annotated[int, Limits(ge=0, le=5)] | None = None
-    checks: Annotated[tuple[FormCheck, ...], Limits(min_length=1, max_length=6)]
+    checks: Annotated[tuple[FormCheck, ...], Limits(max_length=6)] = ()
+    counts: Measure | None = None
+
+    def __post_init__(self) -> None:
+        if not self.checks and self.counts is None:
+            raise ValueError("a camera check has `checks` of the position, a measure that `counts`, or both")
+
+    @property
+    def points(self) -> tuple[CameraPoint, ...]:
+        counted = self.counts.points if self.counts is not None else ()
+        return tuple(point for check in self.checks for point in check.points) + counted

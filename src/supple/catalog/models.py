@@ -166,6 +166,8 @@ class Exercise(Record):
             frames = len(self.pose.frames)
             if self.camera.key_pose is not None and self.camera.key_pose >= frames:
                 raise ValueError(f"camera.key_pose: the pose has {frames} key poses, counted from 0")
+            if self.camera.counts is not None and frames < 2:
+                raise ValueError("camera.counts: repetitions swing between two key poses, and the pose has one")
         for link in ("easier", "harder"):
             if self.id in getattr(self, link):
                 raise ValueError(f"{link}: an exercise cannot link to itself")

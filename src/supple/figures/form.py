@@ -146,8 +146,16 @@ def form_spec(exercise: Exercise) -> dict[str, Any] | None:
     if camera is None or exercise.pose is None:
         return None
     # the whole body in the picture, head to feet, whatever the checks measure
-    names = sorted({point for check in camera.checks for point in check.points} | set(WHOLE_BODY))
+    names = sorted(set(camera.points) | set(WHOLE_BODY))
     reference = pose_landmarks(held_pose(exercise), view=camera.view)
+    counts = None
+    if camera.counts is not None:
+        ends = [pose_landmarks(frame, view=camera.view) for frame in exercise.pose.frames[:2]]
+        counts = {
+            "measure": "angle" if camera.counts.angle is not None else "lean",
+            "points": list(camera.counts.points),
+            "ends": [[[round(mark.x, 5), round(mark.y, 5)] for mark in end] for end in ends],
+        }
     return {
         "view": camera.view,
         "checks": [
@@ -160,6 +168,7 @@ def form_spec(exercise: Exercise) -> dict[str, Any] | None:
             }
             for check in camera.checks
         ],
+        "counts": counts,
         "points": {name: {side: landmark_indices(name, side) for side in ("left", "right")} for name in names},
         "unseen": {name: FEET_UNSEEN if name.endswith(_LOWER) else BODY_UNSEEN for name in names},
         "reference": [[round(mark.x, 5), round(mark.y, 5)] for mark in reference],

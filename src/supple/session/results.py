@@ -41,10 +41,11 @@ class FinishedSet:
     skipped: Flag = False
     hurt: Flag = False
     pain: Pain | None = None
-    # When the camera checked the form (docs/camera.md): the seconds in position, and the correction
-    # said most. Only this summary is kept: never a picture or a landmark.
+    # When the camera checked the form (docs/camera.md): the seconds in position (a movement: the
+    # repetitions counted), and the correction said most. Only this summary is kept: never a picture or a landmark.
     in_position_s: SetSeconds | None = None
     correction: Correction | None = None
+    reps_counted: Annotated[int, Limits(ge=0, le=1000, strict=True)] | None = None  # a movement's, as seen
 
     def __post_init__(self) -> None:
         if self.in_position_s is not None and self.in_position_s > self.seconds:

@@ -132,6 +132,7 @@ class SetRow(Base):
     # the form check's summary, when the camera checked the set (docs/camera.md)
     in_position_s: Mapped[float | None] = mapped_column(Float)
     correction: Mapped[str | None] = mapped_column(String(120))
+    reps_counted: Mapped[int | None]
 
     __table_args__ = (Index("ix_sets_session_id_client_key", "session_id", "client_key", unique=True),)
 

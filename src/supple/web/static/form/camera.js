@@ -3,7 +3,7 @@
 // landmarks handed to the judge. Imported only when the person turns "Check my form" on, so the
 // player's first paint never waits for it. Frames and landmarks stay in this page: nothing here
 // sends or keeps them (docs/camera.md); the player keeps only each set's short summary.
-import { judgeFrame, steady, targets } from "./judge.js";
+import { NOT_COUNTED_YET, countEnds, countValue, counted, judgeFrame, steady, targets } from "./judge.js";
 
 const POSE_FILES = "/static/pose/";
 // The lines of the skeleton, between the pose model's landmarks (shoulders, arms, trunk, legs, feet).
@@ -13,6 +13,7 @@ const BONES = [
 ];
 const STEADY_OVER = 8; // frames: a cue must hold over most of them before it is shown
 const $ = (id) => document.getElementById(id);
+const repetitions = (n) => (n === 0 ? "No repetitions counted yet." : `${n} ${n === 1 ? "repetition" : "repetitions"}.`);
 
 let scriptLoading = null;
 // pose.js is a classic script that defines window.Pose: added to the page when first needed.
@@ -34,7 +35,8 @@ export function createFormCheck({ specs, onVerdict }) {
   const video = $("form-video"), canvas = $("form-canvas");
   const stats = { frames: 0, started: 0, landmarks: 0, verdict: null, modelReady: false, judgeMs: [] };
   window.suppleForm = stats; // what the check sees, for a look from the console, a test or bench/
-  let stream = null, pose = null, running = false, step = null, recent = [], goals = {};
+  let stream = null, pose = null, running = false, step = null, recent = [], goals = {}, ends = {};
+  let reps = NOT_COUNTED_YET; // the repetitions of the step now playing, for a movement
 
   async function model() {
     await loadPoseScript();
@@ -85,9 +87,16 @@ export function createFormCheck({ specs, onVerdict }) {
     const begun = performance.now();
     goals[step.exercise] ||= targets(spec);
     const aspect = (video.videoWidth || 4) / (video.videoHeight || 3);
-    recent.push(judgeFrame(spec, landmarks, { side: step.side, aspect, goal: goals[step.exercise] }));
+    const verdict = judgeFrame(spec, landmarks, { side: step.side, aspect, goal: goals[step.exercise] });
+    if (spec.counts && verdict.state === "counting") {
+      ends[step.exercise] ||= countEnds(spec);
+      reps = counted(reps, countValue(spec, landmarks, { side: step.side, aspect }), ends[step.exercise]);
+    }
+    recent.push(verdict);
     if (recent.length > STEADY_OVER) recent.shift();
-    stats.verdict = steady(recent);
+    const held = steady(recent);
+    stats.reps = reps.reps;
+    stats.verdict = held.state === "counting" ? { ...held, cue: repetitions(reps.reps), reps: reps.reps } : held;
     stats.judgeMs.push(performance.now() - begun);
     if (stats.judgeMs.length > 200) stats.judgeMs.shift();
     onVerdict(stats.verdict, begun);
@@ -128,6 +137,7 @@ export function createFormCheck({ specs, onVerdict }) {
     // The step now playing: exercise, side, and whether it is judged (getting into position, holding).
     follow(next) {
       if (!step || next.exercise !== step.exercise || next.side !== step.side || next.judged !== step.judged) recent = [];
+      if (!step || next.index !== step.index) reps = NOT_COUNTED_YET; // each set counts its own
       step = next;
     },
   };

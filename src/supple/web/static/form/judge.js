@@ -94,8 +94,9 @@ function turnCue(spec, landmarks) {
 }
 
 // The verdict on one frame of landmarks (33 of them, or none when nobody was found):
-// { state, cue, measures } where state is "unseen", "turn", "wrong-side", "adjust" or
-// "in-position", and cue the first thing to put right. side: the step's, "left", "right" or null.
+// { state, cue, measures } where state is "unseen", "turn", "wrong-side", "adjust",
+// "in-position" or, for a movement that is counted and not held, "counting"; cue the first thing to
+// put right. side: the step's, "left", "right" or null.
 export function judgeFrame(spec, landmarks, { side = null, aspect = 1, goal = targets(spec) } = {}) {
   if (!landmarks || !landmarks.length) return { state: "unseen", cue: NOBODY, measures: [] };
   const wanted = side === "left" ? "left" : "right";
@@ -103,6 +104,7 @@ export function judgeFrame(spec, landmarks, { side = null, aspect = 1, goal = ta
   if (unseen) return { state: "unseen", cue: spec.unseen[unseen], measures: [] };
   const turn = turnCue(spec, landmarks);
   if (turn) return { state: "turn", cue: turn, measures: [] };
+  if (!spec.checks.length) return { state: "counting", cue: null, measures: [] }; // a movement: counted, not held
   const measures = evaluate(spec, landmarks, wanted, aspect, goal);
   const wrong = measures.find((m) => m.cue);
   if (!wrong) return { state: "in-position", cue: IN_POSITION, measures };
@@ -133,4 +135,46 @@ export function steady(verdicts) {
 export function judgeSequence(spec, frames, options = {}) {
   const goal = targets(spec);
   return steady(frames.map((landmarks) => judgeFrame(spec, landmarks, { ...options, goal })));
+}
+
+// --- repetitions of a movement: its counting measure swings between the pose's first two key poses
+
+export const NOT_COUNTED_YET = { reps: 0, toward: "end" };
+// How far along the swing (0 at the start pose, 1 at the end) the person must reach to count it:
+// well past half-way each way, so the model's wobble at one end never counts a repetition.
+const REACHED_END = 0.7, BACK_AT_START = 0.3;
+
+// The counting measure on one frame. An angle is taken either way round (0 to 180): lying down or on
+// all fours, the side the person faces is not always clear.
+export function countValue(spec, landmarks, { side = null, aspect = 1 } = {}) {
+  const wanted = side === "left" ? "left" : "right";
+  const frame = framer(spec, landmarks, wanted, aspect);
+  const value = measure(spec.counts, (name) => frame(pointOf(spec, landmarks, name, wanted)));
+  return spec.counts.measure === "angle" ? Math.min(value, 360 - value) : value;
+}
+
+// The measure at the start and at the end of the movement, from the catalogue's key poses.
+export function countEnds(spec) {
+  return spec.counts.ends.map((end) => countValue(spec, end.map(([x, y]) => ({ x, y, visibility: 1 }))));
+}
+
+// One more frame's measure: a repetition is out to the end and back to the start.
+export function counted(state, value, [start, end]) {
+  const span = off(end, start);
+  if (Math.abs(span) < 1) return state;
+  const along = off(value, start) / span;
+  if (state.toward === "end" && along >= REACHED_END) return { ...state, toward: "start" };
+  if (state.toward === "start" && along <= BACK_AT_START) return { reps: state.reps + 1, toward: "end" };
+  return state;
+}
+
+// The repetitions in a sequence of frames; frames where the body is not in view are passed over.
+export function countSequence(spec, frames, options = {}) {
+  const ends = countEnds(spec);
+  let state = NOT_COUNTED_YET;
+  for (const landmarks of frames) {
+    if (judgeFrame(spec, landmarks, options).state === "unseen") continue;
+    state = counted(state, countValue(spec, landmarks, options), ends);
+  }
+  return state.reps;
 }

@@ -27,10 +27,10 @@ export function wireFormCheck({ specs, engine, now, kick, view, speed = 1 }) {
     $("form-cue").hidden = !on;
   }
 
-  function say(text) {
+  function say(text, counting = false) { // a count is said at once: it comes with the movement
     $("form-cue").textContent = text;
     const at = performance.now();
-    if (text !== spokenCue && at - spokenAt >= SPEAK_EVERY_MS) {
+    if (text !== spokenCue && (at - spokenAt >= SPEAK_EVERY_MS || counting)) {
       spokenCue = text;
       spokenAt = at;
       view.say(text);
@@ -39,11 +39,12 @@ export function wireFormCheck({ specs, engine, now, kick, view, speed = 1 }) {
 
   function onVerdict(verdict, at) {
     if (!step) return;
-    say(verdict.cue);
+    say(verdict.cue, verdict.state === "counting");
     const summary = step.work && engine.state === "running" ? (sets.get(step.index) || { inPosition: 0, cues: new Map() }) : null;
     if (summary) {
       sets.set(step.index, summary);
-      if (verdict.state === "in-position" && lastAt !== null) summary.inPosition += Math.min(1, (at - lastAt) / 1000) * speed;
+      if (verdict.state === "counting") summary.reps = verdict.reps;
+      else if (verdict.state === "in-position" && lastAt !== null) summary.inPosition += Math.min(1, (at - lastAt) / 1000) * speed;
       else if (verdict.state !== "in-position") summary.cues.set(verdict.cue, (summary.cues.get(verdict.cue) || 0) + 1);
     }
     lastAt = at;
@@ -86,12 +87,13 @@ export function wireFormCheck({ specs, engine, now, kick, view, speed = 1 }) {
     step = { index, progress, work: s.work, exercise: s.exercise };
     lastAt = null;
     const judged = s.work || s.lead_in;
-    if (check) check.follow({ exercise: s.exercise, side: s.side, judged });
+    if (check) check.follow({ index, exercise: s.exercise, side: s.side, judged });
     if (!wanted) return;
     if (!specs[s.exercise]) { $("form-cue").textContent = CANNOT_CHECK; return; }
     if (!judged) { $("form-cue").textContent = "\u00a0"; return; }
     const verdict = window.suppleForm && window.suppleForm.verdict;
-    if (s.work && engine.state === "running" && !(verdict && verdict.state === "in-position")) {
+    const held = specs[s.exercise].checks.length > 0; // a movement is counted, and never waits
+    if (held && s.work && engine.state === "running" && !(verdict && verdict.state === "in-position")) {
       waiting = true;
       engine.pause(now());
       view.cue(GET_IN_POSITION);
@@ -115,6 +117,7 @@ export function wireFormCheck({ specs, engine, now, kick, view, speed = 1 }) {
       if (!summary || !specs[set.exercise]) return {};
       let correction = null, most = 0;
       for (const [cue, count] of summary.cues) if (count > most) { most = count; correction = cue; }
+      if (summary.reps !== undefined) return { reps_counted: summary.reps, correction };
       return { in_position_s: Math.min(set.seconds, Math.round(summary.inPosition * 10) / 10), correction };
     },
   };
