@@ -139,6 +139,14 @@ def test_the_real_model_sees_the_person_and_asks_to_see_the_feet_sending_nothing
     frames = page.evaluate("() => window.suppleForm.frames")
     page.wait_for_timeout(500)
     assert page.evaluate("() => window.suppleForm.frames") == frames, "no frame is seen while paused"
+
+    # Resumed, the camera is taken up again; turned off, it is let go and the figure is back.
+    page.get_by_role("button", name="Resume").click()
+    page.wait_for_function("() => document.getElementById('form-video').srcObject !== null")
+    page.get_by_role("button", name="Stop checking").click()
+    page.wait_for_function("() => document.getElementById('form-video').srcObject === null")
+    expect(page.locator("#form-view")).to_be_hidden()
+    expect(page.locator("#figure")).to_be_visible()
     context.close()
 
 
@@ -214,4 +222,8 @@ def test_the_hold_starts_when_the_person_is_in_position_and_the_set_keeps_only_a
     body = json.loads(posted.post_data or "{}")
     assert body["exercise"] == CHECKED and body["in_position_s"] > 0 and body["correction"] is None
     assert not [r.url for r in sent if carries_pose_data(r)]
+
+    # The next exercise is not one the camera can check, and the player says so.
+    page.keyboard.press("x")
+    expect(page.locator("#form-cue")).to_have_text("This exercise cannot be checked by camera.")
     context.close()
