@@ -11,7 +11,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import attacks, cpu_per_request, figures, fuzz, properties, selection, session, soak, startup, store, web  # noqa: E402
+from bench import (  # noqa: E402,E501
+    attacks,
+    cpu_per_request,
+    figures,
+    form,
+    fuzz,
+    properties,
+    selection,
+    session,
+    soak,
+    startup,
+    store,
+    web,
+)
 from bench.stats import machine  # noqa: E402
 
 README = Path(__file__).with_name("README.md")
@@ -64,6 +77,17 @@ def main() -> None:
             ],
             figures.run(),
             figures.COLUMNS,
+        ),
+        section(
+            "Form check (`python -m bench.form`)",
+            [
+                "The pose model (MediaPipe Pose, lite) in headless Chromium, its WebGL drawn in software",
+                "(SwiftShader: a phone's GPU is faster), on the fake camera filming scikit-image's astronaut;",
+                "the time from a frame's landmarks to its cue on the screen in the player, and the judge alone on",
+                "landmark sequences made from the catalogue's poses (the page's clock ticks in 0.1 ms).",
+            ],
+            form.run(),
+            form.COLUMNS,
         ),
         section(
             "Guided session timer (real clock)",

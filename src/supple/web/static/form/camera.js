@@ -33,7 +33,7 @@ function loadPoseScript() {
 // the steady verdict of each frame on a judged step (at: performance.now() of the frame).
 export function createFormCheck({ specs, onVerdict }) {
   const video = $("form-video"), canvas = $("form-canvas");
-  const stats = { frames: 0, started: 0, landmarks: 0, verdict: null, modelReady: false, judgeMs: [] };
+  const stats = { frames: 0, started: 0, landmarks: 0, verdict: null, modelReady: false, judgeMs: [], sendMs: [] };
   window.suppleForm = stats; // what the check sees, for a look from the console, a test or bench/
   let stream = null, pose = null, running = false, step = null, recent = [], goals = {}, ends = {};
   let reps = NOT_COUNTED_YET; // the repetitions of the step now playing, for a movement
@@ -97,15 +97,18 @@ export function createFormCheck({ specs, onVerdict }) {
     const held = steady(recent);
     stats.reps = reps.reps;
     stats.verdict = held.state === "counting" ? { ...held, cue: repetitions(reps.reps), reps: reps.reps } : held;
-    stats.judgeMs.push(performance.now() - begun);
-    if (stats.judgeMs.length > 200) stats.judgeMs.shift();
     onVerdict(stats.verdict, begun);
+    stats.judgeMs.push(performance.now() - begun); // from the frame's landmarks to its cue on the screen
+    if (stats.judgeMs.length > 200) stats.judgeMs.shift();
   }
 
   async function loop() {
     while (running) {
       if (video.readyState >= 2) {
+        const begun = performance.now();
         try { await pose.send({ image: video }); } catch (error) { /* a dropped frame: the next one is tried */ }
+        stats.sendMs.push(performance.now() - begun); // the model's time on one frame
+        if (stats.sendMs.length > 200) stats.sendMs.shift();
       }
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
