@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.testclient import TestClient
+from tests.web.clinic import Clinic, form
 from tests.web.conftest import csrf, save_routine, screen
 from tests.web.test_api import a_set, open_session
 
@@ -62,3 +63,24 @@ def test_the_summary_travels_in_the_backup(client: TestClient) -> None:
     [kept] = client.get("/api/sessions").json()
     [done] = client.get(f"/api/sessions/{kept['id']}").json()["sets"]
     assert (done["in_position_s"], done["correction"]) == (9.0, CORRECTION)
+
+
+def test_the_clinician_sees_the_form_summary_of_their_clients_sets_and_no_one_else_does(clinic: Clinic) -> None:
+    clinic.add("carol")
+    clinic.add("dana")
+    carol = clinic.sign_in("carol")
+    added = form(carol, "/clients", {"username": "Sam", "password": "sams first password"})
+    sam_id = int(added.headers["location"].rsplit("/", 1)[1])
+    form(carol, f"/clients/{sam_id}/routines", {"name": "Morning", "conditions": ["sciatica"], "minutes": "10"})
+    sam = clinic.sign_in("sam", "sams first password")
+    sam.post("/api/screening", json={"yes": []})
+    opened = sam.post("/api/sessions", json={"routine": "morning", "pain_before": 3}).json()
+    index, step = next((i, s) for i, s in enumerate(opened["timeline"]) if s["work"])
+    sent = a_set(step, index, in_position_s=float(step["seconds"]), correction=CORRECTION)
+    assert sam.post(f"/api/sessions/{opened['id']}/sets", json=sent).status_code == 204
+
+    assert CORRECTION in carol.get(f"/clients/{sam_id}/progress").text
+    assert CORRECTION in sam.get("/progress").text
+    other = clinic.sign_in("dana")
+    assert CORRECTION not in other.get(f"/clients/{sam_id}/progress").text
+    assert CORRECTION not in other.get("/progress").text
