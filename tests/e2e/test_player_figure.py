@@ -28,7 +28,7 @@ def at_a_sided_hold(page: Page, side: str) -> dict[str, object]:
 
 def shown_figure(page: Page) -> str:
     """The figure on the screen, once drawn: the SVG the player asked for."""
-    page.wait_for_function("document.getElementById('figure').complete")
+    page.wait_for_function("() => document.getElementById('figure').complete")
     assert page.evaluate("document.getElementById('figure').naturalWidth") > 0, "the figure is drawn"
     src = page.locator("#figure").get_attribute("src") or ""
     return page.request.get(src).text()
@@ -70,7 +70,7 @@ def test_the_figure_is_large_mirrored_on_the_left_side_and_its_steps_one_tap_awa
     # The right side: the picture as the pose draws it, not mirrored.
     page.keyboard.press("Space")
     page.wait_for_function(
-        "(() => { const e = window.supplePlayer.engine; const s = e.steps[e.index]; return s.side === 'right'; })()",
+        "() => { const e = window.supplePlayer.engine; const s = e.steps[e.index]; return s.side === 'right'; }",
         timeout=30_000,
     )
     page.keyboard.press("Space")
