@@ -62,6 +62,7 @@ export function wireFormCheck({ specs, engine, now, kick, view, speed = 1 }) {
     try {
       if (!check) check = (await import("../form/camera.js")).createFormCheck({ specs, onVerdict });
       if (engine.state !== "paused" || waiting) await check.start();
+      else $("form-cue").textContent = "The camera starts when you resume.";
       if (step) follow(step.progress, true);
     } catch (error) {
       turnOff();
@@ -110,6 +111,12 @@ export function wireFormCheck({ specs, engine, now, kick, view, speed = 1 }) {
       else check.start().catch(turnOff);
     },
     stop() { if (check) check.stop(); },
+    // The page hidden (another app, the screen off): the camera is let go until it shows again.
+    hidden(isHidden) {
+      if (!wanted || !check) return;
+      if (isHidden) check.stop();
+      else if (engine.state === "running" || waiting) check.start().catch(turnOff);
+    },
     // The set's form summary, if the camera checked it: seconds in position and the main correction
     // (SetIn's in_position_s and correction); nothing when it did not.
     summary(set) {

@@ -181,6 +181,7 @@ window.addEventListener("pageshow", (event) => {
 });
 
 document.addEventListener("visibilitychange", () => {
+  formCheck.hidden(document.visibilityState === "hidden");
   if (document.visibilityState === "visible" && engine.state === "running") view.keepAwake();
 });
 outbox.watch();
