@@ -36,3 +36,20 @@ def test_supple_serves_the_model_itself(client: TestClient) -> None:
     wasm = client.get("/static/pose/pose_solution_simd_wasm_bin.wasm")
     assert wasm.status_code == 200 and wasm.headers["content-type"] == "application/wasm"
     assert client.get("/static/pose/pose.js").headers["content-type"].startswith("text/javascript")
+
+
+def test_the_service_worker_keeps_the_model_on_first_use_under_its_version(client: TestClient) -> None:
+    worker = client.get("/sw.js").text
+    assert '"supple-pose-0.5.1675469404"' in worker and 'url.pathname.startsWith("/static/pose/")' in worker
+    for module in ("/static/player/form.js", "/static/form/camera.js", "/static/form/judge.js"):
+        assert f'"{module}"' in worker, module  # kept at install, so the check starts offline
+    shell = worker[worker.index("const SHELL") : worker.index("];", worker.index("const SHELL"))]
+    assert "/static/pose/" not in shell, "the model's 25 MB are never fetched at install"
+
+
+def test_the_workers_version_stands_for_the_model_by_its_readme() -> None:
+    from supple.web.routes.pages_account import _named_by_contents
+
+    assert _named_by_contents(POSE / "README.md", Path(STATIC))
+    assert not _named_by_contents(POSE / "pose_landmark_full.tflite", Path(STATIC))
+    assert _named_by_contents(Path(STATIC) / "player" / "form.js", Path(STATIC))

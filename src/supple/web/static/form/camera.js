@@ -59,7 +59,7 @@ export function createFormCheck({ specs, onVerdict }) {
     if (!landmarks) return;
     const at = (i) => [landmarks[i].x * canvas.width, landmarks[i].y * canvas.height];
     const sure = (i) => (landmarks[i].visibility ?? 1) >= 0.5;
-    context.lineWidth = Math.max(3, canvas.width / 160);
+    context.lineWidth = Math.max(3, canvas.width / 110);
     for (const [a, b] of BONES) {
       context.strokeStyle = sure(a) && sure(b) ? "#2fbf71" : "rgba(255,255,255,0.45)";
       context.beginPath();
