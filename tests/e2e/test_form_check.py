@@ -199,3 +199,39 @@ def test_the_hold_starts_when_the_person_is_in_position_and_the_set_keeps_only_a
     page.keyboard.press("x")
     expect(page.locator("#form-cue")).to_have_text("This exercise cannot be checked by camera.")
     context.close()
+
+
+def test_once_used_the_form_check_runs_offline_from_the_service_workers_cache(
+    camera_browser: Browser, server: Server
+) -> None:
+    context = camera_browser.new_context(base_url=server.url, viewport=PHONE, permissions=["camera"])
+    context.add_init_script(SPEECH_SPY)
+    page = context.new_page()
+    assert page.request.post("/api/screening", data={"yes": []}).ok
+    assert page.request.put("/api/routines/mine", data=CHECKED_ROUTINE).ok
+    page.goto("/play?routine=mine")
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    page.close(run_before_unload=False)
+
+    def checked_page() -> Page:
+        opened = context.new_page()
+        opened.goto("/play?routine=mine")  # under the service worker now
+        opened.get_by_role("button", name="Start").click()
+        while engine(opened, "steps[window.supplePlayer.engine.index].exercise") != CHECKED:
+            opened.keyboard.press("x")
+        opened.get_by_role("button", name="Check my form").click()
+        opened.wait_for_function(
+            "() => window.suppleForm && window.suppleForm.landmarks === 33", timeout=MODEL_LOADS_MS
+        )
+        return opened
+
+    checked_page().close(run_before_unload=False)  # the model fetched once, and kept
+    context.set_offline(True)
+    offline = checked_page()
+    expect(offline.locator("#form-cue")).to_have_text("Step back so I can see your feet.", timeout=30_000)
+    kept = offline.evaluate(
+        "() => caches.open('supple-pose-0.5.1675469404').then((c) => c.keys()).then((k) => k.map((r) => r.url))"
+    )
+    assert any(url.endswith("/static/pose/pose_landmark_lite.tflite") for url in kept)
+    assert not any(url.endswith("pose_landmark_full.tflite") for url in kept), "only what the check used"
+    context.close()
