@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Request, expect
@@ -33,18 +32,14 @@ CHECKED = "kneeling-hip-flexor-stretch"
 
 
 @pytest.fixture(scope="module")
-def camera_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
+def camera_browser(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    """Another chromium, from the same Playwright as the `browser` fixture (one Playwright a process)."""
     video = astronaut_video(tmp_path_factory.mktemp("camera") / "astronaut.y4m")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=[*CAMERA_ARGS, f"--use-file-for-fake-video-capture={video}"]
-        )
-        yield launched
-        launched.close()
+    launched = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=[*CAMERA_ARGS, f"--use-file-for-fake-video-capture={video}"]
+    )
+    yield launched
+    launched.close()
 
 
 def at_the_checked_exercise(page: Page) -> None:
