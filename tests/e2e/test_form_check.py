@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, Request, expect
 from tests.e2e.camera import CAMERA_ARGS, astronaut_video
 from tests.e2e.conftest import CHROMIUM, SPEECH_SPY, Server, look
 from tests.e2e.player import PHONE, engine
+from tests.e2e.test_accessibility import violations
 
 # The model loads in about 20 s on a busy 2-core machine, under software WebGL.
 MODEL_LOADS_MS = 180_000
@@ -87,6 +88,7 @@ def test_the_real_model_sees_the_person_and_asks_to_see_the_feet_sending_nothing
     assert "Step back so I can see your feet." in page.evaluate("() => window.__spoken")
     expect(page.get_by_role("button", name="Stop checking")).to_have_attribute("aria-pressed", "true")
     look(page, "form-check-phone")
+    assert violations(page) == [], "the player with the camera on passes WCAG 2.2 AA too"
 
     # The hold waits for the person to be in position: the countdown does not start.
     while not engine(page, "steps[window.supplePlayer.engine.index].work"):
