@@ -16,6 +16,7 @@ from bench import (
     cpu_per_request,
     dashboard,
     figures,
+    form,
     fuzz,
     properties,
     selection,
@@ -77,6 +78,17 @@ def main() -> None:
             ],
             figures.run(),
             figures.COLUMNS,
+        ),
+        section(
+            "Form check (`python -m bench.form`)",
+            [
+                "The pose model (MediaPipe Pose, lite) in headless Chromium, its WebGL drawn in software",
+                "(SwiftShader: a phone's GPU is faster), on the fake camera filming scikit-image's astronaut;",
+                "the time from a frame's landmarks to its cue on the screen in the player, and the judge alone on",
+                "landmark sequences made from the catalogue's poses (the page's clock ticks in 0.1 ms).",
+            ],
+            form.run(),
+            form.COLUMNS,
         ),
         section(
             "Guided session timer (real clock)",

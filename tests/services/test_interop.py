@@ -71,3 +71,26 @@ def test_without_a_saved_routine_only_the_ratings_go(screened) -> None:
     assert [e["resource"]["resourceType"] for e in export.bundle["entry"]] == ["Patient"]
     with pytest.raises(NotFound, match="no saved routine 'evening'"):
         fhir_export(screened, routine="evening")
+
+
+def test_each_set_the_camera_checked_goes_as_an_observation_of_its_summary(screened) -> None:
+    from supple.services.browser_session import open_session, record_set
+    from supple.session.results import FinishedSet
+
+    plan = make_plan(screened, request=PlanRequest(conditions=("sciatica",), minutes=12))
+    person = screened.mode.person(None)
+    opened = open_session(screened, person_id=person, plan=plan, pain_before=None)
+    exercise = plan.items[1].exercise.id
+    held = FinishedSet(exercise=exercise, kind="hold", seconds=30.0, planned_seconds=30, in_position_s=24.0,
+                       correction="Straighten your back leg.")  # fmt: skip
+    moved = FinishedSet(exercise=exercise, kind="reps", seconds=40.0, planned_seconds=40, reps_counted=7)
+    plain = FinishedSet(exercise=exercise, kind="hold", seconds=30.0, planned_seconds=30)
+    for result in (held, moved, plain):
+        record_set(screened, person_id=person, session_id=opened.id, result=result)
+    export = fhir_export(screened)
+    bundle = Bundle.model_validate(export.bundle)
+    form = [e.resource for e in bundle.entry if e.resource.get_resource_type() == "Observation"]
+    assert export.observations == 2 and len(form) == 2
+    assert form[0].valueQuantity.value == 24.0 and "Straighten your back leg." in form[0].note[0].text
+    assert form[1].valueInteger == 7
+    assert all("not a clinical assessment" in o.note[0].text for o in form)

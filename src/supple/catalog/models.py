@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Literal, get_args
 
+from supple.catalog.camera import CameraCheck
 from supple.catalog.pose import Pose
 from supple.validation import Limits, Record
 
@@ -142,6 +143,8 @@ class Exercise(Record):
     # The figure: a stick figure drawn by supple.figures. Optional for a person's own exercises
     # (they get a plain figure of the position); every built-in exercise has one.
     pose: Pose | None = None
+    # What the phone's camera can check of the position (catalog/camera.py); none: it cannot.
+    camera: CameraCheck | None = None
 
     def __post_init__(self) -> None:
         check_dose_fits_kind(self.kind, self.dosage)
@@ -157,6 +160,14 @@ class Exercise(Record):
         moving = self.kind == "dynamic" or bool(self.phases)
         if moving and self.pose is not None and len(self.pose.frames) < 2:
             raise ValueError("pose.frames: a movement needs at least two key poses, one for each end of it")
+        if self.camera is not None:
+            if self.pose is None:
+                raise ValueError("camera: the checks are worked out from the pose, and there is none")
+            frames = len(self.pose.frames)
+            if self.camera.key_pose is not None and self.camera.key_pose >= frames:
+                raise ValueError(f"camera.key_pose: the pose has {frames} key poses, counted from 0")
+            if self.camera.counts is not None and frames < 2:
+                raise ValueError("camera.counts: repetitions swing between two key poses, and the pose has one")
         for link in ("easier", "harder"):
             if self.id in getattr(self, link):
                 raise ValueError(f"{link}: an exercise cannot link to itself")

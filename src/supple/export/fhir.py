@@ -1,5 +1,6 @@
 """The saved routine and the person's pain ratings as an HL7 FHIR R4 Bundle (type collection), for a
-clinic's records: a CarePlan with one activity per exercise, and one Observation per pain rating.
+clinic's records: a CarePlan with one activity per exercise, one Observation per pain rating, and one
+per set whose form the camera checked (its summary: docs/camera.md).
 
 Plain JSON built by hand: no FHIR library at run time (the tests validate the output with
 fhir.resources). Every resource says in its narrative that supple does not diagnose or treat.
@@ -18,7 +19,8 @@ from supple.catalog.dose import describe_dose
 from supple.catalog.models import Catalog
 from supple.planner.plan import Plan, PlanItem
 from supple.progress.adherence import WEEKLY_GOAL, WEEKLY_GOAL_HIGH
-from supple.progress.history import PainScore
+from supple.progress.history import PainScore, SessionRecord
+from supple.session.results import FinishedSet
 
 JSON = dict[str, Any]
 FHIR_VERSION = "4.0.1"
@@ -34,6 +36,12 @@ SURVEY = {
     "code": "survey",
     "display": "Survey",
 }
+ACTIVITY = {
+    "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+    "code": "activity",
+    "display": "Activity",
+}
+FORM_CHECKED = "Form checked by the phone's camera during a stretching set"  # no standard code says it
 NOT_A_DIAGNOSIS = (
     "Written by supple, a guided stretching coach. supple does not diagnose or treat anything: this is a "
     "home stretching routine and the person's own pain ratings, not a clinical assessment."
@@ -54,10 +62,12 @@ def fhir_bundle(
     pain: Sequence[PainScore],
     catalog: Catalog,
     now: dt.datetime,
+    sessions: Sequence[SessionRecord] = (),
 ) -> JSON:
     """The Bundle: a Patient standing for the person (no name or identifier: supple keeps none), the
     routine as a CarePlan (when there is one) and each pain rating as an Observation.
-    `subject_key` tells people apart: the same key gives the same ids."""
+    `subject_key` tells people apart: the same key gives the same ids. Of `sessions`, the sets the
+    camera checked go as Observations too."""
     patient_id = _id(subject_key, "patient")
     resources: list[JSON] = [_patient(patient_id)]
     if routine is not None:
@@ -67,6 +77,11 @@ def fhir_bundle(
     for score in pain:
         key = _id(subject_key, "pain", str(score.session_id), score.moment, score.at.isoformat())
         resources.append(_observation(key, score, names, patient_id))
+    for session in sessions:
+        for number, done in enumerate(session.sets):
+            if form_checked(done):
+                key = _id(subject_key, "form", str(session.id), str(number))
+                resources.append(_form_observation(key, session, done, names, patient_id))
     return {
         "resourceType": "Bundle",
         "id": _id(subject_key, "bundle", now.isoformat()),
@@ -173,4 +188,38 @@ def _observation(observation_id: str, score: PainScore, names: dict[str, str], p
         "performer": [{"reference": f"urn:uuid:{patient_id}"}],
         "valueQuantity": {"value": score.score, "unit": SCORE_UNIT, "system": UCUM, "code": SCORE_UNIT},
         "note": [{"text": f"Rated {moment}."}],
+    }
+
+
+def form_checked(done: FinishedSet) -> bool:
+    return done.in_position_s is not None or done.reps_counted is not None
+
+
+def _form_observation(
+    observation_id: str, session: SessionRecord, done: FinishedSet, names: dict[str, str], patient_id: str
+) -> JSON:
+    name = names.get(done.exercise, done.exercise) + (f", {done.side} side" if done.side else "")
+    value: JSON
+    if done.reps_counted is not None:
+        said = f"{name}: {done.reps_counted} repetitions counted by the camera"
+        value = {"valueInteger": done.reps_counted}
+    else:
+        seconds = done.in_position_s or 0.0
+        said = f"{name}: in position {round(seconds)} of {round(done.seconds)} seconds, as the camera saw it"
+        value = {"valueQuantity": {"value": seconds, "unit": "s", "system": UCUM, "code": "s"}}
+    if done.correction:
+        said += f"; the correction said most: {done.correction}"
+    said += ". A guide to the position, not a clinical assessment."
+    return {
+        "resourceType": "Observation",
+        "id": observation_id,
+        "text": _narrative(said),
+        "status": "final",
+        "category": [{"coding": [ACTIVITY]}],
+        "code": {"text": FORM_CHECKED},
+        "subject": {"reference": f"urn:uuid:{patient_id}"},
+        "effectiveDateTime": _instant(session.started_at),
+        "performer": [{"reference": f"urn:uuid:{patient_id}"}],
+        **value,
+        "note": [{"text": said}],
     }

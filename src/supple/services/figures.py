@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from supple.catalog.models import Exercise
 from supple.errors import BadRequest, DataFileError
 from supple.figures import PoseError, describe_figure, exercise_svg, still_svg
+from supple.figures.form import form_spec
 from supple.services.catalogue import get_exercise
 
 if TYPE_CHECKING:
@@ -47,6 +48,13 @@ def exercise_figure(
 def figure_descriptions(*, exercises: list[Exercise]) -> dict[str, str]:
     """Each exercise's figure in words, by id: the `alt` text of a page's figures."""
     return {exercise.id: describe_figure(exercise) for exercise in exercises}
+
+
+def form_checks(*, exercises: list[Exercise]) -> dict[str, dict[str, Any]]:
+    """What the player's form check needs for each exercise the camera can check, by id
+    (figures/form.py); an exercise left out cannot be checked by camera."""
+    specs = {exercise.id: form_spec(exercise) for exercise in exercises}
+    return {exercise_id: spec for exercise_id, spec in specs.items() if spec is not None}
 
 
 def write_figure(context: AppContext, *, exercise_id: str, path: Path) -> Path:

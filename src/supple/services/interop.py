@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supple.errors import NotFound
-from supple.export.fhir import fhir_bundle
+from supple.export.fhir import fhir_bundle, form_checked
 from supple.planner.plan import Plan
 from supple.session.routine import plan_from_data
 from supple.store.files.atomic import write_json_file
@@ -24,9 +24,10 @@ class FhirExport:
 
 
 def fhir_export(context: AppContext, *, routine: str | None = None) -> FhirExport:
-    """The saved routine (by name, else the one saved last) as a CarePlan and every pain rating as an
-    Observation, in a FHIR R4 Bundle. The routine goes as it was saved: an export is a record, so
-    neither the safety gate nor today's precautions change it."""
+    """The saved routine (by name, else the one saved last) as a CarePlan and every pain rating (and
+    every set's form summary, where the camera checked it) as an Observation, in a FHIR R4 Bundle.
+    The routine goes as it was saved: an export is a record, so neither the safety gate nor today's
+    precautions change it."""
     store, person = context.store, context.mode.person(None)
     catalog = context.content.catalog()
     found = store.routines.get(person_id=person, name=routine)
@@ -39,8 +40,12 @@ def fhir_export(context: AppContext, *, routine: str | None = None) -> FhirExpor
     pain = store.history.pain_scores(person_id=person)
     # the person's creation time tells one supple's person from another's, without naming anyone
     key = f"{person}@{store.people.created_at(person_id=person).isoformat()}"
-    bundle = fhir_bundle(subject_key=key, routine=chosen, pain=pain, catalog=catalog, now=context.now())
-    return FhirExport(bundle, chosen[0] if chosen else None, len(pain))
+    sessions = store.history.sessions(person_id=person)  # their sets the camera checked go too
+    bundle = fhir_bundle(
+        subject_key=key, routine=chosen, pain=pain, catalog=catalog, now=context.now(), sessions=sessions
+    )
+    checked = sum(1 for session in sessions for done in session.sets if form_checked(done))
+    return FhirExport(bundle, chosen[0] if chosen else None, len(pain) + checked)
 
 
 def write_fhir(context: AppContext, *, path: Path, routine: str | None = None) -> FhirExport:

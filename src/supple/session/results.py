@@ -23,6 +23,8 @@ Pain = Annotated[int, Limits(ge=0, le=10, strict=True)]
 SetSeconds = Annotated[float, Limits(ge=0, le=3600, allow_inf_nan=False, strict=True)]
 PlannedSeconds = Annotated[int, Limits(ge=0, le=3600, strict=True)]
 Flag = Annotated[bool, Limits(strict=True)]
+# The form check's main correction for a set: one of the player's cues, in words (docs/camera.md).
+Correction = Annotated[str, Limits(strip_whitespace=True, min_length=1, max_length=120)]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,6 +41,15 @@ class FinishedSet:
     skipped: Flag = False
     hurt: Flag = False
     pain: Pain | None = None
+    # When the camera checked the form (docs/camera.md): the seconds in position (a movement: the
+    # repetitions counted), and the correction said most. Only this summary is kept: never a picture or a landmark.
+    in_position_s: SetSeconds | None = None
+    correction: Correction | None = None
+    reps_counted: Annotated[int, Limits(ge=0, le=1000, strict=True)] | None = None  # a movement's, as seen
+
+    def __post_init__(self) -> None:
+        if self.in_position_s is not None and self.in_position_s > self.seconds:
+            raise ValueError("in_position_s: a set cannot be in position longer than it lasted")
 
 
 SET_FIELDS = tuple(field.name for field in fields(FinishedSet))

@@ -42,6 +42,9 @@ def policy(**sources: str) -> str:
 
 
 CSP = policy()
+# The player's: the form check's pose model (static/pose/) compiles WebAssembly, which a policy
+# must allow by name; no other page runs it (docs/camera.md).
+PLAYER_POLICY = policy(script_src="'self' 'wasm-unsafe-eval'")
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 
 

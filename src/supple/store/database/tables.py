@@ -129,6 +129,10 @@ class SetRow(Base):
     pain: Mapped[int | None]
     ended_at: Mapped[dt.datetime]
     client_key: Mapped[str | None] = mapped_column(String(64))
+    # the form check's summary, when the camera checked the set (docs/camera.md)
+    in_position_s: Mapped[float | None] = mapped_column(Float)
+    correction: Mapped[str | None] = mapped_column(String(120))
+    reps_counted: Mapped[int | None]
 
     __table_args__ = (Index("ix_sets_session_id_client_key", "session_id", "client_key", unique=True),)
 

@@ -110,6 +110,10 @@ class BackupSet(_Model):
     hurt: bool
     pain: Score | None = None
     ended_at: Time
+    # the form check's summary (None in older backups, and for sets the camera did not check)
+    in_position_s: float | None = Field(default=None, ge=0, le=MAX_SECONDS)
+    correction: str | None = Field(default=None, max_length=120)
+    reps_counted: int | None = Field(default=None, ge=0, le=1000)
 
 
 class BackupSide(_Model):

@@ -35,7 +35,8 @@ def _record(row: Any, **more: Any) -> SessionRecord:
 # Not each set's end time: progress never needs it, and parsing 15,000 of them costs.
 _SET_COLUMNS = (
     SetRow.session_id, SetRow.step, SetRow.exercise, SetRow.kind, SetRow.side, SetRow.rep, SetRow.seconds,
-    SetRow.planned_seconds, SetRow.skipped, SetRow.hurt, SetRow.pain,
+    SetRow.planned_seconds, SetRow.skipped, SetRow.hurt, SetRow.pain, SetRow.in_position_s, SetRow.correction,
+    SetRow.reps_counted,
 )  # fmt: skip
 
 
@@ -51,6 +52,7 @@ def session_records(c: Connection, which: ColumnElement[bool]) -> list[SessionRe
             FinishedSet(
                 step=st.step, exercise=st.exercise, kind=st.kind, side=st.side, rep=st.rep, seconds=st.seconds,
                 planned_seconds=st.planned_seconds, skipped=st.skipped, hurt=st.hurt, pain=st.pain,
+                in_position_s=st.in_position_s, correction=st.correction, reps_counted=st.reps_counted,
             )
         )  # fmt: skip
     sides = _side_answers(c, ids, [row.id for row in rows])

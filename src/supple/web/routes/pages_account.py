@@ -39,9 +39,16 @@ def service_worker_text(static: Path) -> str:
     worker's own text changes: under a fixed name, an upgraded supple's pages would run with the
     scripts and styles cached on the first visit, for good."""
     digest = hashlib.sha256()
-    for file in sorted(path for path in static.rglob("*") if path.is_file()):
+    for file in sorted(path for path in static.rglob("*") if path.is_file() and _named_by_contents(path, static)):
         digest.update(file.relative_to(static).as_posix().encode() + b"\0" + file.read_bytes())
     return (static / "sw.js").read_text(encoding="utf-8").replace("STATIC_VERSION", digest.hexdigest()[:16])
+
+
+def _named_by_contents(file: Path, static: Path) -> bool:
+    """The pose model's 25 MB (static/pose/) are a fixed version of a package: its README names the
+    version and every file's hash, and stands for them all (the worker keeps them in a cache of
+    their own, named after that version)."""
+    return file.parent != static / "pose" or file.name == "README.md"
 
 
 @shell.get("/manifest.webmanifest")

@@ -39,6 +39,13 @@ def progress_page_data(context: AppContext, person: int, links: Links = OWN) -> 
         "sides": view.sides,
         "activities": view.activities,
         "recent": view.recent,
+        # the sets of the recent sessions whose form the camera checked, newest first (docs/camera.md)
+        "form_checked": [
+            (s, done)
+            for s, _ in view.recent
+            for done in s.sets
+            if done.in_position_s is not None or done.reps_counted is not None
+        ],
         "catalog": catalogue.catalog(context),
     }
 

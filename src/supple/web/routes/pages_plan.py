@@ -15,12 +15,13 @@ from supple.planner.plan import Plan
 from supple.safety.screen import Screening
 from supple.services import planning, routines, screening
 from supple.services.context import AppContext
-from supple.services.figures import figure_descriptions
+from supple.services.figures import figure_descriptions, form_checks
 from supple.session.engine import player_rules
 from supple.session.timeline import lay_out, timeline_json
 from supple.web.csrf import verify_form
 from supple.web.deps import AskerDep, ContextDep, PersonDep, TemplatesDep
 from supple.web.filters import sentence
+from supple.web.headers import PLAYER_POLICY
 from supple.web.schemas import PlanIn, plan_in_from_form
 
 router = APIRouter(include_in_schema=False)
@@ -223,6 +224,10 @@ def player(
         "given": next((r for r in listed if r.name == name and r.given_by), None),
         "speed": speed,
         "player_data": {"routine": name, "timeline": timeline, "total": plan.total_seconds, "speed": speed,
-                        "rules": player_rules(), "figures": figure_descriptions(exercises=shown)},
+                        "rules": player_rules(), "figures": figure_descriptions(exercises=shown),
+                        "form": form_checks(exercises=shown)},
     }  # fmt: skip
-    return templates.TemplateResponse(request, "player.html", page)
+    response = templates.TemplateResponse(request, "player.html", page)
+    # The form check's pose model is WebAssembly, compiled in the page: allowed here alone.
+    response.headers["content-security-policy"] = PLAYER_POLICY
+    return response

@@ -16,8 +16,11 @@ const OWNER = "/__supple-pages-owner"; // an entry of PAGES saying whose pages t
 const SHELL = [
   "/static/style.css", "/static/app.js", "/static/icon.svg", "/manifest.webmanifest",
   "/static/player/main.js", "/static/player/engine.js", "/static/player/outbox.js", "/static/player/view.js",
-  "/static/player/controls.js",
+  "/static/player/controls.js", "/static/player/form.js", "/static/form/camera.js", "/static/form/judge.js",
 ];
+// The form check's pose model (static/pose/, 25 MB), kept on first use, when a person turns "Check my
+// form" on: never fetched before, and kept across new versions of supple's own files.
+const POSE = "supple-pose-0.5.1675469404";
 // What else is kept, for everyone alike: the exercises' drawings (the same for every person).
 const SHARED = (path) => path.startsWith("/figures/");
 
@@ -28,7 +31,7 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((key) => key !== CACHE && key !== PAGES).map((key) => caches.delete(key))))
+      .then((keys) => Promise.all(keys.filter((key) => ![CACHE, PAGES, POSE].includes(key)).map((key) => caches.delete(key))))
       .then(() => self.clients.claim()),
   );
 });
@@ -73,6 +76,16 @@ async function pageOffline(request) {
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== location.origin || url.pathname.startsWith("/api/")) return;
+  if (url.pathname.startsWith("/static/pose/")) {
+    event.respondWith(caches.open(POSE).then(async (cache) => {
+      const hit = await cache.match(event.request);
+      if (hit) return hit;
+      const response = await fetch(event.request);
+      if (response.ok) await cache.put(event.request, response.clone());
+      return response;
+    }));
+    return;
+  }
   if (url.pathname.startsWith("/static/")) {
     event.respondWith(caches.match(event.request).then((hit) => hit || fetch(event.request)));
     return;

@@ -6,6 +6,7 @@ import { Session } from "./engine.js";
 import { createOutbox } from "./outbox.js";
 import { createView } from "./view.js";
 import { wireControls } from "./controls.js";
+import { wireFormCheck } from "./form.js";
 
 export const PLAYER_LOCK = "supple-player"; // held while a player is open: other pages leave it the sending
 
@@ -45,7 +46,8 @@ engine.on("cue", (cue) => { view.cue(cue.text); view.say(cue.text); });
 engine.on("step", () => view.chime());
 engine.on("set", (set) => {
   setsSent += 1;
-  outbox.add({ kind: "sets", key, body: { ...set, key: `${key}.${setsSent}`, ended_at: deviceTime() } });
+  const form = formCheck.summary(set); // only the summary: never a frame or a landmark
+  outbox.add({ kind: "sets", key, body: { ...set, ...form, key: `${key}.${setsSent}`, ended_at: deviceTime() } });
 });
 engine.on("ask-side", (cue) => { askedSide = cue.text; view.askSide(cue.text); });
 engine.on("side", (answer) => {
@@ -56,6 +58,7 @@ engine.on("side", (answer) => {
 // Over: the side question still waiting is asked on the screen after the session.
 function over(state, advice = null) {
   endedAt = deviceTime();
+  formCheck.stop();
   view.over(state, { advice, question: engine.pendingSide !== null ? askedSide : null });
 }
 engine.on("finished", () => over("finished"));
@@ -64,7 +67,10 @@ engine.on("ended", (cue) => over("ended", cue.text));
 // --- the loop: one at a time, while a session runs or is paused ---------------------------------
 let looping = false;
 function render() {
-  if (engine.state !== "waiting") view.render(engine.progress(now()));
+  if (engine.state === "waiting") return;
+  const progress = engine.progress(now());
+  view.render(progress);
+  if (engine.active()) formCheck.follow(progress);
 }
 function loop() {
   if (engine.state === "running") engine.advance(now());
@@ -90,6 +96,8 @@ function finish(painAfter) {
   outbox.add({ kind: "finish", key, body: { state: engine.state, pain_after: painAfter, ended_at: endedAt || deviceTime() } });
 }
 
+const formCheck = wireFormCheck({ specs: data.form || {}, engine, now, kick, view, speed });
+
 wireControls({
   active: () => engine.active(),
   start(painBefore) {
@@ -108,6 +116,7 @@ wireControls({
   pause() {
     if (engine.state === "running") view.hush(); // nothing more is said over a pause
     engine.togglePause(now());
+    formCheck.paused(engine.state === "paused");
     kick();
     render();
   },
@@ -117,6 +126,7 @@ wireControls({
   hurtAsked() {
     view.hush();
     engine.pause(now());
+    formCheck.paused(true);
     render();
   },
   hurt(pain) {
@@ -131,6 +141,7 @@ wireControls({
     if (yes && pendingEasier) engine.putIn(now(), pendingEasier);
     pendingEasier = null;
     engine.resume(now());
+    formCheck.paused(false);
     kick();
   },
   side(tighter) {
@@ -157,6 +168,7 @@ window.addEventListener("beforeunload", (event) => {
 // Gone all the same (the person said leave, or the phone closed the tab): what was done is kept,
 // and the session is closed as it stood. The next page of supple sends it.
 window.addEventListener("pagehide", () => {
+  formCheck.stop();
   if (key === null) return;
   if (engine.active()) { engine.quit(now()); endedAt = deviceTime(); }
   if (engine.state !== "waiting") finish(null);
@@ -169,6 +181,7 @@ window.addEventListener("pageshow", (event) => {
 });
 
 document.addEventListener("visibilitychange", () => {
+  formCheck.hidden(document.visibilityState === "hidden");
   if (document.visibilityState === "visible" && engine.state === "running") view.keepAwake();
 });
 outbox.watch();
