@@ -34,6 +34,22 @@ def test_a_checked_set_keeps_its_summary_and_the_history_shows_it(client: TestCl
     assert f"In position 12 of {round(step['seconds'])} seconds" in page and CORRECTION in page
 
 
+def test_a_sessions_page_shows_each_checked_sets_summary_and_the_repetitions_counted(client: TestClient) -> None:
+    step, status = a_checked_session(client, in_position_s=12.5, correction=CORRECTION)
+    assert status == 204
+    [kept] = client.get("/api/sessions").json()
+    page = client.get(f"/progress/sessions/{kept['id']}").text
+    position = "in position" if step.get("side") else "In position"
+    assert f"{position} 12 of {round(step['seconds'])} seconds" in page and CORRECTION in page
+
+    client.post("/delete", data={"csrf_token": csrf(client), "confirm": "delete"})
+    _, status = a_checked_session(client, reps_counted=7)
+    assert status == 204
+    [kept] = client.get("/api/sessions").json()
+    page = client.get(f"/progress/sessions/{kept['id']}").text
+    assert "Form checked by camera" in page and "7 repetitions counted" in page
+
+
 def test_a_set_the_camera_did_not_check_shows_no_form(client: TestClient) -> None:
     _, status = a_checked_session(client)
     assert status == 204

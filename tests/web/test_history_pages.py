@@ -191,10 +191,11 @@ def test_a_sets_form_summary_shows_on_the_session_page_only_where_the_camera_che
     at = dt.datetime(2026, 11, 2, 7, 30, tzinfo=dt.UTC)
     checked = SimpleNamespace(
         exercise="pigeon-pose", kind="hold", side="left", seconds=30.0, planned_seconds=30, skipped=False,
-        hurt=False, pain=None, in_position_s=24.4, correction="Square your hips",
+        hurt=False, pain=None, in_position_s=24.4, correction="Square your hips", reps_counted=None,
     )  # fmt: skip
     plain = SimpleNamespace(exercise="cat-cow", kind="reps", side=None, seconds=20.0, planned_seconds=20,
-                            skipped=False, hurt=False, pain=None)  # fmt: skip
+                            skipped=False, hurt=False, pain=None, in_position_s=None, correction=None,
+                            reps_counted=None)  # fmt: skip
     record = SessionRecord(1, at, at, "finished", 60, None, None, (checked, plain))  # type: ignore[arg-type]
     detail = SessionDetail(record, exercises_in(record), counting(record))
     request = SimpleNamespace(url=SimpleNamespace(path="/progress/sessions/1"), state=SimpleNamespace())
