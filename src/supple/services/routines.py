@@ -31,7 +31,13 @@ def routine_name(text: str) -> str:
 
 
 def save_routine(
-    context: AppContext, *, name: str, plan: Plan, person_id: int | None = None, given_by: int | None = None
+    context: AppContext,
+    *,
+    name: str,
+    plan: Plan,
+    person_id: int | None = None,
+    given_by: int | None = None,
+    title: str | None = None,
 ) -> None:
     """Keep the plan under a name (replacing one of the same name), to play or print later;
     `given_by` is the clinician who gives it to their client (services/clinic.py)."""
@@ -43,7 +49,10 @@ def save_routine(
             f"letter or digit (not {name!r})"
         )
     person = context.mode.person(person_id)
-    context.store.routines.save(person_id=person, name=name, plan=plan.to_json(), now=context.now(), given_by=given_by)
+    shown = " ".join((title or "").split())[:200] or None  # the name as typed, for people to read
+    context.store.routines.save(
+        person_id=person, name=name, plan=plan.to_json(), now=context.now(), given_by=given_by, title=shown
+    )
     # A routine saved again keeps its row; saved within the same instant it would keep its time too,
     # so what this process laid out before must go.
     context.plans_played.clear()
