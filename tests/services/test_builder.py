@@ -232,7 +232,7 @@ def test_any_sequence_of_edits_keeps_the_routine_safe_and_its_time_the_sum(scree
             pass
     editing = builder.routine_to_edit(screened, name=name)
     assert all(not edited.left_out for edited in editing.items)  # nothing the answers exclude got in
-    assert all("childs-pose" != edited.item.exercise.id for edited in editing.items)
+    assert all(edited.item.exercise.id != "childs-pose" for edited in editing.items)
     for edited in editing.items:
         hold = edited.item.dosage.hold_s
         if hold is not None and "hold_s" in edited.ranges:

@@ -95,16 +95,16 @@ def client_routines(context: AppContext, *, clinician_id: int, client_id: int) -
 
 
 def client_routines_listed(context: AppContext, *, clinician_id: int, client_id: int) -> list[RoutineListed]:
-    """The client's routines, each with when it was saved and who gave it."""
+    """The client's routines, each with when it was saved and who gave it; the clinician's drafts too."""
     client(context, clinician_id=clinician_id, client_id=client_id)
-    return context.store.routines.listed(person_id=client_id)
+    return context.store.routines.listed(person_id=client_id, drafts=True)
 
 
 def client_routine(context: AppContext, *, clinician_id: int, client_id: int, name: str) -> Plan:
     """One of the client's routines as it would play for them today (their precautions applied),
     for the clinician to read or print; no gate, since reading it starts nothing."""
     client(context, clinician_id=clinician_id, client_id=client_id)
-    found = context.store.routines.get(person_id=client_id, name=name)
+    found = context.store.routines.record(person_id=client_id, name=name)  # a draft too: to preview it
     if found is None:
         raise NotFound(f"your client has no routine called {name!r}")
     precautions = precautions_for(context, screening=latest_screening(context, person_id=client_id))

@@ -12,7 +12,7 @@ from supple.errors import BadRequest, NotFound, UnsafeToStart
 from supple.planner.plan import Plan
 from supple.safety.screen import Screening
 from supple.services.screening import latest_screening, precautions_for, require_safe_start
-from supple.session.routine import load_routine, plan_from_data
+from supple.session.routine import load_routine, plan_from_data, title_of
 
 if TYPE_CHECKING:
     from supple.services.context import AppContext
@@ -56,6 +56,12 @@ def save_routine(
     # A routine saved again keeps its row; saved within the same instant it would keep its time too,
     # so what this process laid out before must go.
     context.plans_played.clear()
+
+
+def routine_title(context: AppContext, *, name: str, person_id: int | None = None) -> str:
+    """The routine's title as the person gave it (its name in words for one saved before titles)."""
+    found = context.store.routines.record(person_id=context.mode.person(person_id), name=name)
+    return found.title if found is not None else title_of(name, None)
 
 
 def routine_names(context: AppContext, *, person_id: int | None = None) -> list[str]:

@@ -139,6 +139,8 @@ def set_dose(routine: Routine, index: int, field: str, value: int, *, catalog: C
     exercise = catalog.exercises.get(item["exercise"])
     if exercise is None:
         raise NotFound("that exercise is not in the catalogue")
+    if value == (item.get("dose") or {}).get(field):
+        return routine  # unchanged: a form sends every field, and a planned dose may lie outside the range
     label = DOSE_LABELS.get(field, field)
     allowed = dose_range(exercise.kind, exercise.dosage, field)
     if allowed is None:

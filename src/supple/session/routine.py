@@ -280,3 +280,12 @@ def _plan(
         request=limits if limits.minutes else replace(limits, minutes=minutes),
         note=note,
     )
+
+
+def title_of(name: str, title: str | None) -> str:
+    """The title a routine is shown by; one saved before titles shows its name in words
+    ("my-routine": "My routine")."""
+    if title:
+        return title
+    words = name.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Select, bindparam, delete, select, update
 
+from supple.session.routine import title_of
 from supple.store.database.engine import Database
 from supple.store.database.tables import AccountRow, RoutineRow
 
@@ -44,15 +45,6 @@ class SavedRoutine:
     favourite: bool = False
     draft: bool = False
     given_by: int | None = None
-
-
-def title_of(name: str, title: str | None) -> str:
-    """The title a routine is shown by; one saved before titles shows its name in words
-    ("my-routine": "My routine")."""
-    if title:
-        return title
-    words = name.replace("-", " ").replace("_", " ").strip()
-    return words[:1].upper() + words[1:]
 
 
 @functools.cache

@@ -139,6 +139,7 @@ def client_routine_page(
         "client": clinic.client(context, clinician_id=who, client_id=client_id),
         "plan": clinic.client_routine(context, clinician_id=who, client_id=client_id, name=name),
         "name": name,
+        "title": routines.routine_title(context, name=name, person_id=client_id),
     }
     return templates.TemplateResponse(request, "client_routine.html", page)
 
