@@ -133,6 +133,8 @@ def _saved(
     if known is not None and known[0] is catalog:
         return found.name, known[1]
     data = routines.plan(routine_id=found.id)
+    if isinstance(data, dict) and data.get("items") == []:  # started in the builder, nothing added yet
+        raise BadRequest("this routine has no exercises yet: add some to it first", topic="empty-routine")
     plan = plan_from_data(data, source=f"saved routine {found.name}", catalog=catalog, precautions=precautions)
     context.plans_played.put(key, (catalog, plan))
     return found.name, plan

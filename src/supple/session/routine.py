@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from supple.catalog.loader import File, field_path, parse, read_yaml
 from supple.catalog.models import Catalog, Dosage, Exercise, Id, Text, check_dose_fits_kind
-from supple.errors import BadRequest, DataFileError, UnsafeToStart
+from supple.errors import DataFileError, UnsafeToStart
 from supple.planner.expand import expand
 from supple.planner.plan import Plan, PlanItem, warmup_dose
 from supple.planner.reasons import WARMUP_REASON
@@ -218,8 +218,8 @@ def _chosen_of_saved(saved: SavedPlan, path: File, catalog: Catalog) -> list[Cho
 
 
 def _from_saved_plan(saved: SavedPlan, path: File, catalog: Catalog, precautions: Sequence[Precaution]) -> Plan:
-    if not saved.items:
-        raise BadRequest("this routine has no exercises yet: add one to it first", topic="empty-routine")
+    if not saved.items:  # a routine being shaped may be empty (items_as_written); one to play may not
+        raise DataFileError(str(path), "items", "needs at least 1 item")
     chosen = _chosen_of_saved(saved, path, catalog)
     covered, uncovered = saved.conditions_covered, saved.conditions_uncovered
     limits = saved_request({"request": saved.request}) or limits_of_routine(

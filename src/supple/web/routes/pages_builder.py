@@ -135,6 +135,8 @@ def builder_router(prefix: str, whose_of: WhoseOf) -> APIRouter:
         error: BadRequest | UnsafeToStart,
     ) -> Response:  # fmt: skip
         """The builder again, saying in words why the change was refused."""
+        if isinstance(error, NotFound):  # no such routine, or not one of the clinician's clients: the 404 page
+            raise error
         params = dict.fromkeys(SEARCH_FIELDS, "") | {k: v[:100] for k, v in _pairs(search) if k in SEARCH_FIELDS}
         status = 403 if isinstance(error, UnsafeToStart) else 400
         return builder_page(request, context, templates, whose, name, search=params, problem=sentence(str(error)),
@@ -305,6 +307,8 @@ def start_routine(
 ) -> Response:
     try:
         name = builder.new_routine(context, title=title, person_id=person)
+    except NotFound:
+        raise
     except BadRequest as error:
         page = {"routines": routines.routines_listed(context, person_id=person), "problem": sentence(str(error))}
         return templates.TemplateResponse(request, "routines.html", page, status_code=400)

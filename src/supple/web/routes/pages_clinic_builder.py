@@ -10,7 +10,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from supple.errors import BadRequest, UnsafeToStart
+from supple.errors import BadRequest, NotFound, UnsafeToStart
 from supple.services import builder, clinic
 from supple.services import templates as clinic_templates
 from supple.services.figures import figure_descriptions
@@ -54,6 +54,8 @@ def give(
     """Give the draft to the client, once their own safety answers allow every exercise in it."""
     try:
         clinic_templates.give_routine(context, clinician_id=clinician.person_id, client_id=client_id, name=name)
+    except NotFound:
+        raise
     except (BadRequest, UnsafeToStart) as error:
         query = urlencode({"problem": sentence(str(error))[:500]})
         return RedirectResponse(f"/clients/{client_id}/routines/{quote(name)}/preview?{query}", status_code=303)
@@ -92,6 +94,8 @@ def give_template(
     page = _templates_page(context, who)
     try:
         given = clinic_templates.give_template(context, clinician_id=who, template_id=template_id, client_ids=clients)
+    except NotFound:
+        raise
     except BadRequest as error:
         page["problem"] = sentence(str(error))
         return templates.TemplateResponse(request, "templates.html", page, status_code=400)
