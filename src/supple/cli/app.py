@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from supple import __version__
-from supple.cli import account, backup, catalog, go, goal, handout, plan, progress, remind, screen, serve
+from supple.cli import account, backup, catalog, go, goal, handout, plan, progress, remind, routine, screen, serve
 from supple.cli.argv import spread_multi_value_options
 from supple.errors import SuppleError
 
@@ -33,7 +33,7 @@ COMMANDS: dict[str, Callable[..., Any]] = {
     "export": backup.export_command,
     "import": backup.import_command,
 }
-GROUPS: dict[str, typer.Typer] = {"goal": goal.app, "account": account.app}
+GROUPS: dict[str, typer.Typer] = {"goal": goal.app, "account": account.app, "routine": routine.app}
 
 
 def _version(value: bool) -> None:

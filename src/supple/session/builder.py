@@ -70,7 +70,7 @@ def check_allowed(
     """The modifications the exercise needs in this routine; UnsafeToStart says why it may not be in it."""
     verdict = why_not(exercise, limits(routine, catalog), precautions, catalog.vocabulary)
     if isinstance(verdict, str):
-        raise UnsafeToStart(f"{exercise.name} cannot be added: {verdict}.", topic="excluded")
+        raise UnsafeToStart(f"{exercise.name} cannot be added: {verdict.rstrip('.')}.", topic="excluded")
     return verdict
 
 
