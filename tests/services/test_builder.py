@@ -246,3 +246,17 @@ def test_any_sequence_of_edits_keeps_the_routine_safe_and_its_time_the_sum(scree
     if editing.items:  # the time a player shows is the routine's own, laid out afresh
         assert saved_routine(screened, name=name)[1].total_seconds == editing.total_seconds
         assert kept.plan["minutes"] == -(-editing.total_seconds // 60)
+
+
+def test_the_fhir_export_carries_the_title_and_the_notes(screened: AppContext) -> None:
+    from supple.services.interop import fhir_export
+
+    name = started(screened, "After my walk")
+    builder.add_exercise(screened, name=name, exercise_id="supine-figure-four")
+    builder.set_exercise_note(screened, name=name, index=0, text="keep the knee soft")
+    builder.set_routine_note(screened, name=name, text="after your walk")
+    bundle = fhir_export(screened, routine=name).bundle
+    (care_plan,) = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "CarePlan"]
+    assert care_plan["title"] == "After my walk"
+    assert care_plan["note"][0] == {"text": "after your walk"}
+    assert "Note: keep the knee soft" in care_plan["activity"][0]["detail"]["description"]

@@ -39,7 +39,8 @@ def fhir_export(context: AppContext, *, routine: str | None = None) -> FhirExpor
     pain = store.history.pain_scores(person_id=person)
     # the person's creation time tells one supple's person from another's, without naming anyone
     key = f"{person}@{store.people.created_at(person_id=person).isoformat()}"
-    bundle = fhir_bundle(subject_key=key, routine=chosen, pain=pain, catalog=catalog, now=context.now())
+    title = found.title if found is not None else None
+    bundle = fhir_bundle(subject_key=key, routine=chosen, pain=pain, catalog=catalog, now=context.now(), title=title)
     return FhirExport(bundle, chosen[0] if chosen else None, len(pain))
 
 
