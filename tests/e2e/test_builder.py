@@ -183,5 +183,7 @@ def test_the_builder_reads_at_other_sizes(browser: Browser, server: Server, size
     start_routine(page, "Morning back")
     add(page, "knee to chest", "Single knee-to-chest stretch")
     add(page, "figure", "Supine figure-four stretch")
+    page.locator("#in-routine").scroll_into_view_if_needed()
+    page.evaluate("() => document.getElementById('in-routine').scrollIntoView()")
     look(page, f"builder-{size['width']}x{size['height']}")
     context.close()

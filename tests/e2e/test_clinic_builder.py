@@ -114,6 +114,7 @@ def test_the_clinicians_builder_reads_at_other_sizes(browser: Browser, clinic_se
     page.get_by_label("Search by name").fill("pigeon")
     page.get_by_role("button", name="Add Modified pigeon", exact=True).click()
     expect(page.locator(".builder-item")).to_have_count(1)
+    page.evaluate("() => document.getElementById('builder-title').scrollIntoView()")
     look(page, f"clinic-builder-{size['width']}x{size['height']}")
     desk.close()
     wide.close()
