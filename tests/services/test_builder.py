@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -260,3 +262,49 @@ def test_the_fhir_export_carries_the_title_and_the_notes(screened: AppContext) -
     assert care_plan["title"] == "After my walk"
     assert care_plan["note"][0] == {"text": "after your walk"}
     assert "Note: keep the knee soft" in care_plan["activity"][0]["detail"]["description"]
+
+
+@pytest.fixture
+def clinic_context(tmp_path, clock) -> Iterator[AppContext]:
+    from argon2 import PasswordHasher
+
+    from supple.config import Settings
+    from supple.services.passwords import Passwords
+
+    cheap = Passwords(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    made = AppContext(Settings(home=tmp_path / "clinic", multi_user=True), clock=clock, passwords=cheap)
+    yield made
+    made.close()
+
+
+def test_a_clients_draft_is_given_after_their_answers_and_templates_go_as_copies(clinic_context) -> None:
+    from supple.services import templates
+    from supple.services.people import create_account, create_client
+
+    context, password = clinic_context, "a long enough password"
+    carol = create_account(context, username="carol", password=password, role="clinician").person_id
+    dave = create_account(context, username="dave", password=password, role="clinician").person_id
+    alice = create_client(context, clinician_id=carol, username="alice", password=password).person_id
+    bob = create_client(context, clinician_id=carol, username="bob", password=password).person_id
+    record_screening(context, yes=[], person_id=alice)
+    record_screening(context, yes=["knee-trouble"], person_id=bob)
+    ids = {"person_id": alice, "clinician_id": carol}
+    name = builder.new_routine(context, title="Hips", **ids)
+    builder.add_exercise(context, name=name, exercise_id="childs-pose", **ids)
+    assert routines_listed(context, person_id=alice) == []  # a draft: not alice's to see yet
+    with pytest.raises(NotFound):
+        builder.add_exercise(context, name=name, exercise_id="cat-cow", person_id=alice, clinician_id=dave)
+    templates.give_routine(context, clinician_id=carol, client_id=alice, name=name)
+    assert [r.title for r in routines_listed(context, person_id=alice)] == ["Hips"]
+    template = templates.save_as_template(context, clinician_id=carol, client_id=alice, name=name)
+    given = templates.give_template(context, clinician_id=carol, template_id=template, client_ids=[alice, bob])
+    assert [person for person, _ in given.given] == [alice]
+    assert [person for person, _ in given.refused] == [bob]  # child's pose is not for bob's knees
+    copy = given.given[0][1]
+    builder.remove_exercise(context, name=copy, index=0, **ids)
+    assert len(items(templates.template(context, clinician_id=carol, template_id=template).plan)) == 1
+    assert len(builder.routine_to_edit(context, name=name, **ids).items) == 1
+    with pytest.raises(NotFound):
+        templates.give_template(context, clinician_id=dave, template_id=template, client_ids=[alice])
+    with pytest.raises(BadRequest, match="at least one exercise"):
+        templates.give_routine(context, clinician_id=carol, client_id=alice, name=copy)
