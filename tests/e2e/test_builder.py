@@ -183,7 +183,29 @@ def test_the_builder_reads_at_other_sizes(browser: Browser, server: Server, size
     start_routine(page, "Morning back")
     add(page, "knee to chest", "Single knee-to-chest stretch")
     add(page, "figure", "Supine figure-four stretch")
-    page.locator("#in-routine").scroll_into_view_if_needed()
+    settled(page)
     page.evaluate("() => document.getElementById('in-routine').scrollIntoView()")
     look(page, f"builder-{size['width']}x{size['height']}")
     context.close()
+
+
+def test_an_exercise_is_dragged_into_place_with_a_finger(phone: Page) -> None:
+    page = phone
+    screen(page)
+    start_routine(page, "Touch")
+    add(page, "cat", "Cat-cow")
+    add(page, "figure", "Supine figure-four stretch")
+    page.locator(".builder-item").first.evaluate("(item) => window.scrollTo(0, item.offsetTop - 8)")
+    handle = page.get_by_role("button", name=re.compile("^Drag Supine figure-four stretch")).bounding_box()
+    target = page.locator(".builder-item").first.bounding_box()
+    assert handle is not None and target is not None
+    x, y = handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2
+    touch = page.context.new_cdp_session(page)
+    touch.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 11):
+        at = y + (target["y"] + 5 - y) * step / 10
+        touch.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": at}]})
+    touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    settled(page)
+    page.reload()  # kept, not only shown
+    assert names(page) == ["Supine figure-four stretch", "Cat-cow"]

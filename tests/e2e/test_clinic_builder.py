@@ -101,8 +101,12 @@ def test_a_clinician_builds_previews_and_gives_a_routine_on_a_phone(browser: Bro
         context.close()
 
 
-@pytest.mark.parametrize("size", [{"width": 844, "height": 390}, {"width": 1280, "height": 800}], ids=["landscape", "desktop"])
-def test_the_clinicians_builder_reads_at_other_sizes(browser: Browser, clinic_server: Server, size: dict[str, int]) -> None:
+@pytest.mark.parametrize(
+    "size", [{"width": 844, "height": 390}, {"width": 1280, "height": 800}], ids=["landscape", "desktop"]
+)
+def test_the_clinicians_builder_reads_at_other_sizes(
+    browser: Browser, clinic_server: Server, size: dict[str, int]
+) -> None:
     desk, page = signed_in(browser, clinic_server, "carol", CAROL)
     sam_id = add_client(page, "sam", "sam's first password")
     wide = browser.new_context(base_url=clinic_server.url, viewport=size)

@@ -111,5 +111,5 @@ def test_a_routine_pasted_wrong_says_what_to_put_right_by_the_form(browser: Brow
     page.get_by_label("Name", exact=True).last.fill("Knees Every Morning")
     page.get_by_label("Routine", exact=True).fill("exercises:\n  - exercise: cat-cow\n    reps: 8\n")
     page.get_by_role("button", name="Give it to sam", exact=True).click()
-    expect(page.get_by_role("heading", name=re.compile("^knees-every-morning"))).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("^Knees Every Morning"))).to_be_visible()
     context.close()
