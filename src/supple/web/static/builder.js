@@ -41,6 +41,7 @@ async function send(form, { label = "", data = null } = {}) {
     location.assign(response.url);
     return;
   }
+  fresh.setAttribute("aria-busy", "true"); // until the focus is back where it was
   document.querySelector(ROOT).replaceWith(fresh);
   document.title = page.title;
   if (response.ok) history.replaceState(null, "", response.url);
@@ -50,6 +51,7 @@ async function send(form, { label = "", data = null } = {}) {
   if (problem) problem.setAttribute("tabindex", "-1");
   focus?.focus();
   if (problem) problem.scrollIntoView({ block: "center" });
+  fresh.removeAttribute("aria-busy");
 }
 
 function moveTo(item, to) {
