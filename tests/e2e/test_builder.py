@@ -158,6 +158,7 @@ def test_an_exercise_the_answers_exclude_is_offered_with_the_reason_and_no_add_b
     expect(choice).to_have_count(1)
     expect(choice).to_contain_text("Not for you")
     expect(choice.get_by_role("button")).to_have_count(0)
+    choice.evaluate("(item) => item.scrollIntoView()")
     look(phone, "builder-excluded-390x664")
     add(phone, "cat", "Cat-cow")  # modified: it carries its modification
     expect(phone.locator(".builder-item").first).to_contain_text("cushion")

@@ -85,6 +85,8 @@ def test_titles_show_on_home_the_list_and_the_player(client: TestClient) -> None
         assert "Évening, gently" in client.get(path).text, path
     player = client.get(f"/play?routine={base.rsplit('/', 1)[1]}").text
     assert "after your walk" in player and "slowly" in player
+    steps = player.split('data-exercise="cat-cow"', 1)[1].split("</div>", 1)[0]
+    assert "slowly" in steps  # in the steps the player shows during the exercise too
     handout = client.get(f"{base}/handout").text
     assert "Évening, gently" in handout and "after your walk" in handout and "slowly" in handout
 
