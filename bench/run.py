@@ -11,7 +11,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import attacks, cpu_per_request, figures, fuzz, properties, selection, session, soak, startup, store, web  # noqa: E402
+from bench import (
+    attacks,
+    cpu_per_request,
+    dashboard,
+    figures,
+    fuzz,
+    properties,
+    selection,
+    session,
+    soak,
+    startup,
+    store,
+    web,
+)  # noqa: E402
 from bench.stats import machine  # noqa: E402
 
 README = Path(__file__).with_name("README.md")
@@ -83,6 +96,15 @@ def main() -> None:
                 "Recording a set is one committed transaction with synchronous=FULL (it survives a crash).",
             ],
             store.run(),
+            ["what", "median ms", "p99 ms", "min ms", "runs"],
+        ),
+        section(
+            "History in detail and the clinician's dashboard (SQLite, in a running process)",
+            [
+                f"A clinician with {dashboard.CLIENTS} clients, each with a year of sessions three times a week",
+                "(8 sets each): the dashboard reads everyone's session totals in one query and their pain alerts.",
+            ],
+            dashboard.run(),
             ["what", "median ms", "p99 ms", "min ms", "runs"],
         ),
         section(
