@@ -145,7 +145,7 @@ def test_clinic_pages_run_with_nothing_blocked(browser: Browser, clinic_server: 
     for path in ("/clients", f"/clients/{sam}", f"/clients/{sam}/progress", "/account"):
         watched.visit(path)
     routine = watched.visit(f"/clients/{sam}/routines/morning")
-    expect(routine.get_by_role("heading", name=re.compile("^morning"))).to_be_visible()
+    expect(routine.get_by_role("heading", name=re.compile("^Morning"))).to_be_visible()
     routine.get_by_role("button", name="Print").click()
     assert routine.evaluate("window.__printed") == 1
     handout = watched.visit(f"/clients/{sam}/routines/morning/handout")

@@ -56,14 +56,16 @@ def test_the_error_pages_a_person_meets_are_in_plain_words(phone: Page) -> None:
     plain(phone)
 
 
-def test_a_routine_name_with_spaces_is_saved_with_dashes(phone: Page) -> None:
-    """The browser's own "Please match the requested format" stopped this form once."""
+def test_a_routine_title_with_spaces_is_saved_and_shown_as_typed(phone: Page) -> None:
+    """The browser's own "Please match the requested format" stopped this form once; the page shows
+    the title as typed, never the name links use."""
     phone.request.post("/api/screening", data={"yes": []})
     phone.goto("/plan?conditions=sciatica&minutes=5")
-    phone.get_by_label("Name this routine").fill("My Morning Stretch")
+    phone.get_by_label("Give this routine a title").fill("My Morning Stretch")
     phone.get_by_role("button", name="Save", exact=True).click()
-    expect(phone.get_by_role("status")).to_contain_text("Saved as my-morning-stretch")
-    phone.get_by_label("Name this routine").fill("!!!")
+    expect(phone.get_by_role("status")).to_contain_text("Saved as “My Morning Stretch”")
+    expect(phone.get_by_role("status")).not_to_contain_text("my-morning-stretch")
+    phone.get_by_label("Give this routine a title").fill("!!!")
     phone.get_by_role("button", name="Save", exact=True).click()
     expect(phone.get_by_text("Give the routine a name, with at least one letter or digit.")).to_be_visible()
     plain(phone)
@@ -109,5 +111,5 @@ def test_a_routine_pasted_wrong_says_what_to_put_right_by_the_form(browser: Brow
     page.get_by_label("Name", exact=True).last.fill("Knees Every Morning")
     page.get_by_label("Routine", exact=True).fill("exercises:\n  - exercise: cat-cow\n    reps: 8\n")
     page.get_by_role("button", name="Give it to sam", exact=True).click()
-    expect(page.get_by_role("heading", name=re.compile("^knees-every-morning"))).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("^Knees Every Morning"))).to_be_visible()
     context.close()

@@ -62,6 +62,10 @@ goals_data = st.lists(
 def fill(store: Store, sessions: Any, goals: Any) -> None:
     person = store.people.local_person(now=NOW)
     store.routines.save(person_id=person, name="morning", plan={"minutes": 10, "items": []}, now=NOW)
+    shaped = {"minutes": 2, "items": [{"exercise": "cat-cow", "dose": {"reps": 8}, "note": "slowly"}], "note": "after"}
+    store.routines.save(person_id=person, name="hips", plan=shaped, now=NOW, title="Hips, gently")
+    store.routines.edit(person_id=person, name="hips", now=NOW, favourite=True)
+    store.templates.add(clinician_id=person, title="A template", plan=shaped, now=NOW)
     for start, before, after, sets, sides, state in sessions:
         sid = store.sessions.open(person_id=person, plan={"items": [], "minutes": 5}, planned_seconds=300,
                                   pain_before=before, now=start)  # fmt: skip

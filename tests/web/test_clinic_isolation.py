@@ -9,6 +9,7 @@ each checks that a row that is not theirs is answered exactly like one that does
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -476,6 +477,106 @@ def add_client(world: World) -> None:
     assert world.bob.post("/api/clients", json={"username": "mallory", "password": PASSWORD}).status_code == 404
     assert form(world.erin, "/clients", {"username": "mallory", "password": PASSWORD}).status_code == 404
     assert "mallory" not in [a.username for a in list_accounts(world.context)]
+
+
+# --- the routine builder: one's own routines, and a clinician's clients' -------------------------
+
+BUILDER_CHANGES = {
+    "add": {"exercise": "cat-cow"}, "remove": {"index": "0"}, "move": {"index": "0", "to": "1"},
+    "dose": {"index": "0", "reps": "2"}, "note": {"index": "0", "text": "x"}, "routine-note": {"text": "x"},
+    "swap": {"index": "0", "exercise": "cat-cow"}, "rename": {"title": "Mine now"}, "duplicate": {},
+    "delete": {}, "favourite": {"favourite": "1"},
+}  # fmt: skip
+BUILDER_READS = ["edit", "swap?index=0"]
+
+
+def named_like_missing(world: World, intruder: TestClient, method: str, suffix: str, data: dict[str, str]) -> None:
+    """Alice's routine by name, asked for in the intruder's own routines: answered as one that does not exist."""
+
+    def call(name: str) -> Any:
+        path = f"/routines/{name}/{suffix}"
+        return form(intruder, path, data) if method == "FORM" else intruder.get(path)
+
+    theirs, missing = call(SECRET_ROUTINE), call("nothing-here")
+    assert theirs.status_code == missing.status_code == 404, (suffix, theirs.text)
+    assert said(theirs.text) == said(missing.text)
+
+
+@probe("GET", "/routines/{name}/edit", "/routines/{name}/swap")
+@probe("POST", *(f"/routines/{{name}}/{change}" for change in BUILDER_CHANGES))
+def own_builder(world: World) -> None:
+    def attempt() -> None:
+        for intruder in world.clients_of_alice():
+            for suffix in BUILDER_READS:
+                named_like_missing(world, intruder, "GET", suffix, {})
+            for change, data in BUILDER_CHANGES.items():
+                named_like_missing(world, intruder, "FORM", change, data)
+
+    unchanged(world, attempt)
+    assert world.alice.get(f"/routines/{SECRET_ROUTINE}/edit").status_code == 200
+
+
+@probe("GET", "/routines")
+@probe("POST", "/routines/new")
+def own_routines_list(world: World) -> None:
+    def attempt() -> None:
+        assert form(world.erin, "/routines/new", {"title": "Erin's own"}).status_code == 303  # her own
+        for intruder in world.clients_of_alice():
+            page = intruder.get("/routines")
+            assert page.status_code == 200
+            world.hidden(page.text)
+
+    unchanged(world, attempt)
+    assert "Alice secret" in world.alice.get("/routines").text
+
+
+CLIENT_BUILDER_READS = ["edit", "swap?index=0", "preview"]
+CLIENT_BUILDER_CHANGES = {**BUILDER_CHANGES, "give": {}, "template": {}}
+
+
+@probe("GET", "/clients/{client_id}/routines/{name}/edit", "/clients/{client_id}/routines/{name}/swap",
+       "/clients/{client_id}/routines/{name}/preview")  # fmt: skip
+@probe("POST", "/clients/{client_id}/routines/new",
+       *(f"/clients/{{client_id}}/routines/{{name}}/{change}" for change in CLIENT_BUILDER_CHANGES))  # fmt: skip
+def client_builder(world: World) -> None:
+    def attempt() -> None:
+        for intruder in (world.dave, world.bob, world.erin):
+            for suffix in CLIENT_BUILDER_READS:
+                same_as_missing(intruder, "GET", f"/clients/{{}}/routines/{SECRET_ROUTINE}/{suffix}", world.alice_id)
+            for change, data in CLIENT_BUILDER_CHANGES.items():
+                path = f"/clients/{{}}/routines/{SECRET_ROUTINE}/{change}"
+                same_as_missing(intruder, "FORM", path, world.alice_id, data=data)
+            same_as_missing(intruder, "FORM", "/clients/{}/routines/new", world.alice_id, data={"title": "x"})
+
+    unchanged(world, attempt)
+    assert world.carol.get(f"/clients/{world.alice_id}/routines/{SECRET_ROUTINE}/edit").status_code == 200
+
+
+@probe("GET", "/templates")
+@probe("POST", "/templates/{template_id}/give", "/templates/{template_id}/delete")
+def templates(world: World) -> None:
+    kept = form(world.carol, f"/clients/{world.alice_id}/routines/{SECRET_ROUTINE}/template")
+    assert kept.headers["location"] == "/templates?kept=1"
+    (template_id,) = [int(found) for found in re.findall(r"/templates/(\d+)/give", world.carol.get("/templates").text)]
+    erin_id = world.context.store.accounts.clients(clinician_id=_id(world, "dave"))[0].person_id
+
+    def attempt() -> None:
+        assert "Alice secret" not in world.dave.get("/templates").text
+        for intruder in (world.dave, world.bob, world.erin):
+            same_as_missing(intruder, "FORM", "/templates/{}/give", template_id, data={"clients": [str(erin_id)]})
+            same_as_missing(intruder, "FORM", "/templates/{}/delete", template_id)
+        for client in (world.bob, world.erin):
+            assert client.get("/templates").status_code == 404
+        # carol cannot give her template to dave's client either
+        assert form(world.carol, f"/templates/{template_id}/give", {"clients": [str(erin_id)]}).status_code == 404
+
+    unchanged(world, attempt)
+    assert world.erin.get("/api/routines").json() == []
+    assert "Alice secret" in world.carol.get("/templates").text
+
+
+def _id(world: World, username: str) -> int:
+    return next(account.person_id for account in list_accounts(world.context) if account.username == username)
 
 
 # --- the table above against the app's own routes ------------------------------------------------

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from supple import __version__
-from supple.cli import account, backup, catalog, go, goal, handout, plan, progress, remind, screen, serve
+from supple.cli import account, backup, catalog, go, goal, handout, plan, progress, remind, routine, screen, serve
 from supple.cli.argv import spread_multi_value_options
 from supple.errors import SuppleError
 
@@ -33,7 +33,7 @@ COMMANDS: dict[str, Callable[..., Any]] = {
     "export": backup.export_command,
     "import": backup.import_command,
 }
-GROUPS: dict[str, typer.Typer] = {"goal": goal.app, "account": account.app}
+GROUPS: dict[str, typer.Typer] = {"goal": goal.app, "account": account.app, "routine": routine.app}
 
 
 def _version(value: bool) -> None:
@@ -73,7 +73,7 @@ def build_app(only: str | None = None, *, listing: bool = False) -> typer.Typer:
             app.command(name)(_stand_in(command) if listing else command)
     for name, group in GROUPS.items():
         if only is None or name == only:
-            app.add_typer(group, name=name)
+            app.add_typer(_group_stand_in(group) if listing else group, name=name)
     return app
 
 
@@ -83,6 +83,14 @@ def _stand_in(command: Callable[..., Any]) -> Callable[[], None]:
 
     listed.__doc__ = command.__doc__
     return listed
+
+
+def _group_stand_in(group: typer.Typer) -> typer.Typer:
+    """A group as the list of commands shows it: its help, without its commands' parameters (a
+    group of a dozen commands would cost the list as much as the other commands together)."""
+    stand_in = typer.Typer(help=group.info.help, no_args_is_help=True, rich_markup_mode=None)
+    stand_in.command("-")(_stand_in(lambda: None))
+    return stand_in
 
 
 def only_lists(args: Sequence[str]) -> bool:

@@ -63,16 +63,19 @@ def fhir_bundle(
     catalog: Catalog,
     now: dt.datetime,
     sessions: Sequence[SessionRecord] = (),
+    title: str | None = None,
 ) -> JSON:
     """The Bundle: a Patient standing for the person (no name or identifier: supple keeps none), the
     routine as a CarePlan (when there is one) and each pain rating as an Observation.
     `subject_key` tells people apart: the same key gives the same ids. Of `sessions`, the sets the
-    camera checked go as Observations too."""
+    camera checked go as Observations too. `title` is the routine's title as the person reads it
+    (its name otherwise)."""
     patient_id = _id(subject_key, "patient")
     resources: list[JSON] = [_patient(patient_id)]
     if routine is not None:
         name, plan = routine
-        resources.append(_care_plan(_id(subject_key, "careplan", name), name, plan, catalog, patient_id))
+        # the id follows the routine's name, which a new title leaves as it is
+        resources.append(_care_plan(_id(subject_key, "careplan", name), title or name, plan, catalog, patient_id))
     names = {exercise.id: exercise.name for exercise in catalog}
     for score in pain:
         key = _id(subject_key, "pain", str(score.session_id), score.moment, score.at.isoformat())
@@ -134,7 +137,7 @@ def _schedule(seconds: int) -> JSON:
 def _activity(item: PlanItem, catalog: Catalog) -> JSON:
     exercise = item.exercise
     words = describe_dose(exercise.kind, item.dosage, with_rest=True)
-    description = f"{words}. " + " ".join(item.modifications)
+    description = f"{words}. " + " ".join((*item.modifications, *([f"Note: {item.note}"] if item.note else [])))
     detail: JSON = {
         "code": {"text": exercise.name},
         "status": "scheduled",
@@ -167,7 +170,10 @@ def _care_plan(plan_id: str, name: str, plan: Plan, catalog: Catalog, patient_id
         "description": description,
         "subject": {"reference": f"urn:uuid:{patient_id}"},
         "activity": [_activity(item, catalog) for item in plan.items],
-        "note": [{"text": NOT_A_DIAGNOSIS + f" Exported by supple {__version__}."}],
+        "note": [
+            *([{"text": plan.note}] if plan.note else []),
+            {"text": NOT_A_DIAGNOSIS + f" Exported by supple {__version__}."},
+        ],  # fmt: skip
     }
 
 

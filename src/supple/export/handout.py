@@ -75,6 +75,7 @@ class HandoutExercise:
     cautions: tuple[str, ...]
     for_you: tuple[str, ...]  # changes today's screening asks for (padding under the knee...)
     cites: tuple[int, ...]
+    note: str = ""  # what whoever shaped the routine says about this exercise
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Handout:
     weeks: int
     sources: tuple[str, ...]
     link: str | None  # the routine in the web app, for the QR code
+    note: str = ""  # what whoever shaped the routine says about all of it ("after your walk")
 
     @property
     def date_text(self) -> str:
@@ -138,6 +140,7 @@ def build_handout(
         weeks=CHART_WEEKS,
         sources=tuple(citations.titles),
         link=link,
+        note=plan.note,
     )
 
 
@@ -167,4 +170,5 @@ def _exercise(
         cautions=exercise.cautions,
         for_you=item.modifications,
         cites=citations.cite(exercise.sources),
+        note=item.note,
     )

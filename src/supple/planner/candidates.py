@@ -39,7 +39,7 @@ def dose_options(exercise: Exercise) -> list[tuple[bool, Exercise]]:
     return options
 
 
-def _why_not(
+def why_not(
     exercise: Exercise, request: PlanRequest, precautions: Iterable[Precaution], vocabulary: Vocabulary
 ) -> str | tuple[str, ...]:
     """A reason string when the exercise is out, in words (the plan's notes show it); otherwise its
@@ -124,7 +124,7 @@ def build_pool(
         helps, key_for = serves(exercise, request.conditions, vocabulary)
         if exercise.kind == "warmup" or not helps:
             continue
-        verdict = _why_not(exercise, request, active, catalog.vocabulary)
+        verdict = why_not(exercise, request, active, catalog.vocabulary)
         if exercise.id in personal.avoid and any(e in catalog.exercises for e in exercise.easier):
             verdict = personal.avoid[exercise.id]
         if isinstance(verdict, str):
@@ -161,7 +161,7 @@ def easier_choice(
         if easier_id in present or easier_id not in catalog.exercises:
             continue
         for _, exercise in reversed(dose_options(catalog.exercises[easier_id])):  # the shorter hold first
-            verdict = _why_not(exercise, request, active, catalog.vocabulary)
+            verdict = why_not(exercise, request, active, catalog.vocabulary)
             if not isinstance(verdict, str):
                 return exercise, verdict
     return None

@@ -35,6 +35,8 @@ class PlanItem:
     modifications: tuple[str, ...] = ()
     # Why it is in the routine, in plain words: which muscle it works and why that matters.
     reasons: tuple[str, ...] = ()
+    # What whoever shaped the routine says about this exercise ("keep the knee soft").
+    note: str = ""
 
     @property
     def seconds(self) -> int:
@@ -43,7 +45,7 @@ class PlanItem:
     def to_json(self) -> dict[str, object]:
         dose = self.dosage.model_dump(mode="json")
         dose["words"] = describe_dose(self.exercise.kind, self.dosage, with_rest=True)
-        return {
+        found: dict[str, object] = {
             "exercise": self.exercise.id,
             "name": self.exercise.name,
             "seconds": self.seconds,
@@ -53,6 +55,9 @@ class PlanItem:
             "modifications": list(self.modifications),
             "steps": [step.to_json() for step in self.steps],
         }
+        if self.note:  # only a routine shaped by hand has notes; planned ones keep their old JSON
+            found["note"] = self.note
+        return found
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class Plan:
     # the positions avoided, the equipment at hand, the exercises swapped out). A routine written
     # by hand has what its own exercises allow (session/routine.py).
     request: PlanRequest | None = None
+    # What whoever shaped the routine says about all of it ("after your walk").
+    note: str = ""
 
     @property
     def total_seconds(self) -> int:
@@ -77,7 +84,7 @@ class Plan:
         return sum(work_seconds(list(item.steps)) for item in self.items)
 
     def to_json(self) -> dict[str, object]:
-        return {
+        found: dict[str, object] = {
             "total_seconds": self.total_seconds,
             "minutes": self.minutes,
             "conditions_covered": list(self.conditions_covered),
@@ -86,6 +93,9 @@ class Plan:
             "items": [item.to_json() for item in self.items],
             "request": self.request.to_json() if self.request is not None else None,
         }
+        if self.note:
+            found["note"] = self.note
+        return found
 
 
 SWAPPED_WARMUP = (

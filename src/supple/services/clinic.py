@@ -60,18 +60,22 @@ def _screening_allowing_a_routine(context: AppContext, client_id: int, username:
     return screening
 
 
-def assign_plan(context: AppContext, *, clinician_id: int, client_id: int, name: str, request: PlanRequest) -> Plan:
+def assign_plan(
+    context: AppContext, *, clinician_id: int, client_id: int, name: str, request: PlanRequest, title: str | None = None
+) -> Plan:
     """Plan a routine for the client with the same planner and safety rules as their own plans
     (their screening's precautions, their history), and keep it among their routines."""
     account = client(context, clinician_id=clinician_id, client_id=client_id)
     checked = check_request(context, request)
     screening = _screening_allowing_a_routine(context, client_id, account.username)
     plan = plan_with(context, request=checked, screening=screening, person_id=client_id)
-    save_routine(context, name=name, plan=plan, person_id=client_id, given_by=clinician_id)
+    save_routine(context, name=name, plan=plan, person_id=client_id, given_by=clinician_id, title=title)
     return plan
 
 
-def assign_written(context: AppContext, *, clinician_id: int, client_id: int, name: str, routine: Any) -> Plan:
+def assign_written(
+    context: AppContext, *, clinician_id: int, client_id: int, name: str, routine: Any, title: str | None = None
+) -> Plan:
     """A routine the clinician wrote (docs/routines.md, already parsed), checked against the
     catalogue and the client's screening, kept among the client's routines."""
     account = client(context, clinician_id=clinician_id, client_id=client_id)
@@ -79,17 +83,22 @@ def assign_written(context: AppContext, *, clinician_id: int, client_id: int, na
     precautions = precautions_for(context, screening=screening)
     plan = plan_from_data(routine, source=f"routine {name}", catalog=context.content.catalog(),
                           precautions=precautions)  # fmt: skip
-    save_routine(context, name=name, plan=plan, person_id=client_id, given_by=clinician_id)
+    written = routine.get("name") if isinstance(routine, dict) else None  # a routine file's own name
+    shown = title or (written if isinstance(written, str) else None)
+    save_routine(context, name=name, plan=plan, person_id=client_id, given_by=clinician_id, title=shown)
     return plan
 
 
-def assign_written_text(context: AppContext, *, clinician_id: int, client_id: int, name: str, text: str) -> Plan:
+def assign_written_text(
+    context: AppContext, *, clinician_id: int, client_id: int, name: str, text: str, title: str | None = None
+) -> Plan:
     """The same, from the routine's YAML as typed or pasted into the web form."""
     source = f"routine {name}"
     if len(text) > MAX_ROUTINE_TEXT:
         raise DataFileError(source, "", f"a routine is at most {MAX_ROUTINE_TEXT} characters")
     data = parse_yaml(text, source)
-    return assign_written(context, clinician_id=clinician_id, client_id=client_id, name=name, routine=data)
+    return assign_written(context, clinician_id=clinician_id, client_id=client_id, name=name, routine=data,
+                          title=title)  # fmt: skip
 
 
 def client_routines(context: AppContext, *, clinician_id: int, client_id: int) -> list[str]:
@@ -98,16 +107,16 @@ def client_routines(context: AppContext, *, clinician_id: int, client_id: int) -
 
 
 def client_routines_listed(context: AppContext, *, clinician_id: int, client_id: int) -> list[RoutineListed]:
-    """The client's routines, each with when it was saved and who gave it."""
+    """The client's routines, each with when it was saved and who gave it; the clinician's drafts too."""
     client(context, clinician_id=clinician_id, client_id=client_id)
-    return context.store.routines.listed(person_id=client_id)
+    return context.store.routines.listed(person_id=client_id, drafts=True)
 
 
 def client_routine(context: AppContext, *, clinician_id: int, client_id: int, name: str) -> Plan:
     """One of the client's routines as it would play for them today (their precautions applied),
     for the clinician to read or print; no gate, since reading it starts nothing."""
     client(context, clinician_id=clinician_id, client_id=client_id)
-    found = context.store.routines.get(person_id=client_id, name=name)
+    found = context.store.routines.record(person_id=client_id, name=name)  # a draft too: to preview it
     if found is None:
         raise NotFound(f"your client has no routine called {name!r}")
     precautions = precautions_for(context, screening=latest_screening(context, person_id=client_id))

@@ -14,9 +14,9 @@ from supple.export.render import PageLinks, Paper, handout_html, handout_pdf, pa
 from supple.figures import still_svg
 from supple.planner.plan import Plan
 from supple.services import clinic
-from supple.services.routines import saved_routine, saved_routine_to_read
+from supple.services.routines import routine_title, saved_routine, saved_routine_to_read
 from supple.services.screening import precautions_for, require_safe_start, screening_questions
-from supple.session.routine import plan_from_data
+from supple.session.routine import plan_from_data, title_of
 from supple.store.files.atomic import write_file
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def make_handout(
         link = None
     else:
         name, plan = saved_routine(context, name=routine, ack_caution=ack_caution, person_id=person_id)
-        title, link = _title(name), routine_link(base_url, name) if base_url else None
+        title, link = _title(context, person_id, name), routine_link(base_url, name) if base_url else None
     return _handout(context, plan, title=title, person=person, link=link)
 
 
@@ -122,7 +122,7 @@ def _own_handout(
     (docs/handout.md, "When the handout is refused")."""
     name, plan = saved_routine_to_read(context, name=routine, person_id=person_id)
     link = routine_link(base_url, name) if base_url else None
-    return _handout(context, plan, title=_title(name), person=person, link=link)
+    return _handout(context, plan, title=_title(context, person_id, name), person=person, link=link)
 
 
 def client_handout_page(
@@ -151,7 +151,7 @@ def _client_handout(
     client = clinic.client(context, clinician_id=clinician_id, client_id=client_id)
     plan = clinic.client_routine(context, clinician_id=clinician_id, client_id=client_id, name=routine)
     link = routine_link(base_url, routine) if base_url else None
-    return _handout(context, plan, title=_title(routine), person=client.username, link=link)
+    return _handout(context, plan, title=_title(context, client_id, routine), person=client.username, link=link)
 
 
 def routine_link(base_url: str, routine: str) -> str:
@@ -166,9 +166,8 @@ def _pdf(handout: Handout, paper: Paper) -> tuple[bytes, int]:
     return handout_pdf(handout_html(handout, paper=paper))
 
 
-def _title(name: str) -> str:
-    words = name.replace("-", " ").replace("_", " ")
-    return words[:1].upper() + words[1:]
+def _title(context: AppContext, person_id: int | None, name: str) -> str:
+    return routine_title(context, name=name, person_id=person_id)
 
 
 def _from_file(context: AppContext, path: Path, ack_caution: bool) -> tuple[str, Plan]:
@@ -178,4 +177,4 @@ def _from_file(context: AppContext, path: Path, ack_caution: bool) -> tuple[str,
     data = read_yaml(path)  # JSON is YAML too: a plan's JSON or a clinician's routine
     plan = plan_from_data(data, source=path, catalog=context.content.catalog(), precautions=precautions)
     name = data.get("name") if isinstance(data, dict) else None
-    return (name.strip() if isinstance(name, str) and name.strip() else _title(path.stem)), plan
+    return (name.strip() if isinstance(name, str) and name.strip() else title_of(path.stem, None)), plan

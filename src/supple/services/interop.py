@@ -41,8 +41,9 @@ def fhir_export(context: AppContext, *, routine: str | None = None) -> FhirExpor
     # the person's creation time tells one supple's person from another's, without naming anyone
     key = f"{person}@{store.people.created_at(person_id=person).isoformat()}"
     sessions = store.history.sessions(person_id=person)  # their sets the camera checked go too
+    title = found.title if found is not None else None
     bundle = fhir_bundle(
-        subject_key=key, routine=chosen, pain=pain, catalog=catalog, now=context.now(), sessions=sessions
+        subject_key=key, routine=chosen, pain=pain, catalog=catalog, now=context.now(), sessions=sessions, title=title
     )
     checked = sum(1 for session in sessions for done in session.sets if form_checked(done))
     return FhirExport(bundle, chosen[0] if chosen else None, len(pain) + checked)

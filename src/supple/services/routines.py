@@ -12,7 +12,7 @@ from supple.errors import BadRequest, NotFound, UnsafeToStart
 from supple.planner.plan import Plan
 from supple.safety.screen import Screening
 from supple.services.screening import latest_screening, precautions_for, require_safe_start
-from supple.session.routine import load_routine, plan_from_data
+from supple.session.routine import load_routine, plan_from_data, title_of
 
 if TYPE_CHECKING:
     from supple.services.context import AppContext
@@ -31,7 +31,13 @@ def routine_name(text: str) -> str:
 
 
 def save_routine(
-    context: AppContext, *, name: str, plan: Plan, person_id: int | None = None, given_by: int | None = None
+    context: AppContext,
+    *,
+    name: str,
+    plan: Plan,
+    person_id: int | None = None,
+    given_by: int | None = None,
+    title: str | None = None,
 ) -> None:
     """Keep the plan under a name (replacing one of the same name), to play or print later;
     `given_by` is the clinician who gives it to their client (services/clinic.py)."""
@@ -43,10 +49,19 @@ def save_routine(
             f"letter or digit (not {name!r})"
         )
     person = context.mode.person(person_id)
-    context.store.routines.save(person_id=person, name=name, plan=plan.to_json(), now=context.now(), given_by=given_by)
+    shown = " ".join((title or "").split())[:200] or None  # the name as typed, for people to read
+    context.store.routines.save(
+        person_id=person, name=name, plan=plan.to_json(), now=context.now(), given_by=given_by, title=shown
+    )
     # A routine saved again keeps its row; saved within the same instant it would keep its time too,
     # so what this process laid out before must go.
     context.plans_played.clear()
+
+
+def routine_title(context: AppContext, *, name: str, person_id: int | None = None) -> str:
+    """The routine's title as the person gave it (its name in words for one saved before titles)."""
+    found = context.store.routines.record(person_id=context.mode.person(person_id), name=name)
+    return found.title if found is not None else title_of(name, None)
 
 
 def routine_names(context: AppContext, *, person_id: int | None = None) -> list[str]:
@@ -118,6 +133,8 @@ def _saved(
     if known is not None and known[0] is catalog:
         return found.name, known[1]
     data = routines.plan(routine_id=found.id)
+    if isinstance(data, dict) and data.get("items") == []:  # started in the builder, nothing added yet
+        raise BadRequest("this routine has no exercises yet: add some to it first", topic="empty-routine")
     plan = plan_from_data(data, source=f"saved routine {found.name}", catalog=catalog, precautions=precautions)
     context.plans_played.put(key, (catalog, plan))
     return found.name, plan

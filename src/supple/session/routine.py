@@ -44,8 +44,10 @@ from supple.validation import problem_words
 
 DOSE_FIELDS = ("hold_s", "breaths", "reps", "sets", "rest_s", "effort_pct", "rep_s")
 DEFAULT_WARMUP_MINUTES = 5
-# An exercise of a routine: its dose, the conditions it serves, its modifications, why in words.
-Chosen = tuple[Exercise, Dosage, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+# An exercise of a routine: its dose, the conditions it serves, its modifications, why in words,
+# and the note of whoever shaped the routine.
+Chosen = tuple[Exercise, Dosage, tuple[str, ...], tuple[str, ...], tuple[str, ...], str]
+MAX_NOTE = 500  # a note is a sentence or two
 
 
 class RoutineEntry(BaseModel):
@@ -59,6 +61,7 @@ class RoutineEntry(BaseModel):
     rest_s: int | None = Field(default=None, ge=0, le=600)
     effort_pct: int | None = Field(default=None, gt=0, le=100)
     rep_s: int | None = Field(default=None, gt=0, le=60)
+    note: str | None = Field(default=None, max_length=MAX_NOTE)
 
 
 class RoutineFile(BaseModel):
@@ -66,6 +69,7 @@ class RoutineFile(BaseModel):
 
     name: Text | None = None
     notes: tuple[Text, ...] = ()
+    note: str | None = Field(default=None, max_length=MAX_NOTE)
     warmup_minutes: int = Field(default=DEFAULT_WARMUP_MINUTES, ge=0, le=15)
     exercises: tuple[RoutineEntry, ...] = Field(min_length=1)
 
@@ -80,6 +84,7 @@ class SavedItem(BaseModel):
     why: tuple[str, ...] = ()
     modifications: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
+    note: str = Field(default="", max_length=MAX_NOTE)
 
 
 class SavedRequest(BaseModel):
@@ -108,8 +113,10 @@ class SavedPlan(BaseModel):
     notes: tuple[str, ...] = ()
     conditions_covered: tuple[str, ...] = ()
     conditions_uncovered: tuple[str, ...] = ()
-    items: tuple[SavedItem, ...] = Field(min_length=1)
+    # A routine being shaped by hand may have no exercise yet; it plays once it has one.
+    items: tuple[SavedItem, ...] = Field(max_length=100)
     request: Any = None  # read on its own: a damaged request still lets the routine play
+    note: str = Field(default="", max_length=MAX_NOTE)
 
 
 def saved_request(data: Any) -> PlanRequest | None:
@@ -183,18 +190,19 @@ def _from_routine(routine: RoutineFile, path: File, catalog: Catalog, precaution
     chosen: list[Chosen] = []
     warmup = warmup_dose(catalog, routine.warmup_minutes * 60)
     if warmup is not None:
-        chosen.append((*warmup, (), (), (WARMUP_REASON,)))
+        chosen.append((*warmup, (), (), (WARMUP_REASON,), ""))
     for number, entry in enumerate(routine.exercises):
         where = f"exercises[{number}]"
         exercise = _exercise(catalog, entry.exercise, path, f"{where}.exercise")
-        changes = entry.model_dump(exclude={"exercise"}, exclude_none=True)
-        chosen.append((exercise, _dosage(exercise, changes, path, where), tuple(exercise.helps_with), (), ()))
+        changes = entry.model_dump(exclude={"exercise", "note"}, exclude_none=True)
+        dosage = _dosage(exercise, changes, path, where)
+        chosen.append((exercise, dosage, tuple(exercise.helps_with), (), (), entry.note or ""))
     limits = limits_of_routine((exercise for exercise, *_ in chosen), catalog=catalog, minutes=0)
-    return _plan(chosen, 0, routine.notes, (), (), precautions, limits)
+    return _plan(chosen, 0, routine.notes, (), (), precautions, limits, routine.note or "")
 
 
-def _from_saved_plan(saved: SavedPlan, path: File, catalog: Catalog, precautions: Sequence[Precaution]) -> Plan:
-    chosen = []
+def _chosen_of_saved(saved: SavedPlan, path: File, catalog: Catalog) -> list[Chosen]:
+    chosen: list[Chosen] = []
     for number, item in enumerate(saved.items):
         where = f"items[{number}]"
         exercise = _exercise(catalog, item.exercise, path, f"{where}.exercise")
@@ -205,12 +213,32 @@ def _from_saved_plan(saved: SavedPlan, path: File, catalog: Catalog, precautions
             if changes or saved_range != exercise.dosage.hold_range_s:
                 changes["hold_range_s"] = saved_range
         dosage = _dosage(exercise, changes, path, f"{where}.dose")
-        chosen.append((exercise, dosage, item.why, item.modifications, item.reasons))
+        chosen.append((exercise, dosage, item.why, item.modifications, item.reasons, item.note))
+    return chosen
+
+
+def _from_saved_plan(saved: SavedPlan, path: File, catalog: Catalog, precautions: Sequence[Precaution]) -> Plan:
+    if not saved.items:  # a routine being shaped may be empty (items_as_written); one to play may not
+        raise DataFileError(str(path), "items", "needs at least 1 item")
+    chosen = _chosen_of_saved(saved, path, catalog)
     covered, uncovered = saved.conditions_covered, saved.conditions_uncovered
     limits = saved_request({"request": saved.request}) or limits_of_routine(
         (exercise for exercise, *_ in chosen), catalog=catalog, minutes=saved.minutes
     )
-    return _plan(chosen, saved.minutes, saved.notes, covered, uncovered, precautions, limits)
+    return _plan(chosen, saved.minutes, saved.notes, covered, uncovered, precautions, limits, saved.note)
+
+
+def items_as_written(data: Any, *, source: str, catalog: Catalog) -> tuple[PlanItem, ...]:
+    """A saved routine's exercises laid out as written, every one of them, none left out for
+    today's answers: what a routine being shaped by hand shows, one row for each of its items."""
+    saved = parse(SavedPlan, data, Path(source))
+    items: list[PlanItem] = []
+    position = START_POSITION
+    for exercise, dosage, why, modifications, reasons, note in _chosen_of_saved(saved, Path(source), catalog):
+        steps = expand(exercise, dosage, moving=exercise.position != position)
+        position = exercise.position
+        items.append(PlanItem(exercise, dosage, why, tuple(steps), modifications, reasons, note))
+    return tuple(items)
 
 
 def _plan(
@@ -221,12 +249,13 @@ def _plan(
     uncovered: Sequence[str],
     precautions: Sequence[Precaution],
     limits: PlanRequest,
+    note: str = "",
 ) -> Plan:
     """Apply today's precautions and lay the steps out, moving position where the routine does."""
     items: list[PlanItem] = []
     kept_notes = list(notes)
     position = START_POSITION
-    for exercise, dosage, why, modifications, reasons in chosen:
+    for exercise, dosage, why, modifications, reasons, item_note in chosen:
         decision = decide(exercise, precautions)
         if decision.status == "excluded":
             reason = "; ".join(decision.reasons)
@@ -235,7 +264,7 @@ def _plan(
         steps = expand(exercise, dosage, moving=exercise.position != position)
         position = exercise.position
         extra = tuple(m for m in decision.modifications if m not in modifications)
-        items.append(PlanItem(exercise, dosage, why, tuple(steps), modifications + extra, reasons))
+        items.append(PlanItem(exercise, dosage, why, tuple(steps), modifications + extra, reasons, item_note))
     if not any(item.exercise.kind != "warmup" for item in items):
         raise UnsafeToStart(
             "nothing in this routine suits your screening answers today: " + " ".join(kept_notes), topic="nothing-suits"
@@ -249,4 +278,14 @@ def _plan(
         conditions_uncovered=tuple(uncovered),
         notes=tuple(kept_notes),
         request=limits if limits.minutes else replace(limits, minutes=minutes),
+        note=note,
     )
+
+
+def title_of(name: str, title: str | None) -> str:
+    """The title a routine is shown by; one saved before titles shows its name in words
+    ("my-routine": "My routine")."""
+    if title:
+        return title
+    words = name.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]

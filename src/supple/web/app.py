@@ -54,7 +54,9 @@ from supple.web.routes import (
     figures,
     health,
     pages_account,
+    pages_builder,
     pages_clinic,
+    pages_clinic_builder,
     pages_clinic_history,
     pages_handout,
     pages_history,
@@ -134,10 +136,13 @@ def create_app(
     signed_in = [Depends(get_asker)] if context.mode.signs_in else []
     for module in (api_content, api_sessions, pages_plan, pages_handout, pages_more, pages_history, figures):
         app.include_router(module.router, dependencies=signed_in)
+    app.include_router(pages_builder.own_router, dependencies=signed_in)
     if context.mode.signs_in:
         app.include_router(pages_account.router)
         app.include_router(api_clinic.router, dependencies=signed_in)
         app.include_router(pages_clinic.router, dependencies=signed_in)
+        app.include_router(pages_clinic_builder.router, dependencies=signed_in)
+        app.include_router(pages_builder.clinic_router, dependencies=signed_in)
         app.include_router(pages_clinic_history.router, dependencies=signed_in)
     _error_pages(app, templates)
     return app

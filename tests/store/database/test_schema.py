@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -51,6 +52,39 @@ def test_sessions_kept_before_get_their_planned_work_from_their_plan(database_ur
     with engine.connect() as connection:
         found = dict(connection.execute(text("SELECT id, planned_work_seconds FROM sessions")).all())
     assert found == {1: 60, 2: None}
+    engine.dispose()
+
+
+@pytest.mark.parametrize("earlier", ["0001", "0002", "0003", "0004", "0005"])
+def test_routines_kept_before_the_builder_keep_playing_untitled_and_not_favourites(database_url, earlier) -> None:
+    """From every earlier schema: a routine saved before titles has none (its name is shown in
+    words), is no favourite and no clinician's draft, and the clinic has no templates yet."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from supple.store.database.engine import Database
+    from supple.store.repositories.routines import Routines
+
+    engine = make_engine(database_url)
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, earlier)
+        connection.execute(text("INSERT INTO people (id, name, created_at) VALUES (1, 'me', '2026-11-02 07:30:00')"))
+        connection.execute(
+            text(
+                "INSERT INTO routines (id, person_id, name, plan, saved_at) VALUES (1, 1, 'my-routine', :plan, "
+                "'2026-11-02 07:30:00')"
+            ),  # fmt: skip
+            {"plan": json.dumps({"items": []})},
+        )
+    upgrade(engine)
+    routines = Routines(Database(engine))
+    (listed,) = routines.listed(person_id=1)
+    assert (listed.name, listed.title, listed.favourite, listed.draft) == ("my-routine", "My routine", False, False)
+    assert routines.names(person_id=1) == ["my-routine"]
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM routine_templates")).scalar() == 0
     engine.dispose()
 
 

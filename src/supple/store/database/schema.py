@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from supple.errors import StoreUnavailable
 
-HEAD_REVISION = "0005"  # the newest migration; a test checks it against Alembic's head
+HEAD_REVISION = "0006"  # the newest migration; a test checks it against Alembic's head
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -86,6 +87,25 @@ class RoutineRow(Base):
     # Who gave the person this routine: their clinician (clinic mode). None when the person saved
     # it themselves, and once that clinician's account is gone.
     given_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    # The name a person reads ("Morning back"); `name` stays the routine's key in links. None for a
+    # routine saved before titles: its name is shown in words instead (services/routines.py).
+    title: Mapped[str | None] = mapped_column(String(200))
+    favourite: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A routine a clinician is still writing: the client neither sees nor plays it until it is given.
+    draft: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class TemplateRow(Base):
+    """A clinician's routine kept to give to clients: each client gets a copy of its plan, so editing
+    one client's routine changes neither the template nor the other clients' copies."""
+
+    __tablename__ = "routine_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clinician_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    plan: Mapped[dict[str, Any]]
+    saved_at: Mapped[dt.datetime]
 
 
 class SessionRow(Base):

@@ -19,6 +19,7 @@ from supple.store.repositories.routines import Routines
 from supple.store.repositories.screenings import Screenings
 from supple.store.repositories.sessions import Sessions
 from supple.store.repositories.sign_ins import SignIns
+from supple.store.repositories.templates import Templates
 
 
 class Store:
@@ -34,6 +35,7 @@ class Store:
         self.accounts = Accounts(database)
         self.sign_ins = SignIns(database)
         self.backups = Backups(database)
+        self.templates = Templates(database)
 
     def close(self) -> None:
         self.database.close()

@@ -42,6 +42,7 @@ from supple.store.database.tables import (
     SessionRow,
     SetRow,
     SideAnswerRow,
+    TemplateRow,
 )
 from supple.validation import problem_words
 
@@ -146,6 +147,16 @@ class BackupRoutine(_Model):
     name: str = Field(max_length=64)
     plan: dict[str, Any]
     saved_at: Time
+    title: str | None = Field(default=None, max_length=200)  # None in older backups
+    favourite: bool = False
+
+
+class BackupTemplate(_Model):
+    """A clinician's routine template (clinic mode): the clinician's own record."""
+
+    title: str = Field(max_length=200)
+    plan: dict[str, Any]
+    saved_at: Time
 
 
 class BackupGoal(_Model):
@@ -160,6 +171,7 @@ class BackupPerson(_Model):
     created_at: Time
     screenings: list[BackupScreening] = []
     routines: list[BackupRoutine] = []
+    templates: list[BackupTemplate] = []
     sessions: list[BackupSession] = []
     goals: list[BackupGoal] = []
 
@@ -183,8 +195,9 @@ class Backup(_Model):
 
 # Not part of a backup: row ids (each database gives its own) and the player's client keys, which
 # only tell its deliveries apart (client_keys.py) and mean nothing once the session is over; nor
-# who gave a routine, which names an account, and accounts are not in a backup.
-NOT_BACKED_UP = ("id", "client_key", "given_by")
+# who gave a routine, which names an account, and accounts are not in a backup; nor whether a routine
+# is a clinician's draft, which is the clinician's work (restored, it is the person's own routine).
+NOT_BACKED_UP = ("id", "client_key", "given_by", "draft")
 
 
 def _columns(row: Base, *skip: str) -> dict[str, Any]:
@@ -206,7 +219,7 @@ class Backups:
         Empty means no records: a person row with nothing kept (every page and command makes the
         local person on first use) is replaced by the backup's people."""
         with _refused_as_damaged(), self.database.writing() as s:
-            kept = (ScreeningRow, RoutineRow, SessionRow, GoalRow, AccountRow)
+            kept = (ScreeningRow, RoutineRow, SessionRow, GoalRow, AccountRow, TemplateRow)
             if any(s.scalar(select(func.count()).select_from(table)) for table in kept):
                 raise BadRequest(
                     "supple already keeps records here, and a backup is restored only into an empty supple "
@@ -229,7 +242,10 @@ class Backups:
             raise BadRequest(f"this backup holds {len(backup.people)} people: restore a backup of one person's data")
         with _refused_as_damaged(), self.database.writing() as s:
             kept = (ScreeningRow, RoutineRow, SessionRow, GoalRow)
-            if any(s.scalar(select(func.count()).select_from(t).where(t.person_id == person_id)) for t in kept):
+            templates = select(func.count()).select_from(TemplateRow).where(TemplateRow.clinician_id == person_id)
+            if s.scalar(templates) or any(
+                s.scalar(select(func.count()).select_from(t).where(t.person_id == person_id)) for t in kept
+            ):
                 raise BadRequest(
                     "you already have records: restore a backup only before anything is kept, or after deleting"
                 )
@@ -274,7 +290,13 @@ def _export(database: Database, *, now: dt.datetime, person_id: int | None) -> d
                 [_columns(x, "person_id") for x in s.scalars(select(t).where(t.person_id == person.id).order_by(t.id))]
                 for t in of_person
             )
-            people.append({**_columns(person), "screenings": screenings, "routines": routines,
+            templates = [
+                _columns(x, "clinician_id")
+                for x in s.scalars(
+                    select(TemplateRow).where(TemplateRow.clinician_id == person.id).order_by(TemplateRow.id)
+                )
+            ]
+            people.append({**_columns(person), "screenings": screenings, "routines": routines, "templates": templates,
                            "sessions": sessions, "goals": goals})  # fmt: skip
     backup = Backup.model_validate({"format": FORMAT, "version": VERSION, "exported_at": now, "people": people})
     return backup.model_dump(mode="json")
@@ -345,6 +367,8 @@ def _restore_records(s: Session, person_id: int, p: BackupPerson) -> int:
         s.add(ScreeningRow(person_id=person_id, **screening.model_dump()))
     for routine in p.routines:
         s.add(RoutineRow(person_id=person_id, **routine.model_dump()))
+    for template in p.templates:
+        s.add(TemplateRow(clinician_id=person_id, **template.model_dump()))
     for item in p.sessions:
         row = SessionRow(person_id=person_id, **item.model_dump(exclude={"sets", "side_answers"}))
         s.add(row)

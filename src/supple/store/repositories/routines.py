@@ -1,4 +1,5 @@
-"""Each person's saved routines: a plan's JSON under a name, replaced when saved again."""
+"""Each person's saved routines: a plan's JSON under a name (its key in links) with a title (what a
+person reads), replaced when saved again; and the edits of a routine shaped by hand."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, bindparam, delete, select, update
 
+from supple.session.routine import title_of
 from supple.store.database.engine import Database
 from supple.store.database.tables import AccountRow, RoutineRow
 
@@ -30,12 +32,19 @@ class RoutineListed:
     name: str
     saved_at: dt.datetime
     given_by: str | None  # the clinician's username; None when the person saved it themselves
+    title: str = ""
+    favourite: bool = False
+    draft: bool = False
 
 
 @dataclass(frozen=True)
 class SavedRoutine:
     name: str
     plan: dict[str, Any]  # the plan's JSON, as it was saved
+    title: str = ""
+    favourite: bool = False
+    draft: bool = False
+    given_by: int | None = None
 
 
 @functools.cache
@@ -44,6 +53,7 @@ def _version(by_name: bool) -> Select[int, str, dt.datetime]:
         RoutineRow.person_id == bindparam("person_id")
     )
     query = query.where(RoutineRow.name == bindparam("name")) if by_name else query
+    query = query.where(RoutineRow.draft.is_(False))  # a clinician's draft is not the person's to play yet
     return query.order_by(RoutineRow.saved_at.desc(), RoutineRow.id.desc()).limit(1)
 
 
@@ -52,16 +62,57 @@ class Routines:
         self.database = database
 
     def save(
-        self, *, person_id: int, name: str, plan: dict[str, Any], now: dt.datetime, given_by: int | None = None
+        self,
+        *,
+        person_id: int,
+        name: str,
+        plan: dict[str, Any],
+        now: dt.datetime,
+        given_by: int | None = None,
+        title: str | None = None,
+        draft: bool = False,
     ) -> None:
         """Keep a routine under a name, replacing one saved under the same name; `given_by` is the
         clinician who gave it (None: the person saved it themselves)."""
         with self.database.writing() as s:
             row = s.scalar(select(RoutineRow).where(RoutineRow.person_id == person_id, RoutineRow.name == name))
             if row is None:
-                s.add(RoutineRow(person_id=person_id, name=name, plan=plan, saved_at=now, given_by=given_by))
+                s.add(
+                    RoutineRow(
+                        person_id=person_id, name=name, plan=plan, saved_at=now, given_by=given_by, title=title,
+                        draft=draft,
+                    )
+                )  # fmt: skip
             else:
-                row.plan, row.saved_at, row.given_by = plan, now, given_by
+                row.plan, row.saved_at, row.given_by, row.draft = plan, now, given_by, draft
+                row.title = title or row.title
+
+    def edit(self, *, person_id: int, name: str, now: dt.datetime, **changes: Any) -> bool:
+        """Change a routine's plan, title, favourite mark or draft state (keyword: the column); False
+        when the person has no routine of that name."""
+        allowed = {"plan", "title", "favourite", "draft", "given_by"}
+        if not changes or set(changes) - allowed:
+            raise ValueError(f"a routine's {sorted(set(changes) - allowed)} are not changed this way")
+        values = {**changes, "saved_at": now} if "plan" in changes else changes
+        query = update(RoutineRow).where(RoutineRow.person_id == person_id, RoutineRow.name == name).values(**values)
+        with self.database.writing() as s:
+            return bool(s.execute(query).rowcount)  # type: ignore[attr-defined]
+
+    def delete(self, *, person_id: int, name: str) -> bool:
+        query = delete(RoutineRow).where(RoutineRow.person_id == person_id, RoutineRow.name == name)
+        with self.database.writing() as s:
+            return bool(s.execute(query).rowcount)  # type: ignore[attr-defined]
+
+    def record(self, *, person_id: int, name: str) -> SavedRoutine | None:
+        """The routine of that name with everything kept about it, drafts included."""
+        query = select(RoutineRow).where(RoutineRow.person_id == person_id, RoutineRow.name == name)
+        with self.database.reading() as c:
+            row = c.execute(query).first()
+        if row is None:
+            return None
+        return SavedRoutine(
+            row.name, row.plan, title_of(row.name, row.title), row.favourite, row.draft, row.given_by
+        )  # fmt: skip
 
     def version(self, *, person_id: int, name: str | None = None) -> RoutineVersion | None:
         """The routine saved under `name`, or the one saved last; None when there is none."""
@@ -77,20 +128,32 @@ class Routines:
     def get(self, *, person_id: int, name: str | None = None) -> SavedRoutine | None:
         """The routine saved under `name` (or saved last) with its plan."""
         found = self.version(person_id=person_id, name=name)
-        return None if found is None else SavedRoutine(found.name, self.plan(routine_id=found.id))
+        return None if found is None else self.record(person_id=person_id, name=found.name)
 
-    def listed(self, *, person_id: int) -> list[RoutineListed]:
-        """The person's routines by name, each with when it was saved and who gave it."""
+    def listed(self, *, person_id: int, drafts: bool = False) -> list[RoutineListed]:
+        """The person's routines, favourites first, then by title, each with when it was saved and
+        who gave it; a clinician's drafts only when asked for (the clinician's own list)."""
         query = (
-            select(RoutineRow.name, RoutineRow.saved_at, AccountRow.username)
+            select(
+                RoutineRow.name, RoutineRow.saved_at, AccountRow.username, RoutineRow.title, RoutineRow.favourite,
+                RoutineRow.draft,
+            )
             .outerjoin(AccountRow, AccountRow.person_id == RoutineRow.given_by)
             .where(RoutineRow.person_id == person_id)
-            .order_by(RoutineRow.name)
-        )
+        )  # fmt: skip
+        query = query if drafts else query.where(RoutineRow.draft.is_(False))
         with self.database.reading() as c:
-            return [RoutineListed(name, saved_at, given_by) for name, saved_at, given_by in c.execute(query)]
+            found = [
+                RoutineListed(name, saved_at, given_by, title_of(name, title), favourite, draft)
+                for name, saved_at, given_by, title, favourite, draft in c.execute(query)
+            ]
+        return sorted(found, key=lambda r: (not r.favourite, r.title.casefold(), r.name))
 
     def names(self, *, person_id: int) -> list[str]:
-        query = select(RoutineRow.name).where(RoutineRow.person_id == person_id).order_by(RoutineRow.name)
+        query = (
+            select(RoutineRow.name)
+            .where(RoutineRow.person_id == person_id, RoutineRow.draft.is_(False))
+            .order_by(RoutineRow.name)
+        )
         with self.database.reading() as c:
             return list(c.scalars(query))

@@ -93,7 +93,8 @@ def assign_plan(
         "avoid_positions": avoid_positions, "no_floor": no_floor, "warmed_up": warmed_up,
     })  # fmt: skip
     clean = routines.routine_name(name)
-    clinic.assign_plan(context, clinician_id=clinician.person_id, client_id=client_id, name=clean, request=body)
+    clinic.assign_plan(context, clinician_id=clinician.person_id, client_id=client_id, name=clean, request=body,
+                       title=name)  # fmt: skip
     return RedirectResponse(f"/clients/{client_id}/routines/{quote(clean)}", status_code=303)
 
 
@@ -112,7 +113,7 @@ def assign_written(
     clean = routines.routine_name(name)
     who = clinician.person_id
     try:
-        clinic.assign_written_text(context, clinician_id=who, client_id=client_id, name=clean, text=text)
+        clinic.assign_written_text(context, clinician_id=who, client_id=client_id, name=clean, text=text, title=name)
     except DataFileError as error:
         said = routine_problem(error)
         names = catalogue.catalog(context).exercises
@@ -140,6 +141,7 @@ def client_routine_page(
         "client": clinic.client(context, clinician_id=who, client_id=client_id),
         "plan": clinic.client_routine(context, clinician_id=who, client_id=client_id, name=name),
         "name": name,
+        "title": routines.routine_title(context, name=name, person_id=client_id),
     }
     return templates.TemplateResponse(request, "client_routine.html", page)
 

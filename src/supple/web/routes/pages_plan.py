@@ -42,7 +42,7 @@ def welcome(
     listed = routines.routines_listed(context, person_id=person)
     # a routine a clinician gave is listed once, under "From your clinician"
     page: dict[str, Any] = {
-        "screening": latest, "stale": stale, "routines": [r.name for r in listed if not r.given_by],
+        "screening": latest, "stale": stale, "routines": [r for r in listed if not r.given_by],
         "given": [r for r in listed if r.given_by], "stopped": stopped(context, latest),
     }  # fmt: skip
     if page["stopped"]:
@@ -191,8 +191,9 @@ def save_routine(
         raise BadRequest("say what bothers you first")
     plan = _plan(context, body, person)
     clean = routines.routine_name(name)
-    routines.save_routine(context, name=clean, plan=plan, person_id=person)
-    target = f"/play?{urlencode({'routine': clean})}" if start else f"/plan?{query}&{urlencode({'saved': clean})}"
+    routines.save_routine(context, name=clean, plan=plan, person_id=person, title=name)
+    saved = urlencode({"saved": clean, "title": " ".join(name.split())})
+    target = f"/play?{urlencode({'routine': clean})}" if start else f"/plan?{query}&{saved}"
     return RedirectResponse(target, status_code=303)
 
 
@@ -219,8 +220,10 @@ def player(
     shown = [item.exercise for item in plan.items]
     shown += [catalog.exercises[easier] for e in shown for easier in e.easier if easier in catalog.exercises]
     shown = list({exercise.id: exercise for exercise in shown}.values())
+    title = next((r.title for r in listed if r.name == name), name)
     page = {
-        "plan": plan, "routine": name, "routines": [r.name for r in listed], "shown": shown,
+        "plan": plan, "routine": name, "title": title, "routines": [r.name for r in listed], "shown": shown,
+        "figures": figure_descriptions(exercises=shown),
         "given": next((r for r in listed if r.name == name and r.given_by), None),
         "speed": speed,
         "player_data": {"routine": name, "timeline": timeline, "total": plan.total_seconds, "speed": speed,
