@@ -7,13 +7,14 @@ import json
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, text
 
 from supple.store.database.engine import make_engine
 from supple.store.database.schema import HEAD_REVISION, alembic_config, current_revision, upgrade
 from supple.store.database.tables import Base
 
 
-def test_upgrading_an_empty_database_to_head_matches_the_models(database_url) -> None:
+def test_a_new_database_is_made_at_head_matching_the_models(database_url) -> None:
     engine = make_engine(database_url)
     assert current_revision(engine) is None
     upgrade(engine)
@@ -22,6 +23,47 @@ def test_upgrading_an_empty_database_to_head_matches_the_models(database_url) ->
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
     upgrade(engine)  # a second time does nothing
+    engine.dispose()
+
+
+def schema_of(engine: Engine) -> dict[str, object]:
+    """Everything the database says about each table: columns (type, nullable, default), keys,
+    indexes, unique and check constraints."""
+    found = inspect(engine)
+    return {
+        table: {
+            # in any order: a migration adds a column last, the model may list it earlier
+            "columns": sorted(
+                (c["name"], str(c["type"]), c["nullable"], c.get("default")) for c in found.get_columns(table)
+            ),
+            "primary key": found.get_pk_constraint(table),
+            "foreign keys": sorted(map(repr, found.get_foreign_keys(table))),
+            "indexes": sorted(map(repr, found.get_indexes(table))),
+            "unique": sorted(map(repr, found.get_unique_constraints(table))),
+            "checks": sorted(map(repr, found.get_check_constraints(table))),
+        }
+        for table in sorted(found.get_table_names())
+    }
+
+
+def test_replaying_every_migration_gives_the_schema_a_new_database_is_made_with(database_url) -> None:
+    from alembic import command
+
+    engine = make_engine(database_url)
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    migrated = schema_of(engine)
+    with engine.begin() as connection:
+        Base.metadata.drop_all(connection)
+        connection.execute(text("DROP TABLE alembic_version"))
+    assert inspect(engine).get_table_names() == []
+    upgrade(engine)
+    assert schema_of(engine) == migrated and current_revision(engine) == HEAD_REVISION
     engine.dispose()
 
 
