@@ -60,20 +60,20 @@ def server(home: Path, database_url: str | None, workers: int, port: int, *optio
         log.close()
 
 
-def _request(url: str, method: str, body: object) -> dict[str, object]:
-    request = urllib.request.Request(
-        url, method=method, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
-    )
+def _request(url: str, method: str, body: object, cookie: str = "") -> dict[str, object]:
+    headers = {"Content-Type": "application/json"} | ({"Cookie": f"supple_session={cookie}"} if cookie else {})
+    request = urllib.request.Request(url, method=method, data=json.dumps(body).encode(), headers=headers)
     with urllib.request.urlopen(request, timeout=30) as response:
         data: dict[str, object] = json.loads(response.read() or b"{}")
         return data
 
 
-def prepare(url: str) -> int:
-    """Screen, save a routine and open a session; returns the session's id."""
-    _request(url + "/api/screening", "POST", {"yes": []})
-    _request(url + "/api/routines/morning", "PUT", {"conditions": ["sciatica", "hip-pain"], "minutes": 20})
-    opened = _request(url + "/api/sessions", "POST", {"routine": "morning"})
+def prepare(url: str, cookie: str = "") -> int:
+    """Screen, save a routine and open a session (as whoever `cookie` signed in, in clinic mode);
+    returns the session's id."""
+    _request(url + "/api/screening", "POST", {"yes": []}, cookie)
+    _request(url + "/api/routines/morning", "PUT", {"conditions": ["sciatica", "hip-pain"], "minutes": 20}, cookie)
+    opened = _request(url + "/api/sessions", "POST", {"routine": "morning"}, cookie)
     return int(str(opened["id"]))
 
 
