@@ -29,6 +29,10 @@ SUPPLE = str(Path(sys.executable).parent / "supple")
 RATE, SECONDS = 300, 10
 
 
+class PortTaken(RuntimeError):
+    """The port was taken by another server before this one could listen on it."""
+
+
 @contextmanager
 def server(home: Path, database_url: str | None, workers: int, port: int, *options: str) -> Iterator[str]:
     env = {**os.environ, "SUPPLE_HOME": str(home)}
@@ -49,6 +53,11 @@ def server(home: Path, database_url: str | None, workers: int, port: int, *optio
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise RuntimeError("supple serve did not start") from None
                 time.sleep(0.1)
+        # Another program's server may have taken the port between free_port() and here (other test
+        # runs share the machine): it answered, and this one, refused the port, is about to end.
+        time.sleep(0.5)
+        if process.poll() is not None:
+            raise PortTaken(f"port {port} was taken by another server")
         yield url
     finally:
         process.terminate()
