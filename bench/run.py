@@ -16,6 +16,7 @@ from bench import (  # noqa: E402
     cpu_per_request,
     figures,
     fuzz,
+    page_load,
     page_weights,
     properties,
     selection,
@@ -77,6 +78,16 @@ def main() -> None:
             ],
             page_weights.run(),
             page_weights.COLUMNS,
+        ),
+        section(
+            "Page load on Slow 4G (`python -m bench.page_load`)",
+            [
+                "Chromium's Slow 4G (562.5 ms latency, 1.44 Mbit/s down), a phone's viewport, Navigation Timing;",
+                "budget (issue 22): the player interactive within 1.5 s on a first visit. The next visit's",
+                "service worker fetches are not slowed by the emulation.",
+            ],
+            page_load.run(),
+            page_load.COLUMNS,
         ),
         section(
             "Selection (the MILP, HiGHS; `python -m bench.selection`)",
