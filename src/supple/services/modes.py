@@ -98,6 +98,8 @@ class SinglePersonMode(Mode):
     def __init__(self, context: AppContext) -> None:
         super().__init__(context)
         self.home = context.settings.home
+        # The latest screening as last read, by its file's inode, change time and size.
+        self._screening: tuple[tuple[int, int, int], Screening | None] | None = None
         self._lock = threading.Lock()
         # (the people's version when the person was found, the person's id)
         self._known: tuple[bytes, int] | None = None
@@ -135,8 +137,19 @@ class SinglePersonMode(Mode):
 
     def latest_screening(self, person_id: int | None) -> Screening | None:
         # The database keeps the history; the file is the one person's gate, which lets `supple plan`
-        # check it without opening the database.
-        return screening_file.load_screening(home=self.home)
+        # check it without opening the database. The web app asks at every start of the player: the
+        # file is read again only when it changed (written anew, it is another file: another inode).
+        try:
+            stat = screening_file.screening_path(self.home).stat()
+        except OSError:  # none yet, or not to be looked at: reading it says which
+            return screening_file.load_screening(home=self.home)
+        key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        known = self._screening
+        if known is not None and known[0] == key:
+            return known[1]
+        screening = screening_file.load_screening(home=self.home)
+        self._screening = (key, screening)
+        return screening
 
     def keep_screening(self, person_id: int | None, screening: Screening) -> None:
         screening_file.save_screening(home=self.home, screening=screening)
