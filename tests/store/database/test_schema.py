@@ -131,3 +131,25 @@ def test_another_programs_tables_of_supples_names_are_refused_and_others_left_al
         upgrade(other)
     assert "invoices" in inspect(other).get_table_names()
     other.dispose()
+
+
+def test_two_processes_starting_on_a_new_database_at_once_both_find_it_made(tmp_path) -> None:
+    # `supple serve --workers 2` on a new data folder: each worker opens the store at the same moment
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'supple.db'}"
+    code = (
+        "import sys; from supple.store.database.engine import make_engine; "
+        "from supple.store.database.schema import upgrade; upgrade(make_engine(sys.argv[1]))"
+    )
+    starts = [subprocess.Popen([sys.executable, "-c", code, url], stderr=subprocess.PIPE) for _ in range(4)]
+    for start in starts:
+        _, error = start.communicate(timeout=60)
+        assert start.returncode == 0, error.decode()
+    engine = make_engine(url)
+    assert current_revision(engine) == HEAD_REVISION
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
