@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench import (  # noqa: E402
     attacks,
     cpu_per_request,
+    dashboard,
     figures,
     fuzz,
     page_load,
@@ -128,6 +129,15 @@ def main() -> None:
                 "Recording a set is one committed transaction with synchronous=FULL (it survives a crash).",
             ],
             store.run(),
+            ["what", "median ms", "p99 ms", "min ms", "runs"],
+        ),
+        section(
+            "History in detail and the clinician's dashboard (SQLite, in a running process)",
+            [
+                f"A clinician with {dashboard.CLIENTS} clients, each with a year of sessions three times a week",
+                "(8 sets each): the dashboard reads everyone's session totals in one query and their pain alerts.",
+            ],
+            dashboard.run(),
             ["what", "median ms", "p99 ms", "min ms", "runs"],
         ),
         section(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 
 def test_activities_are_named_rated_and_shown_in_stats(run_cli) -> None:
@@ -15,7 +16,8 @@ def test_activities_are_named_rated_and_shown_in_stats(run_cli) -> None:
     ]  # fmt: skip
     function = json.loads(run_cli("stats", "--json").out)["function"]
     assert function == {"activities": 2, "first": 3.5, "latest": 6.0, "change": 2.5, "meaningful": True}
-    assert "1. Putting on socks: 3 -> 6" in run_cli("goal", "list").out
+    day = r"\(\d\d [A-Z][a-z]{2} \d{4}\)"  # each rating with its date
+    assert re.search(rf"1\. Putting on socks: 3 {day} -> 6 {day}", run_cli("goal", "list").out)
 
 
 def test_at_most_three_activities_and_scores_from_0_to_10(run_cli) -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -35,6 +36,26 @@ def test_history_lists_each_session_with_its_sets_and_pain(run_cli, two_sessions
     assert "6 -> 3 *" in table and "4 -> 4" in table and "meaningful change" in table
 
 
+def test_history_shows_one_session_and_one_exercise_in_detail(run_cli, two_sessions) -> None:
+    ids = [s["id"] for s in json.loads(run_cli("history", "--json").out)]
+    assert all(f" {i} " in run_cli("history").out for i in ids)  # the ids to ask for one by
+    one = json.loads(run_cli("history", "--session", str(ids[0]), "--json").out)
+    assert (one["id"], one["pain_before"], one["pain_after"], one["counts"]) == (ids[0], 6, 3, True)
+    assert [(e["exercise"], e["outcome"], e["sets_done"]) for e in one["exercises"]] == [
+        ("cat-cow", "done", 1), ("kneeling-hip-flexor-stretch", "done", 4),
+    ]  # fmt: skip
+    assert one["exercises"][1]["longest_hold"] == 6
+    words = run_cli("history", "--session", str(ids[0])).out
+    assert "Kneeling hip flexor" in words and "longest hold 6 s" in words
+    over_time = json.loads(run_cli("history", "--exercise", "kneeling-hip-flexor-stretch", "--json").out)
+    assert [time["session"] for time in over_time["sessions"]] == ids
+    assert "2 sessions" in run_cli("history", "--exercise", "kneeling-hip-flexor-stretch").out
+    missing = run_cli("history", "--session", "999")
+    assert missing.code == 2 and "no session 999" in missing.err
+    both = run_cli("history", "--session", str(ids[0]), "--exercise", "cat-cow")
+    assert both.code == 2 and "not both" in both.err
+
+
 def test_stats_show_this_week_the_streak_pain_and_areas(run_cli, two_sessions) -> None:
     report = json.loads(run_cli("stats", "--json").out)
     assert report["weeks"][-1]["sessions"] == 2
@@ -45,6 +66,9 @@ def test_stats_show_this_week_the_streak_pain_and_areas(run_cli, two_sessions) -
     text = run_cli("stats").out
     assert "Sessions per week (goal 3-5)" in text and "this week 2" in text
     assert "■" in text
+    first_week = dt.date.fromisoformat(report["weeks"][0]["start"])
+    assert f"weeks of {first_week:%d %b} to " in text  # the sparklines carry their dates
+    assert re.search(r"Pain before sessions: \S+ \(\d\d [A-Z][a-z]{2} to \d\d [A-Z][a-z]{2} \d{4}\)", text)
 
 
 def test_with_no_sessions_history_says_how_to_start(run_cli) -> None:

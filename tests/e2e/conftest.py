@@ -25,9 +25,10 @@ CHROMIUM_ARGS = [
 # The test servers' ports: below Linux's ephemeral range (32768 and up), where no outgoing
 # connection takes one, in a block for each pytest worker, handed out in turn. A port the system
 # picked (bind to 0) could be given again to the other worker, or to a connection, before the
-# server bound it; that server then failed, and another's answer made it look ready.
+# server bound it; that server then failed, and another's answer made it look ready. Each run
+# starts at a place of its own in the block, so two checkouts tested at once rarely meet.
 PORTS_FROM, PORTS_PER_WORKER = 20_000, 2_000
-_ports = itertools.count()
+_ports = itertools.count(os.getpid() % PORTS_PER_WORKER)
 
 
 def free_port() -> int:

@@ -10,7 +10,7 @@ from tests.e2e.conftest import SPEECH_SPY, Server
 from tests.e2e.test_journey import make_routine, screen_all_clear
 
 PAGES = ["/", "/screening", "/plan", "/plan?conditions=sciatica&minutes=10", "/play", "/progress", "/exercises",
-         "/exercises/pigeon-pose", "/settings"]  # fmt: skip
+         "/exercises/pigeon-pose", "/settings", "/progress/sessions", "/progress/exercises/pigeon-pose"]  # fmt: skip
 
 
 def test_a_red_flag_stops_and_sends_the_person_to_a_doctor(page: Page) -> None:

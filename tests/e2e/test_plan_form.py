@@ -56,6 +56,29 @@ def test_a_new_person_in_pain_asks_for_a_gentle_routine_on_a_phone(phone: Page) 
     expect(phone.get_by_role("group", name=re.compile("How much pain")).get_by_role("radio", name="6")).to_be_checked()
 
 
+def test_a_pain_score_picked_by_mistake_can_be_taken_back_on_a_phone(phone: Page) -> None:
+    phone.request.post("/api/screening", data={"yes": []})
+    phone.goto("/plan")
+    pain = phone.get_by_role("group", name=re.compile("How much pain do you have today"))
+    rather_not = pain.get_by_role("radio", name="I'd rather not say")
+    expect(rather_not).to_be_checked()  # nothing said until the person says it
+    phone.get_by_label(re.compile("^Lower back pain")).check()
+    pain.get_by_text("7", exact=True).click()
+    pain.get_by_text("I'd rather not say").click()
+    expect(rather_not).to_be_checked()
+    expect(pain.get_by_role("radio", name="7")).not_to_be_checked()
+    fits(phone, "the plan form")
+    pain.scroll_into_view_if_needed()
+    look(phone, "plan-form-pain-unsaid-phone")
+
+    phone.get_by_role("button", name="Make my routine").click()
+    expect(phone.get_by_role("heading", name=re.compile("^Your routine"))).to_be_visible()
+    expect(phone.get_by_text(re.compile("A gentle routine"))).to_have_count(0)  # no pain said, none assumed
+    phone.get_by_role("link", name="Change what bothers you or the time").click()
+    pain = phone.get_by_role("group", name=re.compile("How much pain"))
+    expect(pain.get_by_role("radio", name="I'd rather not say")).to_be_checked()
+
+
 def test_the_screening_asks_which_way_a_hip_was_replaced_on_a_phone(phone: Page) -> None:
     phone.goto("/screening")
     phone.get_by_label("Have you had a hip replacement (at any time)?").check()

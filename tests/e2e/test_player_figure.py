@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from tests.content import builtin_catalog
-from tests.e2e.conftest import Server
+from tests.e2e.conftest import Server, look
 from tests.e2e.player import ON_ITS_SIDE, PHONE, box, engine, phone, play, routine_ready
 from tests.e2e.targets import small_targets
 from tests.e2e.test_player_screen import ALWAYS_SHOWN, on_screen
@@ -28,7 +28,7 @@ def at_a_sided_hold(page: Page, side: str) -> dict[str, object]:
 
 def shown_figure(page: Page) -> str:
     """The figure on the screen, once drawn: the SVG the player asked for."""
-    page.wait_for_function("document.getElementById('figure').complete")
+    page.wait_for_function("() => document.getElementById('figure').complete")
     assert page.evaluate("document.getElementById('figure').naturalWidth") > 0, "the figure is drawn"
     src = page.locator("#figure").get_attribute("src") or ""
     return page.request.get(src).text()
@@ -46,6 +46,7 @@ def test_the_figure_is_large_mirrored_on_the_left_side_and_its_steps_one_tap_awa
     expect(page.locator("#where")).to_contain_text("Left side")
     expect(page.locator("#figure")).to_have_attribute("src", f"/figures/{left['exercise']}.svg?side=left")
     svg = shown_figure(page)
+    look(page, f"player-figure-left-{viewport['width']}x{viewport['height']}")
     assert MIRRORED in svg and "Shown for the left side." in svg and "@keyframes" in svg  # it moves
     # Large: the biggest thing on the screen, as wide as the words or as tall as the screen allows.
     figure = box(page, "#figure")
@@ -60,6 +61,7 @@ def test_the_figure_is_large_mirrored_on_the_left_side_and_its_steps_one_tap_awa
     exercise = builtin_catalog().exercises[str(left["exercise"])]
     shown = dialog.locator(f'[data-exercise="{exercise.id}"]')
     expect(shown).to_be_visible()
+    look(page, f"player-steps-{viewport['width']}x{viewport['height']}")
     expect(shown.locator("ol").first.locator("li")).to_have_count(min(3, len(exercise.steps)))
     expect(shown).to_contain_text(exercise.steps[0])
     assert dialog.locator("[data-exercise]:visible").count() == 1  # only the exercise being done
@@ -70,7 +72,7 @@ def test_the_figure_is_large_mirrored_on_the_left_side_and_its_steps_one_tap_awa
     # The right side: the picture as the pose draws it, not mirrored.
     page.keyboard.press("Space")
     page.wait_for_function(
-        "(() => { const e = window.supplePlayer.engine; const s = e.steps[e.index]; return s.side === 'right'; })()",
+        "() => { const e = window.supplePlayer.engine; const s = e.steps[e.index]; return s.side === 'right'; }",
         timeout=30_000,
     )
     page.keyboard.press("Space")

@@ -260,6 +260,30 @@ def session_detail(world: World) -> None:
             same_as_missing(intruder, "GET", "/api/sessions/{}", real)
 
 
+@probe("GET", "/progress/sessions/{session_id}", "/progress/sessions")
+def session_page(world: World) -> None:
+    assert world.alice.get(f"/progress/sessions/{world.finished}").status_code == 200
+    assert f"/progress/sessions/{world.finished}" in world.alice.get("/progress/sessions").text
+    for intruder in world.clients_of_alice():
+        listed = intruder.get("/progress/sessions")
+        assert listed.status_code == 200 and "No sessions yet" in listed.text
+        world.hidden(listed.text)
+    for intruder in world.clients_of_alice():
+        for real in (world.session, world.finished):
+            same_as_missing(intruder, "GET", "/progress/sessions/{}", real)
+
+
+@probe("GET", "/progress/exercises/{exercise_id}")
+def exercise_page(world: World) -> None:
+    mine = world.alice.get("/progress/exercises/cat-cow")
+    assert mine.status_code == 200 and f"/progress/sessions/{world.finished}" in mine.text
+    for intruder in world.clients_of_alice():
+        page = intruder.get("/progress/exercises/cat-cow")
+        assert page.status_code == 200 and "Not done yet" in page.text
+        assert f"/sessions/{world.finished}" not in page.text
+        world.hidden(page.text)
+
+
 @probe("GET", "/api/progress", "/progress")
 def own_progress(world: World) -> None:
     assert world.alice.get("/api/progress").json()["sessions"] == 1
@@ -385,6 +409,34 @@ def client_reads(world: World) -> None:
         assert world.carol.get(path.format(world.alice_id)).status_code == 200, path
         for intruder in (world.dave, world.bob, world.erin):
             same_as_missing(intruder, "GET", path, world.alice_id)
+
+
+@probe("GET", "/clients/{client_id}/sessions/{session_id}", "/clients/{client_id}/exercises/{exercise_id}",
+       "/clients/{client_id}/sessions")  # fmt: skip
+def client_history(world: World) -> None:
+    alice, finished = world.alice_id, world.finished
+    reads = [f"/clients/{{}}/sessions/{finished}", "/clients/{}/exercises/cat-cow", "/clients/{}/sessions"]
+    for path in reads:
+        assert world.carol.get(path.format(alice)).status_code == 200, path
+        for intruder in (world.dave, world.bob, world.erin):
+            same_as_missing(intruder, "GET", path, alice)
+    # alice's session under another of carol's clients is no session of theirs
+    bob = next(c["id"] for c in world.carol.get("/api/clients").json() if c["username"] == "bob")
+    same_as_missing(world.carol, "GET", f"/clients/{bob}/sessions/{{}}", finished)
+    bobs_exercise = world.carol.get(f"/clients/{bob}/exercises/cat-cow")
+    assert bobs_exercise.status_code == 200 and f"/sessions/{finished}" not in bobs_exercise.text
+
+
+@probe("GET", "/dashboard", "/dashboard.csv")
+def dashboard(world: World) -> None:
+    for path in ("/dashboard", "/dashboard.csv"):
+        carols = world.carol.get(path)
+        assert carols.status_code == 200 and "alice" in carols.text and "bob" in carols.text
+        daves = world.dave.get(path, params={"sort": "name"})
+        assert daves.status_code == 200 and "erin" in daves.text
+        world.hidden(daves.text)
+        for client in (world.bob, world.erin):
+            assert client.get(path).status_code == 404
 
 
 @probe("PUT", "/api/clients/{client_id}/routines/{name}", "/api/clients/{client_id}/written-routines/{name}")

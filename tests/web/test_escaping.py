@@ -95,7 +95,9 @@ def test_nothing_a_person_types_comes_back_as_markup_in_single_person_mode(tmp_p
     app, client, clock = single(tmp_path, "home")
     hostile_single_person(client, clock)
     read = Read()
-    read_everything(read, client, app, "one person", {"exercise_id": "pigeon-pose", "name": "morning"})
+    read_everything(
+        read, client, app, "one person", {"exercise_id": "pigeon-pose", "name": "morning", "session_id": "1"}
+    )
     for payload in PAYLOADS:  # and the pages that say a form back
         read.check(f"activity {payload!r}", post(client, "/activities", {"activity": payload, "score": "eleven"}))
         read.check(f"routine {payload!r}", post(client, "/routines", {"name": "a", "query": payload}))
@@ -132,7 +134,7 @@ def test_nothing_a_clinician_or_client_types_comes_back_as_markup_in_clinic_mode
             read.check(f"{what} {payload!r}", form(carol, path, data))
         post(sam_browser, "/activities", {"activity": payload[:200], "score": "3"})
         read.check(f"login {payload!r}", clinic.browser().post("/login", data={"username": payload, "password": "x"}))
-    values = {"client_id": str(sam), "exercise_id": "pigeon-pose", "name": "morning"}
+    values = {"client_id": str(sam), "exercise_id": "pigeon-pose", "name": "morning", "session_id": "1"}
     for who, browser in (("carol", carol), ("sam", sam_browser), ("nobody", clinic.browser())):
         read_everything(read, browser, clinic.app, who, values)
     assert read.pages > 100

@@ -25,7 +25,7 @@ from supple.web.headers import BACKUP_LIMIT, BODY_LIMIT
 
 __all__ = ["clinic_world"]  # a fixture, for the tests in clinic mode
 
-SINGLE_VALUES = {"exercise_id": "pigeon-pose", "name": "morning"}
+SINGLE_VALUES = {"exercise_id": "pigeon-pose", "name": "morning", "session_id": "1"}
 OTHER_ANSWERS = ["/api/catalog", "/api/progress", "/static/app.js", "/static/style.css", "/health", "/openapi.json",
                  "/docs", "/docs-assets/swagger-ui-bundle.js", "/manifest.webmanifest", "/sw.js", "/no-such-page",
                  "/api/no-such-thing", "/figures/pigeon-pose.svg"]  # fmt: skip

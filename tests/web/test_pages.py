@@ -209,7 +209,8 @@ def test_the_plan_form_asks_if_new_to_stretching_and_pain_today_and_keeps_them_i
 ) -> None:
     screen(client)
     form = client.get("/plan").text
-    assert 'name="new_to_stretching"' in form and form.count('type="radio" id="pain_today-') == 11
+    # the pain scale: 0 to 10, or not said
+    assert 'name="new_to_stretching"' in form and form.count('type="radio" id="pain_today-') == 12
     params = {"conditions": "lower-back-pain", "minutes": "20", "new_to_stretching": "1", "pain_today": "6"}
     page = client.get("/plan", params=params).text
     assert "A gentle routine, because you are new to stretching" in page

@@ -124,6 +124,11 @@ QUERIES = [  # the same pages, the way people reach them with a query
     "/login?done=password",
     "/login?done=deleted",
     "/screening/mistake",
+    "/dashboard?sort=pain&order=asc",
+    "/dashboard?sort=nonsense",
+    "/dashboard.csv?sort=last",
+    "/progress/sessions/999999",
+    "/progress/exercises/xyzzy",
 ]
 
 
@@ -251,7 +256,7 @@ def test_every_page_of_single_person_mode_is_in_words_for_people(tmp_path: Path,
     app, client, clock = single(tmp_path, "home")
     STATES[state](client, clock)
     crawl = Crawl()
-    crawl_pages(crawl, client, app, state, {"exercise_id": "pigeon-pose", "name": "morning"})
+    crawl_pages(crawl, client, app, state, {"exercise_id": "pigeon-pose", "name": "morning", "session_id": "1"})
     assert len(crawl.read) > 30
     crawl.assert_clean()
 
@@ -293,7 +298,7 @@ def clinic_world(tmp_path: Path) -> Iterator[tuple[Clinic, dict[str, str]]]:
     assert given.status_code == 303, given.text
     written = form(carol, f"/clients/{sam}/written-routines", {"name": "Written Mine", "text": PASTED[-2][:-13] + "\n"})
     assert written.status_code == 303, written.text
-    yield world, {"client_id": str(sam), "exercise_id": "pigeon-pose", "name": "from-carol"}
+    yield world, {"client_id": str(sam), "exercise_id": "pigeon-pose", "name": "from-carol", "session_id": "1"}
     world.close()
 
 

@@ -62,5 +62,5 @@ def list_command(as_json: Annotated[bool, typer.Option("--json", help="Print JSO
     if not goals:
         out.print("No activities yet: `supple goal add 'putting on socks' --score 4`.")
     for g in goals:
-        scores = " -> ".join(str(score) for _, score in g.ratings) or "not rated yet"
+        scores = " -> ".join(f"{score} ({at.astimezone():%d %b %Y})" for at, score in g.ratings) or "not rated yet"
         out.print(f"{g.id}. {g.activity}: {scores}")

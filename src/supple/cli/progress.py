@@ -13,8 +13,32 @@ from supple.cli.context import command_context
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
-def history_command(as_json: AsJson = False) -> None:
-    """Every session: when, how it ended, sets done and skipped, pain before and after."""
+SessionOption = Annotated[
+    int | None,
+    typer.Option(
+        "--session", metavar="ID", min=1, help="One session in detail: each exercise done, skipped or stopped."
+    ),
+]
+ExerciseOption = Annotated[
+    str | None, typer.Option("--exercise", metavar="ID", help="One exercise over every session: its holds over time.")
+]
+
+
+def history_command(as_json: AsJson = False, session: SessionOption = None, exercise: ExerciseOption = None) -> None:
+    """Every session: its id, when, how it ended, sets done and skipped, pain before and after."""
+    if session is not None and exercise is not None:
+        from supple.errors import BadRequest
+
+        raise BadRequest("ask for one session or one exercise, not both")
+    if session is not None:
+        _one_session(session, as_json)
+    elif exercise is not None:
+        _one_exercise(exercise, as_json)
+    else:
+        _every_session(as_json)
+
+
+def _every_session(as_json: bool) -> None:
     from supple.services.progress import session_history
 
     past = session_history(command_context())
@@ -28,6 +52,32 @@ def history_command(as_json: AsJson = False) -> None:
         out.print("No sessions yet: `supple go` runs one.")
         return
     out.print(history_table(past))
+
+
+def _one_session(session_id: int, as_json: bool) -> None:
+    from supple.services.history import session_detail
+
+    context = command_context()
+    detail = session_detail(context, session_id=session_id)
+    if as_json:
+        write_json(detail.to_json())
+        return
+    from supple.cli.progress_view import session_view
+
+    console().print(session_view(detail, context.content.catalog()))
+
+
+def _one_exercise(exercise_id: str, as_json: bool) -> None:
+    from supple.services.history import exercise_detail
+
+    context = command_context()
+    detail = exercise_detail(context, exercise_id=exercise_id)
+    if as_json:
+        write_json(detail.to_json())
+        return
+    from supple.cli.progress_view import exercise_view
+
+    console().print(exercise_view(detail, context.content.catalog()))
 
 
 def stats_command(

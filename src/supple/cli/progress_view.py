@@ -8,18 +8,27 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from supple.catalog.models import Catalog
 from supple.progress.adherence import WEEKLY_GOAL, WEEKLY_GOAL_HIGH
 from supple.progress.counting import counts
+from supple.progress.exercise_history import ExerciseInSession
 from supple.progress.history import SessionRecord
 from supple.progress.outcomes import meaningful_pain_change
+from supple.services.history import ExerciseDetail, SessionDetail
 from supple.services.progress import Stats
+
+OUTCOMES = {
+    "done": "done", "partly": "partly done", "skipped": "skipped", "stopped": "stopped: it hurt",
+    "passed-over": "not done", "not-reached": "not reached",
+}  # fmt: skip
+TIGHTER = {"left": "left", "right": "right", "same": "same", None: ""}
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
 def history_table(past: list[SessionRecord]) -> RenderableType:
     table = Table(box=None, header_style="bold", padding=(0, 1))
-    for column in ("When", "How it ended", "Done", "Sets", "Pain", "Counts"):
+    for column in ("Id", "When", "How it ended", "Done", "Sets", "Pain", "Counts"):
         table.add_column(column)
     for s in past:
         pain = ""
@@ -29,12 +38,64 @@ def history_table(past: list[SessionRecord]) -> RenderableType:
         sets = f"{sum(1 for x in s.sets if not x.skipped)} done, {sum(1 for x in s.sets if x.skipped)} skipped"
         when = s.started_at.astimezone().strftime("%a %d %b %Y %H:%M")
         done = f"{s.seconds_done / 60:.0f} of {s.planned_seconds / 60:.0f} min"
-        table.add_row(when, s.state, done, sets, pain, "yes" if counts(s) else "no")
+        table.add_row(str(s.id), when, s.state, done, sets, pain, "yes" if counts(s) else "no")
     table.caption = (
         "* a meaningful change in pain (2 points or 30 %). A session counts toward the goal when at least "
-        "half of its planned stretching, or 10 minutes of it, was done."
+        "half of its planned stretching, or 10 minutes of it, was done. `supple history --session ID` shows "
+        "one session in detail."
     )
     return table
+
+
+def _name(catalog: Catalog, exercise: str) -> str:
+    return catalog.exercises[exercise].name if exercise in catalog.exercises else exercise
+
+
+def _amount(done: ExerciseInSession) -> str:
+    if not done.reached:
+        return ""
+    amount = f"{done.sets_done} done" + (f", {done.sets_skipped} skipped" if done.sets_skipped else "")
+    if done.longest_hold is not None:
+        amount += f", longest hold {done.longest_hold:.0f} s"
+    return amount
+
+
+def session_view(detail: SessionDetail, catalog: Catalog) -> RenderableType:
+    """One session: how it ended, its pain, and each exercise done, skipped or stopped."""
+    s = detail.record
+    when = s.started_at.astimezone().strftime("%a %d %b %Y %H:%M")
+    pain = " -> ".join("-" if p is None else str(p) for p in (s.pain_before, s.pain_after))
+    counted = "counts" if detail.counted.counts else "does not count"
+    minutes = f"{s.seconds_done / 60:.0f} of {s.planned_seconds / 60:.0f} min"
+    head = Text(f"Session {s.id}, {when}: {s.state}, {minutes}, pain {pain}, {counted} ({detail.counted.why})")
+    table = Table(box=None, header_style="bold", padding=(0, 1))
+    for column in ("Exercise", "What happened", "Sets", "Pain", "Tighter side"):
+        table.add_column(column)
+    for done in detail.exercises:
+        hurt = str(done.pain) if done.pain is not None else ""
+        table.add_row(_name(catalog, done.exercise), OUTCOMES[done.outcome], _amount(done), hurt, TIGHTER[done.tighter])
+    return Group(head, table)
+
+
+def exercise_view(detail: ExerciseDetail, catalog: Catalog) -> RenderableType:
+    """One exercise in each session that had it, oldest first, with a sparkline of its holds."""
+    name = _name(catalog, detail.exercise)
+    if not detail.times:
+        return Text(f"{name}: not done yet.")
+    table = Table(box=None, header_style="bold", padding=(0, 1))
+    for column in ("Session", "When", "What happened", "Sets", "Tighter side"):
+        table.add_column(column)
+    for time in detail.times:
+        when = time.when.astimezone().strftime("%a %d %b %Y")
+        done = time.done
+        table.add_row(str(time.session_id), when, OUTCOMES[done.outcome], _amount(done), TIGHTER[done.tighter])
+    holds = [t.done.longest_hold or 0.0 for t in detail.times]
+    line = f"Longest holds: {sparkline(holds)} ({holds[0]:.0f} s to {holds[-1]:.0f} s)" if any(holds) else ""
+    return Group(
+        Text(f"{name}, {len(detail.times)} session{'' if len(detail.times) == 1 else 's'}", style="bold"),
+        table,
+        Text(line),
+    )
 
 
 def sparkline(values: list[float], top: float | None = None) -> str:
@@ -64,6 +125,7 @@ def stats_view(report: Stats) -> RenderableType:
         Text(f"Sessions per week (goal {WEEKLY_GOAL}-{WEEKLY_GOAL_HIGH}), last {len(counts)} weeks", style="bold"),
         Text(f"  {sparkline([float(c) for c in counts], top=float(max(WEEKLY_GOAL_HIGH, *counts)))}  "
              f"this week {counts[-1]}, on goal {sum(w.on_goal for w in report.weeks)} of {len(counts)} weeks"),
+        Text(f"  weeks of {report.weeks[0].start:%d %b} to {report.weeks[-1].start:%d %b %Y}", style="dim"),
         Text(f"Weeks on goal in a row: {report.current_streak} now, {report.best_streak} at best.", style="bold"),
         Text("A session counts when at least half of its planned stretching, or 10 minutes of it, was done."),
         Text(calendar(report.days, report.today)),
@@ -73,7 +135,9 @@ def stats_view(report: Stats) -> RenderableType:
         parts.append(Text(f"Last four weeks by area: {areas}"))
     if report.pain:
         before = [float(p.before) for p in report.pain if p.before is not None]
-        parts.append(Text(f"Pain before sessions: {sparkline(before, top=10.0)}"))
+        rated = [p.when for p in report.pain if p.before is not None]
+        dates = f" ({rated[0].astimezone():%d %b} to {rated[-1].astimezone():%d %b %Y})" if rated else ""
+        parts.append(Text(f"Pain before sessions: {sparkline(before, top=10.0)}{dates}"))
         for words in (report.pain_trend.words, report.pain_in_sessions.words):
             if words:
                 parts.append(Text(f"  {words}"))

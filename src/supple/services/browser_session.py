@@ -210,14 +210,6 @@ def finish_session(
     end_session(context, session_id=session_id, state=state, pain_after=pain_after, person_id=person_id, at=at)
 
 
-def session_detail(context: AppContext, *, person_id: int, session_id: int) -> dict[str, Any]:
-    _own_session(context, person_id, session_id)
-    record = context.store.history.session(session_id=session_id)
-    if record is None:  # deleted between the two reads
-        raise NotFound(f"no session {session_id}")
-    return record.to_json(with_sets=True)
-
-
 def sessions_of(context: AppContext, *, person_id: int) -> Sequence[dict[str, Any]]:
     close_left_running(context, person_id=person_id)
     return [s.to_json() for s in context.store.history.sessions(person_id=person_id)]

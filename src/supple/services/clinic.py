@@ -17,8 +17,10 @@ from supple.errors import DataFileError, NotFound, UnsafeToStart
 from supple.planner.plan import Plan
 from supple.planner.request import PlanRequest
 from supple.progress.alerts import alerts, alerts_since
-from supple.progress.history import PainReport
+from supple.progress.exercise_history import ExerciseTally
+from supple.progress.history import PainReport, SessionRecord
 from supple.safety.screen import Screening
+from supple.services import history
 from supple.services.planning import check_request, plan_with
 from supple.services.routines import save_routine
 from supple.services.screening import latest_screening, precautions_for
@@ -26,6 +28,7 @@ from supple.session.routine import plan_from_data
 
 if TYPE_CHECKING:
     from supple.services.context import AppContext
+    from supple.services.history import ExerciseDetail, SessionDetail
     from supple.store.repositories.accounts import Account
     from supple.store.repositories.routines import RoutineListed
 
@@ -132,3 +135,25 @@ def client_alerts(context: AppContext, *, clinician_id: int, client_id: int) -> 
 def client_screening(context: AppContext, *, clinician_id: int, client_id: int) -> Screening | None:
     client(context, clinician_id=clinician_id, client_id=client_id)
     return latest_screening(context, person_id=client_id)
+
+
+def client_session(context: AppContext, *, clinician_id: int, client_id: int, session_id: int) -> SessionDetail:
+    """One of the client's sessions, as the client's own page shows it."""
+    client(context, clinician_id=clinician_id, client_id=client_id)
+    return history.session_detail(context, session_id=session_id, person_id=client_id)
+
+
+def client_exercise(context: AppContext, *, clinician_id: int, client_id: int, exercise_id: str) -> ExerciseDetail:
+    client(context, clinician_id=clinician_id, client_id=client_id)
+    return history.exercise_detail(context, exercise_id=exercise_id, person_id=client_id)
+
+
+def client_exercises(context: AppContext, *, clinician_id: int, client_id: int) -> list[ExerciseTally]:
+    client(context, clinician_id=clinician_id, client_id=client_id)
+    return history.exercises_of(context, person_id=client_id)
+
+
+def client_sessions(context: AppContext, *, clinician_id: int, client_id: int) -> list[SessionRecord]:
+    """Every session of the client, newest first."""
+    client(context, clinician_id=clinician_id, client_id=client_id)
+    return history.sessions_listed(context, person_id=client_id)

@@ -57,7 +57,9 @@ from supple.web.routes import (
     health,
     pages_account,
     pages_clinic,
+    pages_clinic_history,
     pages_handout,
+    pages_history,
     pages_more,
     pages_plan,
 )
@@ -144,12 +146,13 @@ def create_app(
     # In clinic mode every other route needs someone signed in; FastAPI resolves get_asker once per
     # request, so the routes that take PersonDep share this one lookup.
     signed_in = [Depends(get_asker)] if context.mode.signs_in else []
-    for module in (api_content, api_sessions, pages_plan, pages_handout, pages_more, figures):
+    for module in (api_content, api_sessions, pages_plan, pages_handout, pages_more, pages_history, figures):
         app.include_router(module.router, dependencies=signed_in)
     if context.mode.signs_in:
         app.include_router(pages_account.router)
         app.include_router(api_clinic.router, dependencies=signed_in)
         app.include_router(pages_clinic.router, dependencies=signed_in)
+        app.include_router(pages_clinic_history.router, dependencies=signed_in)
     _error_pages(app, templates)
     return app
 

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from supple.progress.adherence import WEEKLY_GOAL, WEEKLY_GOAL_HIGH, Week
+from supple.progress.exercise_history import ExerciseTime
 from supple.progress.outcomes import PainPoint
 
 WIDTH, HEIGHT, PAD = 320, 140, 24
+BAR_MAX = 28
 TICKS = 4  # dates along the bottom: the first, the last and two between
 
 
@@ -116,6 +118,42 @@ def pain_over_time(points: Sequence[PainPoint], last: int = 20) -> PainChart:
                 dots.append((x, _y(value, 10), kind))
     ticks = _ticks(xs, [point.when.date() for point in shown])
     return PainChart(" ".join(lines["before"]), " ".join(lines["after"]), dots, shown, ticks)
+
+
+@dataclass(frozen=True)
+class ExerciseChart:
+    """One exercise over its latest sessions: the longest hold of each (for a stretch held), or
+    the seconds worked (for repetitions, breaths, pushes)."""
+
+    bars: list[Bar]
+    top: int
+    holds: bool  # the bars are the longest holds
+    ticks: list[Tick]  # each session's day under its bar
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+def exercise_over_time(times: Sequence[ExerciseTime], last: int = 20) -> ExerciseChart:
+    shown = list(times)[-last:]
+    holds = any(time.done.longest_hold is not None for time in shown)
+    values = [round(t.done.longest_hold or 0) if holds else round(t.done.seconds) for t in shown]
+    top = max([10, *values])
+    slot = (WIDTH - 2 * PAD) / max(1, len(shown))
+    width = min(slot * 0.7, BAR_MAX)  # a session or two are not walls
+    bars = [
+        Bar(
+            x=round(PAD + i * slot + (slot - width) / 2, 1),
+            y=_y(value, top),
+            width=round(width, 1),
+            height=round(HEIGHT - PAD - _y(value, top), 1),
+            label=f"{time.when.day} {time.when:%b %Y}",
+            value=value,
+            on_goal=not time.done.stopped_for_pain,
+        )  # fmt: skip
+        for i, (time, value) in enumerate(zip(shown, values, strict=True))
+    ]
+    ticks = _ticks([bar.x + bar.width / 2 for bar in bars], [time.when.date() for time in shown])
+    return ExerciseChart(bars, top, holds, ticks)
 
 
 def calendar_weeks(days: set[dt.date], today: dt.date, weeks: int = 6) -> list[list[tuple[dt.date, bool, bool]]]:

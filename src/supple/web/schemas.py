@@ -248,6 +248,21 @@ class FinishIn(In):
     )
 
 
+class ExerciseOut(BaseModel):
+    """What became of one exercise in a session (progress/exercise_history.py)."""
+
+    exercise: str
+    outcome: Literal["done", "partly", "skipped", "stopped", "passed-over", "not-reached"]
+    sets_done: int
+    sets_skipped: int
+    seconds: float
+    planned_seconds: int
+    longest_hold: float | None
+    stopped_for_pain: bool
+    pain: int | None
+    tighter: Literal["left", "right", "same"] | None
+
+
 class SessionOut(BaseModel):
     id: int
     started_at: str
@@ -262,6 +277,8 @@ class SessionOut(BaseModel):
     hurt: list[str]
     sets: list[FinishedSet] | None = None
     sides: list[SideAnswer] | None = None
+    counts: bool | None = None  # one session: whether it counts toward the goal (progress/counting.py)
+    exercises: list[ExerciseOut] | None = None  # one session: each exercise of its routine
 
 
 class ActivityIn(In):

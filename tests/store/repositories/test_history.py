@@ -50,3 +50,24 @@ def test_pain_scores_come_from_sessions_and_hurts_in_time_order(store) -> None:
     ]  # fmt: skip
     assert scores[1].at == NOW + dt.timedelta(seconds=140) and scores[2].at == NOW + dt.timedelta(minutes=5)
     assert store.people.created_at(person_id=person) == NOW
+
+
+def test_several_peoples_totals_in_one_read_are_each_ones_own(store) -> None:
+    carol = store.accounts.add(username="carol", password_hash="x", role="clinician", clinician_id=None, now=NOW)
+    people = [
+        store.accounts.add(username=name, password_hash="x", role="client", clinician_id=carol.person_id, now=NOW)
+        for name in ("alice", "bob", "cleo")
+    ]
+    alice, bob, cleo = (account.person_id for account in people)
+    for person, held in ((alice, (30.0, 20.0)), (bob, (12.0,)), (alice, (5.0,))):
+        session = store.sessions.open(person_id=person, plan={}, planned_seconds=60, pain_before=3, now=NOW)
+        for seconds in held:
+            done = FinishedSet(exercise="pigeon-pose", kind="hold", seconds=seconds, planned_seconds=30)
+            store.sessions.add_set(session_id=session, result=done, now=NOW)
+    found = store.history.totals_of(person_ids=[alice, bob, cleo])
+    assert [s.seconds_done for s in found[alice]] == [50.0, 5.0]
+    assert [s.seconds_done for s in found[bob]] == [12.0] and found[cleo] == []
+    for person in (alice, bob):
+        alone = [(s.id, s.seconds_done, s.pain_before) for s in store.history.totals(person_id=person)]
+        assert [(s.id, s.seconds_done, s.pain_before) for s in found[person]] == alone
+    assert store.history.totals_of(person_ids=[]) == {}

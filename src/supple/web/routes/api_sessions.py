@@ -8,6 +8,7 @@ from fastapi import APIRouter, Response
 
 from supple.progress.history import GoalRecord
 from supple.services import browser_session, routines
+from supple.services.history import session_detail
 from supple.services.progress import activities, add_activity, drop_activity, rate_activity, stats
 from supple.session.engine import PAIN_ADVICE
 from supple.session.results import SET_FIELDS, FinishedSet
@@ -101,7 +102,9 @@ def history(context: ContextDep, person: PersonDep) -> list[SessionOut]:
 
 @router.get("/sessions/{session_id}", tags=["sessions"], responses={404: NOT_YOURS[404]})
 def session(context: ContextDep, person: PersonDep, session_id: RowId) -> SessionOut:
-    return SessionOut.model_validate(browser_session.session_detail(context, person_id=person, session_id=session_id))
+    """One session with its sets, side answers, and what became of each exercise of its routine."""
+    detail = session_detail(context, session_id=session_id, person_id=person)
+    return SessionOut.model_validate(detail.to_json(with_sets=True))
 
 
 @router.get("/progress", tags=["progress"])

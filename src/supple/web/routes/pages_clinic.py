@@ -16,6 +16,7 @@ from supple.session.routine_words import routine_problem
 from supple.web.csrf import verify_form
 from supple.web.deps import ClinicianDep, ContextDep, TemplatesDep
 from supple.web.routes.pages_handout import Paper, handout_response, pdf_download, public_base_url
+from supple.web.routes.pages_history import client_links
 from supple.web.routes.pages_more import progress_page_data
 from supple.web.schemas import RowId, plan_in_from_form
 
@@ -172,5 +173,5 @@ def client_progress_page(
 ) -> Response:
     """The client's progress page as the client sees it, without the forms that change it."""
     client = clinic.client(context, clinician_id=clinician.person_id, client_id=client_id)
-    page = progress_page_data(context, client_id) | {"client": client}
+    page = progress_page_data(context, client_id, client_links(client_id)) | {"client": client}
     return templates.TemplateResponse(request, "progress.html", page)

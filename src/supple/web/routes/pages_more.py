@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from supple.errors import BadRequest
-from supple.services import catalogue, personal_data
+from supple.services import catalogue, history, personal_data
 from supple.services import progress as progress_services
 from supple.services.context import AppContext
 from supple.services.figures import figure_descriptions
@@ -18,6 +18,7 @@ from supple.web import charts
 from supple.web.csrf import verify_form
 from supple.web.deps import AskerDep, ContextDep, PersonDep, TemplatesDep
 from supple.web.routes.pages_account import signed_out
+from supple.web.routes.pages_history import OWN, Links
 from supple.web.schemas import RowId
 
 router = APIRouter(include_in_schema=False)
@@ -25,10 +26,12 @@ Checked = Depends(verify_form)
 Filter = Annotated[str | None, Query(max_length=64)]
 
 
-def progress_page_data(context: AppContext, person: int) -> dict[str, Any]:
+def progress_page_data(context: AppContext, person: int, links: Links = OWN) -> dict[str, Any]:
     """What the progress page shows of a person: theirs, or a client's to their clinician."""
     view = progress_services.progress_view(context, person_id=person)
     return {
+        "links": links,
+        "exercises_done": history.exercises_of(context, person_id=person),
         "report": view.report,
         "weeks_chart": charts.sessions_per_week(view.report.weeks),
         "pain_chart": charts.pain_over_time(view.report.pain),
