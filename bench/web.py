@@ -29,6 +29,10 @@ SUPPLE = str(Path(sys.executable).parent / "supple")
 RATE, SECONDS = 300, 10
 
 
+class PortTaken(RuntimeError):
+    """The port was taken by another server before this one could listen on it."""
+
+
 @contextmanager
 def server(home: Path, database_url: str | None, workers: int, port: int, *options: str) -> Iterator[str]:
     env = {**os.environ, "SUPPLE_HOME": str(home)}
@@ -49,6 +53,11 @@ def server(home: Path, database_url: str | None, workers: int, port: int, *optio
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise RuntimeError("supple serve did not start") from None
                 time.sleep(0.1)
+        # Another program's server may have taken the port between free_port() and here (other test
+        # runs share the machine): it answered, and this one, refused the port, is about to end.
+        time.sleep(0.5)
+        if process.poll() is not None:
+            raise PortTaken(f"port {port} was taken by another server")
         yield url
     finally:
         process.terminate()
@@ -60,20 +69,20 @@ def server(home: Path, database_url: str | None, workers: int, port: int, *optio
         log.close()
 
 
-def _request(url: str, method: str, body: object) -> dict[str, object]:
-    request = urllib.request.Request(
-        url, method=method, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
-    )
+def _request(url: str, method: str, body: object, cookie: str = "") -> dict[str, object]:
+    headers = {"Content-Type": "application/json"} | ({"Cookie": f"supple_session={cookie}"} if cookie else {})
+    request = urllib.request.Request(url, method=method, data=json.dumps(body).encode(), headers=headers)
     with urllib.request.urlopen(request, timeout=30) as response:
         data: dict[str, object] = json.loads(response.read() or b"{}")
         return data
 
 
-def prepare(url: str) -> int:
-    """Screen, save a routine and open a session; returns the session's id."""
-    _request(url + "/api/screening", "POST", {"yes": []})
-    _request(url + "/api/routines/morning", "PUT", {"conditions": ["sciatica", "hip-pain"], "minutes": 20})
-    opened = _request(url + "/api/sessions", "POST", {"routine": "morning"})
+def prepare(url: str, cookie: str = "") -> int:
+    """Screen, save a routine and open a session (as whoever `cookie` signed in, in clinic mode);
+    returns the session's id."""
+    _request(url + "/api/screening", "POST", {"yes": []}, cookie)
+    _request(url + "/api/routines/morning", "PUT", {"conditions": ["sciatica", "hip-pain"], "minutes": 20}, cookie)
+    opened = _request(url + "/api/sessions", "POST", {"routine": "morning"}, cookie)
     return int(str(opened["id"]))
 
 

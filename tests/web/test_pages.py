@@ -169,8 +169,9 @@ def test_the_service_worker_keeps_every_module_of_the_player(client: TestClient)
     served = client.get("/sw.js").text
     modules = sorted((STATIC / "player").glob("*.js"))
     assert modules, "the player is in static/player"
+    assert re.search(r'const STATIC = "/static/[0-9a-f]{16}/";', served), "the files under their version's name"
     for module in modules:
-        assert f'"/static/player/{module.name}"' in served, module.name
+        assert f'"player/{module.name}"' in served, module.name
     kind = client.get("/static/player/main.js").headers["content-type"]
     assert kind.split(";")[0] in ("text/javascript", "application/javascript"), "modules need a script's type"
 

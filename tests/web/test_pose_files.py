@@ -48,7 +48,7 @@ def test_the_service_worker_keeps_the_model_on_first_use_under_its_version(clien
 
 
 def test_the_workers_version_stands_for_the_model_by_its_readme() -> None:
-    from supple.web.routes.pages_account import _named_by_contents
+    from supple.web.static_files import _named_by_contents
 
     assert _named_by_contents(POSE / "README.md", Path(STATIC))
     assert not _named_by_contents(POSE / "pose_landmark_full.tflite", Path(STATIC))

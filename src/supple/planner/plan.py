@@ -73,6 +73,8 @@ class Plan:
     request: PlanRequest | None = None
     # What whoever shaped the routine says about all of it ("after your walk").
     note: str = ""
+    # False when the catalogue was too large to prove this the best routine there is (planner/select.py).
+    proven_best: bool = True
 
     @property
     def total_seconds(self) -> int:
@@ -92,12 +94,17 @@ class Plan:
             "notes": list(self.notes),
             "items": [item.to_json() for item in self.items],
             "request": self.request.to_json() if self.request is not None else None,
+            "proven_best": self.proven_best,
         }
         if self.note:
             found["note"] = self.note
         return found
 
 
+NOT_PROVEN_BEST = (
+    "There are so many exercises to choose from that supple chose among the most promising ones: "
+    "a slightly better routine may exist."
+)
 SWAPPED_WARMUP = (
     "No warm-up, as you swapped it out: the sources advise 5-10 minutes of light cardio before "
     "stretching, so walk briskly or march on the spot first."
@@ -244,7 +251,7 @@ def build_plan(
     notes += [f"{catalog.exercises[e].name}: one more hold on the {side} side, the tighter one."
               for e, side in sorted(personal.extra_rep.items()) if any(i.exercise.id == e for i in items)]  # fmt: skip
     if not selection.proven_optimal:
-        notes.append("The catalogue is large: this is the best routine found within the search limit.")
+        notes.append(NOT_PROVEN_BEST)
     return Plan(
         minutes=request.minutes,
         items=tuple(items),
@@ -252,4 +259,5 @@ def build_plan(
         conditions_uncovered=tuple(c for c in request.conditions if c not in covered),
         notes=tuple(notes),
         request=request.plain(),
+        proven_best=selection.proven_optimal,
     )

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from supple.catalog.models import Dosage, Exercise
 from supple.planner.expand import BREATH_S, MOVE_S, READY_S, Side
@@ -42,6 +43,12 @@ TIE_BREAK = 1e-3  # a tiny, id-ordered preference so that equal routines are alw
 # in a few nodes; on very large catalogues proving the last tie-break can take minutes, so the
 # search stops here with its best routine and says that optimality was not proven.
 MAX_NODES = 100
+# The most candidates handed to the solver. A generated catalogue of 2,000 exercises leaves at most
+# about 900 after the exact pruning below, solved and proven optimal in well under 500 ms; one of
+# 20,000 leaves up to 4,000, which HiGHS cannot prove within seconds. Beyond this many, each
+# position's exercises on one main target are cut to the same number of the most promising, and the
+# selection says that optimality was not proven (bench/selection.py has the figures).
+MODEL_LIMIT = 1000
 START_POSITION = "standing"  # everyone starts on their feet, so standing work needs no move
 # About 60 s of stretching per muscle per session (ACSM; the articles' 3 x 20-30 s): no more than
 # one full stretch's worth (3 x 30 s per side) on any muscle, counted by each stretch's main target.
@@ -82,7 +89,7 @@ class Candidate:
     def deep(self) -> bool:
         return self.exercise.level == "deep"
 
-    @property
+    @cached_property  # read about a million times when a catalogue of 20,000 is pruned
     def stretch_s(self) -> int:
         """Seconds of still stretching per side; 0 for moves, pushes and strengthening."""
         dosage = self.dosage
@@ -101,6 +108,8 @@ class Candidate:
 class Selection:
     chosen: tuple[Candidate, ...]
     objective: float
+    # False when the search stopped at its node limit, or the candidates were cut to MODEL_LIMIT:
+    # the routine is the best found, and may not be the best there is.
     proven_optimal: bool = True
 
 
@@ -157,14 +166,25 @@ def objective(
 
 
 def select(
-    candidates: Sequence[Candidate], *, conditions: Sequence[str], budget_s: int, gentle: bool = False
+    candidates: Sequence[Candidate],
+    *,
+    conditions: Sequence[str],
+    budget_s: int,
+    gentle: bool = False,
+    model_limit: int = MODEL_LIMIT,
 ) -> Selection:
-    """The optimal set of candidates within the time budget (at most one dose per exercise)."""
+    """The optimal set of candidates within the time budget (at most one dose per exercise); for
+    more than model_limit candidates left after the exact pruning, the best among the most
+    promising, said so by proven_optimal."""
     if not candidates:
         return Selection(chosen=(), objective=0.0)
-    everything, candidates = candidates, _without_the_dominated(candidates, gentle)
+    ties = _tie_breaks(candidates)
+    everything = candidates
+    candidates = _without_the_dominated(_within_limits(candidates, budget_s), gentle, ties)
+    candidates, cut = _most_promising(candidates, gentle, ties, model_limit)
+    if not candidates:
+        return Selection(chosen=(), objective=0.0, proven_optimal=not cut)
     model = Model()
-    ties = _tie_breaks(everything)
     x = [model.binary(_own_value(c, gentle) + ties[(c.key, c.full_dose)]) for c in candidates]
     by_exercise: dict[str, list[int]] = {}
     for i, candidate in enumerate(candidates):
@@ -184,7 +204,49 @@ def select(
     _add_dominance(model, x, candidates, by_exercise, lambda a, b: _dominates(a, b, gentle, ties))
     solution = solve(model, max_nodes=MAX_NODES)
     chosen = tuple(c for i, c in enumerate(candidates) if solution.values[x[i]] > 0.5)
-    return Selection(chosen, objective(chosen, everything, conditions, gentle=gentle), solution.proven_optimal)
+    value = objective(chosen, everything, conditions, gentle=gentle)
+    return Selection(chosen, value, solution.proven_optimal and not cut)
+
+
+def _within_limits(candidates: Sequence[Candidate], budget_s: int) -> list[Candidate]:
+    """The candidates that fit on their own: in the time budget (getting ready and moving into
+    their position included) and within their muscle's stretching cap."""
+    return [
+        c
+        for c in candidates
+        if c.seconds + READY_S + move_cost(c.exercise.position) <= budget_s and c.stretch_s <= PER_MUSCLE_CAP_S
+    ]
+
+
+def _most_promising(
+    candidates: Sequence[Candidate], gentle: bool, ties: dict[tuple[str, bool], float], limit: int
+) -> tuple[Sequence[Candidate], bool]:
+    """At most `limit` candidates, and whether any were cut: in each position, for each main
+    target, the same number of those first by the conditions they serve through a key muscle, then
+    by the conditions they serve, then by their own value, then the shortest. The same number for
+    all, the largest that keeps within the limit, so that no condition or muscle is left out."""
+    if len(candidates) <= limit:
+        return candidates, False
+    buckets: dict[tuple[str, str], list[Candidate]] = {}
+    for candidate in candidates:
+        buckets.setdefault((candidate.exercise.position, candidate.main_target), []).append(candidate)
+    sizes = sorted(len(members) for members in buckets.values())
+    each = 1
+    while each < sizes[-1] and sum(min(size, each + 1) for size in sizes) <= limit:
+        each += 1
+    kept: set[int] = set()
+    for members in buckets.values():
+        ranked = sorted(
+            members,
+            key=lambda c: (
+                -len(c.key_for),
+                -len(c.helps),
+                -(_own_value(c, gentle) + ties[(c.key, c.full_dose)]),
+                c.seconds,
+            ),
+        )
+        kept.update(id(c) for c in ranked[:each])
+    return [c for c in candidates if id(c) in kept], True
 
 
 def _add_time(model: Model, x: Sequence[str], candidates: Sequence[Candidate], budget_s: int) -> None:
@@ -247,24 +309,39 @@ def _dominates(a: Candidate, b: Candidate, gentle: bool, ties: dict[tuple[str, b
     )
 
 
-def _without_the_dominated(candidates: Sequence[Candidate], gentle: bool) -> Sequence[Candidate]:
+def _without_the_dominated(
+    candidates: Sequence[Candidate], gentle: bool, ties: dict[tuple[str, bool], float]
+) -> list[Candidate]:
     """The candidates less the stretches no optimal routine has: one that another dominates (see
     _dominates) and cannot share its main target's stretching cap with, at either of that one's doses.
     Beside it the cap is broken, and without it the swap would do better."""
-    ties = _tie_breaks(candidates)
     least: dict[str, int] = {}  # each exercise's least stretching over its doses
     for candidate in candidates:
         least[candidate.key] = min(least.get(candidate.key, candidate.stretch_s), candidate.stretch_s)
     buckets: dict[tuple[str, str], list[Candidate]] = {}
     for candidate in candidates:
         buckets.setdefault((candidate.exercise.position, candidate.main_target), []).append(candidate)
-    dropped = {
-        id(b)
-        for members in buckets.values()
-        for b in members
-        if b.stretch_s
-        and any(_dominates(a, b, gentle, ties) and least[a.key] + b.stretch_s > PER_MUSCLE_CAP_S for a in members)
-    }
+    dropped: set[int] = set()
+    for members in buckets.values():
+        # _dominates, unrolled over each bucket's members sorted by worth: a catalogue of 20,000
+        # compares about a million pairs here (bench/selection.py).
+        ranked = sorted(
+            ((_own_value(c, gentle) + ties[(c.key, c.full_dose)], c) for c in members),
+            key=lambda pair: -pair[0],
+        )
+        for j, (worth, b) in enumerate(ranked):
+            if b.stretch_s and any(
+                better > worth
+                and least[a.key] + b.stretch_s > PER_MUSCLE_CAP_S
+                and a.seconds <= b.seconds
+                and a.stretch_s <= b.stretch_s
+                and a.key != b.key
+                and not a.deep
+                and a.helps >= b.helps
+                and a.key_for >= b.key_for
+                for better, a in ranked[:j]
+            ):
+                dropped.add(id(b))
     return [candidate for candidate in candidates if id(candidate) not in dropped]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
@@ -12,6 +13,8 @@ from supple.catalog.loader import File, Reader, builtin_catalog, parse, raise_fi
 from supple.catalog.models import Catalog
 from supple.errors import DataFileError
 from supple.safety.models import HelpNumber, Precaution, Precautions, Question, Questions
+
+COMPLETED_KEPT = 1024
 
 
 @dataclass(frozen=True)
@@ -27,11 +30,26 @@ class SafetyData:
         """What may be answered yes: each question, and each option of a follow-up."""
         return [answer for q in self.questions for answer in (q.id, *q.option_ids)]
 
+    @cached_property
+    def _completed(self) -> dict[frozenset[str], tuple[str, ...]]:
+        """Answers completed before: the web app completes a person's answers at every start of the
+        player (rules.active_precautions), and there are only so many ways to answer."""
+        return {}
+
     def complete(self, answers: Iterable[str]) -> tuple[str, ...]:
         """The answers in question order, each question followed by its options: an option alone
         counts as a yes to its question, and a yes without an option as the `otherwise` one.
         Unknown ids are dropped (a screening kept before a question was retired)."""
-        given = set(answers)
+        given = frozenset(answers)
+        known = self._completed.get(given)
+        if known is None:
+            known = self._complete(given)
+            if len(self._completed) >= COMPLETED_KEPT:  # many ways seen: start again
+                self._completed.clear()
+            self._completed[given] = known
+        return known
+
+    def _complete(self, given: frozenset[str]) -> tuple[str, ...]:
         completed: list[str] = []
         for question in self.questions:
             chosen = [option for option in question.option_ids if option in given]

@@ -80,6 +80,10 @@ class AppContext:
         # every start, do not lay the same routine out again until it, today's precautions or the
         # catalogue change (services/routines.py).
         self.plans_played: Recent[tuple[object, ...], tuple[Catalog, Plan]] = Recent(256)
+        # Plans made for a request, by the request, the precautions and the next plan's advice: the
+        # plan page asked again (reloaded, shared, opened from a saved link) is not planned again
+        # until one of them or the catalogue changes (services/planning.py).
+        self.plans_made: Recent[tuple[object, ...], tuple[Catalog, Plan]] = Recent(256)
         # Figures drawn, by exercise (frozen: an edited file is another key), whether they move, and side.
         self.figures_drawn: Recent[tuple[Exercise, bool, str], Figure] = Recent(256)
         self._store: Store | None = None

@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any
 from supple.errors import BadRequest, Unauthorized
 from supple.planner.personal import Personal
 from supple.safety.screen import Screening, screen
+from supple.services.recent import Recent
 from supple.services.sign_in_tokens import account_signed_in
 from supple.store.files import next_plan_file, people_version, screening_file
 
 if TYPE_CHECKING:
+    from supple.safety.loader import SafetyData
     from supple.services.context import AppContext
     from supple.store.repositories.backups import Backup
 
@@ -96,6 +98,8 @@ class SinglePersonMode(Mode):
     def __init__(self, context: AppContext) -> None:
         super().__init__(context)
         self.home = context.settings.home
+        # The latest screening as last read, by its file's inode, change time and size.
+        self._screening: tuple[tuple[int, int, int], Screening | None] | None = None
         self._lock = threading.Lock()
         # (the people's version when the person was found, the person's id)
         self._known: tuple[bytes, int] | None = None
@@ -133,8 +137,19 @@ class SinglePersonMode(Mode):
 
     def latest_screening(self, person_id: int | None) -> Screening | None:
         # The database keeps the history; the file is the one person's gate, which lets `supple plan`
-        # check it without opening the database.
-        return screening_file.load_screening(home=self.home)
+        # check it without opening the database. The web app asks at every start of the player: the
+        # file is read again only when it changed (written anew, it is another file: another inode).
+        try:
+            stat = screening_file.screening_path(self.home).stat()
+        except OSError:  # none yet, or not to be looked at: reading it says which
+            return screening_file.load_screening(home=self.home)
+        key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        known = self._screening
+        if known is not None and known[0] == key:
+            return known[1]
+        screening = screening_file.load_screening(home=self.home)
+        self._screening = (key, screening)
+        return screening
 
     def keep_screening(self, person_id: int | None, screening: Screening) -> None:
         screening_file.save_screening(home=self.home, screening=screening)
@@ -178,6 +193,12 @@ class SinglePersonMode(Mode):
 class ClinicMode(Mode):
     signs_in = True
 
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(context)
+        # Screenings worked out again from their answers, by the answers and when they were given:
+        # the gate asks at every start of the player (beside the safety data they were worked from).
+        self._screened: Recent[tuple[tuple[str, ...], dt.datetime], tuple[SafetyData, Screening]] = Recent(256)
+
     def person(self, person_id: int | None) -> int:
         if person_id is None:
             raise RuntimeError("clinic mode: every use case must say whose records it touches")
@@ -197,10 +218,16 @@ class ClinicMode(Mode):
         if stored is None:
             return None
         # the reasons and advice are worked out again from the answers, as they were given
-        try:
-            screening = screen(self.context.content.safety(), stored.answered_yes, now=stored.taken_at)
-        except BadRequest:  # a question since removed from supple: ask the questions again
-            return None
+        safety, key = self.context.content.safety(), (stored.answered_yes, stored.taken_at)
+        known = self._screened.get(key)
+        if known is not None and known[0] is safety:
+            screening = known[1]
+        else:
+            try:
+                screening = screen(safety, stored.answered_yes, now=stored.taken_at)
+            except BadRequest:  # a question since removed from supple: ask the questions again
+                return None
+            self._screened.put(key, (safety, screening))
         return screening.invalidate(stored.invalidated) if stored.invalidated else screening
 
     def keep_screening(self, person_id: int | None, screening: Screening) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from supple.planner.personal import Personal
 from supple.planner.plan import Plan, build_plan
 from supple.planner.request import PlanRequest
 from supple.safety.screen import Screening
@@ -34,4 +35,19 @@ def plan_with(context: AppContext, *, request: PlanRequest, screening: Screening
     """The plan for a checked request, with the screening's precautions (if any) and the person's history."""
     precautions = precautions_for(context, screening=screening, conditions=request.conditions)
     advice = context.mode.next_plan_advice(person_id)
-    return build_plan(context.content.catalog(), request, precautions=precautions, personal=advice)
+    catalog = context.content.catalog()
+    # Everything the plan is made from: the same again is the same plan (a pure function of them).
+    key = (request, tuple(p.id for p in precautions), _advice_key(advice))
+    known = context.plans_made.get(key)
+    if known is not None and known[0] is catalog:
+        return known[1]
+    plan = build_plan(catalog, request, precautions=precautions, personal=advice)
+    context.plans_made.put(key, (catalog, plan))
+    return plan
+
+
+def _advice_key(advice: Personal) -> tuple[object, ...]:
+    return (
+        tuple(sorted(advice.hold_s.items())), tuple(sorted(advice.avoid.items())),
+        tuple(sorted(advice.extra_rep.items())), advice.notes,
+    )  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import os
 from collections.abc import AsyncIterator, Sequence
 from http import HTTPStatus
@@ -19,6 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from supple import __version__
@@ -63,9 +65,12 @@ from supple.web.routes import (
     pages_more,
     pages_plan,
 )
+from supple.web.static_files import VersionedStaticFiles, static_url
 from supple.web.words import form_problems
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+# What gzip would not make smaller (and a stream, which must reach the browser as it comes).
+COMPRESSED = ("text/event-stream", "application/pdf", "image/png", "image/jpeg", "application/zip", "application/gzip")
 OUTBOX = "supple-outbox"  # the player's outbox in localStorage (player/outbox.js); clinic mode adds the person
 
 DESCRIPTION = (
@@ -117,17 +122,26 @@ def create_app(
     templates = Jinja2Templates(directory=TEMPLATES, context_processors=[_who_is_asking])
     filters.install(templates.env)
     app.state.templates = templates
-    # The last added runs first: HEAD becomes GET, every answer gets its security headers, then the
-    # Host check, the API's guard, the form token, the page's owner and the limit on a request's body.
+    # The last added runs first: HEAD becomes GET, every answer gets its security headers and is
+    # compressed, then the Host check, the API's guard, the form token, the page's owner and the
+    # limit on a request's body.
     app.add_middleware(BodyLimit)
     app.add_middleware(PageOwner, signs_in=context.mode.signs_in)
     app.add_middleware(csrf.IssueToken)
     app.add_middleware(csrf.GuardApi)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*allowed_hosts, "testserver"])
+    # Pages, JSON, scripts, styles and figures gzipped for a browser that takes it (Vary:
+    # Accept-Encoding): the player's page is about a fifth of its size. Level 6, zlib's default:
+    # 9 costs more CPU per request for a few bytes less. A PDF is compressed already. Compressing a
+    # page that reflects what was asked beside a secret would let a watcher of the sizes guess the
+    # secret (BREACH); the one secret in a page is the form token, whose cookie is SameSite=Strict:
+    # a request another site starts never carries it, and gets a fresh token of its own (csrf.py).
+    app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6, exclude_content_types=COMPRESSED)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadLikeGet)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", VersionedStaticFiles(directory=STATIC), name="static")
+    templates.env.globals["static"] = functools.partial(static_url, STATIC)
     _api_docs(app)
     app.include_router(pages_account.shell)
     app.include_router(health.router)

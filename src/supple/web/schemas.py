@@ -163,6 +163,9 @@ class PlanOut(BaseModel):
     request: RequestOut | None = Field(
         default=None, description="what the routine allows an easier exercise after pain to be; null: not known"
     )
+    proven_best: bool = Field(
+        default=True, description="false when the catalogue was too large to prove this the best routine there is"
+    )
 
 
 class RoutineOut(BaseModel):

@@ -101,8 +101,14 @@ def test_requests_have_a_time_limit_on_postgresql_and_migrations_none(
         connection = config.attributes["connection"]  # type: ignore[attr-defined]
         limits_seen_by_migrations.append(connection.exec_driver_sql("SHOW statement_timeout").scalar())
 
-    monkeypatch.setattr(command, "upgrade", migrate)
+    from supple.store.database.schema import alembic_config
+
     engine = make_engine(empty_database(postgres_server, "timeouts"))
+    with engine.begin() as connection:  # made by an older supple: a new one is made at head, unmigrated
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+    monkeypatch.setattr(command, "upgrade", migrate)
     try:
         with engine.connect() as c:
             assert c.exec_driver_sql("SHOW statement_timeout").scalar() == "30s"

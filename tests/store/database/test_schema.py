@@ -8,13 +8,14 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, text
 
 from supple.store.database.engine import make_engine
 from supple.store.database.schema import HEAD_REVISION, alembic_config, current_revision, upgrade
 from supple.store.database.tables import Base
 
 
-def test_upgrading_an_empty_database_to_head_matches_the_models(database_url) -> None:
+def test_a_new_database_is_made_at_head_matching_the_models(database_url) -> None:
     engine = make_engine(database_url)
     assert current_revision(engine) is None
     upgrade(engine)
@@ -23,6 +24,47 @@ def test_upgrading_an_empty_database_to_head_matches_the_models(database_url) ->
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
     upgrade(engine)  # a second time does nothing
+    engine.dispose()
+
+
+def schema_of(engine: Engine) -> dict[str, object]:
+    """Everything the database says about each table: columns (type, nullable, default), keys,
+    indexes, unique and check constraints."""
+    found = inspect(engine)
+    return {
+        table: {
+            # in any order: a migration adds a column last, the model may list it earlier
+            "columns": sorted(
+                (c["name"], str(c["type"]), c["nullable"], c.get("default")) for c in found.get_columns(table)
+            ),
+            "primary key": found.get_pk_constraint(table),
+            "foreign keys": sorted(map(repr, found.get_foreign_keys(table))),
+            "indexes": sorted(map(repr, found.get_indexes(table))),
+            "unique": sorted(map(repr, found.get_unique_constraints(table))),
+            "checks": sorted(map(repr, found.get_check_constraints(table))),
+        }
+        for table in sorted(found.get_table_names())
+    }
+
+
+def test_replaying_every_migration_gives_the_schema_a_new_database_is_made_with(database_url) -> None:
+    from alembic import command
+
+    engine = make_engine(database_url)
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    migrated = schema_of(engine)
+    with engine.begin() as connection:
+        Base.metadata.drop_all(connection)
+        connection.execute(text("DROP TABLE alembic_version"))
+    assert inspect(engine).get_table_names() == []
+    upgrade(engine)
+    assert schema_of(engine) == migrated and current_revision(engine) == HEAD_REVISION
     engine.dispose()
 
 
@@ -123,3 +165,25 @@ def test_another_programs_tables_of_supples_names_are_refused_and_others_left_al
         upgrade(other)
     assert "invoices" in inspect(other).get_table_names()
     other.dispose()
+
+
+def test_two_processes_starting_on_a_new_database_at_once_both_find_it_made(tmp_path) -> None:
+    # `supple serve --workers 2` on a new data folder: each worker opens the store at the same moment
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'supple.db'}"
+    code = (
+        "import sys; from supple.store.database.engine import make_engine; "
+        "from supple.store.database.schema import upgrade; upgrade(make_engine(sys.argv[1]))"
+    )
+    starts = [subprocess.Popen([sys.executable, "-c", code, url], stderr=subprocess.PIPE) for _ in range(4)]
+    for start in starts:
+        _, error = start.communicate(timeout=60)
+        assert start.returncode == 0, error.decode()
+    engine = make_engine(url)
+    assert current_revision(engine) == HEAD_REVISION
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()

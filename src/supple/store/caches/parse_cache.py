@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from supple.catalog.loader import File, read_yaml
-from supple.store.files.atomic import write_json_atomically
+from supple.store.files.atomic import write_bytes_atomically
 
 CACHE_VERSION = 1
 
@@ -46,7 +46,9 @@ class ParseCache:
         if not self._changed or self._entries is None:
             return
         try:
-            write_json_atomically(self.path, {"version": CACHE_VERSION, "entries": self._entries})
+            # Compact: indented, json takes its pure-Python encoder, tens of ms of a new folder's first command.
+            data = json.dumps({"version": CACHE_VERSION, "entries": self._entries}, separators=(",", ":"))
+            write_bytes_atomically(self.path, data.encode("utf-8"))
             self._changed = False
         except OSError:
             pass

@@ -1,5 +1,9 @@
 """The database's schema brought to the newest migration (Alembic, in migrations/), once per process
-on first use. Alembic is imported only when there is work to do."""
+on first use. A new, empty database is made from the models in one step and stamped with the
+newest revision, as Alembic's `stamp` would: replaying every migration costs a person's first
+command most of its time (bench/startup.py), and tests/store/database/test_schema.py checks that
+both ways give the same schema, on SQLite and PostgreSQL. Alembic is imported only to migrate a
+database made by an older supple."""
 
 from __future__ import annotations
 
@@ -33,12 +37,48 @@ def upgrade(engine: Engine) -> None:
         revision = _revision(connection)
         if revision == HEAD_REVISION:
             return
+        if connection.dialect.name == "sqlite":
+            # Python's sqlite3 runs CREATE and ALTER outside any transaction, each synced to disk on
+            # its own (a new database's first command waited a second for it); one transaction, the
+            # write lock taken first, so a second process starting at once waits and finds it done.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            revision = _revision(connection)
+            if revision == HEAD_REVISION:
+                return
+        if revision is None and not set(inspect(connection).get_table_names()) & _table_names():
+            create_at_head(connection)
+            return
         from alembic import command
 
         config = alembic_config()
         _refuse_what_is_not_ours(connection, config, revision)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _table_names() -> set[str]:
+    from supple.store.database.tables import Base
+
+    return set(Base.metadata.tables)
+
+
+def create_at_head(connection: Connection) -> None:
+    """Make every table from the models and record the newest revision, in the version table Alembic
+    itself makes (alembic/runtime/migration.py: `version_num`, 32 characters, its primary key named
+    `alembic_version_pkc`)."""
+    from sqlalchemy import Column, MetaData, PrimaryKeyConstraint, String, Table
+
+    from supple.store.database.tables import Base
+
+    Base.metadata.create_all(connection)
+    version = Table(
+        "alembic_version",
+        MetaData(),
+        Column("version_num", String(32), nullable=False),
+        PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+    )
+    version.create(connection)
+    connection.execute(version.insert().values(version_num=HEAD_REVISION))
 
 
 NEWER = (

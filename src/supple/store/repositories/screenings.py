@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from supple.safety.screen import Screening
 from supple.store.database.engine import Database
@@ -22,6 +22,14 @@ class StoredScreening:
     verdict: str
     answered_yes: tuple[str, ...]
     invalidated: str | None
+
+
+LATEST = (
+    select(ScreeningRow.taken_at, ScreeningRow.verdict, ScreeningRow.answered_yes, ScreeningRow.invalidated)
+    .where(ScreeningRow.person_id == bindparam("person_id"))
+    .order_by(ScreeningRow.id.desc())
+    .limit(1)
+)
 
 
 class Screenings:
@@ -51,20 +59,17 @@ class Screenings:
 
     def all(self, *, person_id: int) -> list[StoredScreening]:
         """Every screening of the person, oldest first."""
-        return self._select(person_id, newest_first=False, limit=None)
-
-    def latest(self, *, person_id: int) -> StoredScreening | None:
-        """The person's latest screening; None before the first."""
-        found = self._select(person_id, newest_first=True, limit=1)
-        return found[0] if found else None
-
-    def _select(self, person_id: int, *, newest_first: bool, limit: int | None) -> list[StoredScreening]:
-        order = ScreeningRow.id.desc() if newest_first else ScreeningRow.id
         query = (
             select(ScreeningRow.taken_at, ScreeningRow.verdict, ScreeningRow.answered_yes, ScreeningRow.invalidated)
             .where(ScreeningRow.person_id == person_id)
-            .order_by(order)
-            .limit(limit)
+            .order_by(ScreeningRow.id)
         )
         with self.database.reading() as c:
             return [StoredScreening(row[0], row[1], tuple(row[2]), row[3]) for row in c.execute(query)]
+
+    def latest(self, *, person_id: int) -> StoredScreening | None:
+        """The person's latest screening; None before the first. Clinic mode's gate asks at every
+        start of the player, so its statement is built once (bench/cpu_per_request.py)."""
+        with self.database.reading() as c:
+            row = c.execute(LATEST, {"person_id": person_id}).first()
+        return None if row is None else StoredScreening(row[0], row[1], tuple(row[2]), row[3])

@@ -4,7 +4,6 @@ may fetch before signing in (the service worker and the manifest)."""
 from __future__ import annotations
 
 import functools
-import hashlib
 import secrets
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +18,7 @@ from supple.web.csrf import verify_form
 from supple.web.deps import SESSION_COOKIE, AskerDep, ContextDep, TemplatesDep
 from supple.web.page_owner import nobody_signed_in
 from supple.web.paths import STATIC
+from supple.web.static_files import static_version
 
 shell = APIRouter(include_in_schema=False)
 router = APIRouter(include_in_schema=False)
@@ -34,21 +34,12 @@ def service_worker() -> Response:
 
 @functools.cache
 def service_worker_text(static: Path) -> str:
-    """The worker, its cache named after the static files' contents. The worker serves those files
-    from its cache without asking the server, and a browser looks for a new worker only when the
-    worker's own text changes: under a fixed name, an upgraded supple's pages would run with the
-    scripts and styles cached on the first visit, for good."""
-    digest = hashlib.sha256()
-    for file in sorted(path for path in static.rglob("*") if path.is_file() and _named_by_contents(path, static)):
-        digest.update(file.relative_to(static).as_posix().encode() + b"\0" + file.read_bytes())
-    return (static / "sw.js").read_text(encoding="utf-8").replace("STATIC_VERSION", digest.hexdigest()[:16])
-
-
-def _named_by_contents(file: Path, static: Path) -> bool:
-    """The pose model's 25 MB (static/pose/) are a fixed version of a package: its README names the
-    version and every file's hash, and stands for them all (the worker keeps them in a cache of
-    their own, named after that version)."""
-    return file.parent != static / "pose" or file.name == "README.md"
+    """The worker, its cache and the files it keeps named after the static files' contents
+    (web/static_files.py). The worker serves those files from its cache without asking the server,
+    and a browser looks for a new worker only when the worker's own text changes: under a fixed
+    name, an upgraded supple's pages would run with the scripts and styles cached on the first
+    visit, for good."""
+    return (static / "sw.js").read_text(encoding="utf-8").replace("STATIC_VERSION", static_version(static))
 
 
 @shell.get("/manifest.webmanifest")

@@ -65,12 +65,12 @@ document.querySelectorAll("[data-show]").forEach((link) => {
   async function tell() {
     const refused = kept().refused || [];
     if (!note || !refused.length) { if (note) note.hidden = true; return; }
-    const { refusedWords } = await import("/static/player/outbox.js");
+    const { refusedWords } = await import("./player/outbox.js");
     note.querySelector("p").textContent = `From a session on this device: ${refusedWords(refused)}`;
     note.hidden = false;
   }
   async function load() {
-    const { createOutbox } = await import("/static/player/outbox.js");
+    const { createOutbox } = await import("./player/outbox.js");
     outbox = outbox || createOutbox({ key, yieldTo: "supple-player", hooks: { changed: tell } });
     window.suppleOutbox = outbox;
     return outbox;

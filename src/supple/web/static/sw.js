@@ -13,13 +13,15 @@ const PAGES = "supple-pages";
 const OWNER = "/__supple-pages-owner"; // an entry of PAGES saying whose pages they are
 // Every module of the player is listed: one missing, and the player does not start offline
 // (tests/web/test_pages.py checks them all).
+// The pages ask for them under the version (web/static_files.py), as the cache keeps them.
+const STATIC = "/static/STATIC_VERSION/";
 const SHELL = [
-  "/static/style.css", "/static/app.js", "/static/icon.svg", "/manifest.webmanifest",
-  "/static/player/main.js", "/static/player/engine.js", "/static/player/outbox.js", "/static/player/view.js",
-  "/static/player/controls.js", "/static/player/form.js", "/static/form/camera.js", "/static/form/judge.js",
-];
+  "style.css", "app.js", "icon.svg", "player/main.js", "player/engine.js", "player/outbox.js", "player/view.js",
+  "player/controls.js", "player/form.js", "form/camera.js", "form/judge.js",
+].map((name) => STATIC + name).concat(["/manifest.webmanifest"]);
 // The form check's pose model (static/pose/, 25 MB), kept on first use, when a person turns "Check my
-// form" on: never fetched before, and kept across new versions of supple's own files.
+// form" on: never fetched before, and kept across new versions of supple's own files. It is asked
+// for under its plain names, as its own version stands for it.
 const POSE = "supple-pose-0.5.1675469404";
 // What else is kept, for everyone alike: the exercises' drawings (the same for every person).
 const SHARED = (path) => path.startsWith("/figures/");
@@ -56,7 +58,7 @@ async function keepPage(request, response) {
 function offlinePage(heading, text) {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${heading} · supple</title>
-<link rel="stylesheet" href="/static/style.css"></head><body><main id="main" class="offline">
+<link rel="stylesheet" href="${STATIC}style.css"></head><body><main id="main" class="offline">
 <section class="card"><h1>${heading}</h1><p>${text}</p></section></main></body></html>`;
   return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
@@ -87,7 +89,13 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (url.pathname.startsWith("/static/")) {
-    event.respondWith(caches.match(event.request).then((hit) => hit || fetch(event.request)));
+    // A page kept from an older version asks under its version's name: the same file, as kept now.
+    const current = url.pathname.replace(/^\/static\/([0-9a-f]{16}\/)?/, STATIC);
+    event.respondWith(
+      caches.match(event.request)
+        .then((hit) => hit || caches.match(current))
+        .then((hit) => hit || fetch(event.request)),
+    );
     return;
   }
   if (SHARED(url.pathname)) {
