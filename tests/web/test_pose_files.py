@@ -41,9 +41,9 @@ def test_supple_serves_the_model_itself(client: TestClient) -> None:
 def test_the_service_worker_keeps_the_model_on_first_use_under_its_version(client: TestClient) -> None:
     worker = client.get("/sw.js").text
     assert '"supple-pose-0.5.1675469404"' in worker and 'url.pathname.startsWith("/static/pose/")' in worker
-    for module in ("/static/player/form.js", "/static/form/camera.js", "/static/form/judge.js"):
-        assert f'"{module}"' in worker, module  # kept at install, so the check starts offline
-    shell = worker[worker.index("const SHELL") : worker.index("];", worker.index("const SHELL"))]
+    for module in ("player/form.js", "form/camera.js", "form/judge.js"):
+        assert f'"{module}"' in worker, module  # kept at install (under the version), so the check starts offline
+    shell = worker[worker.index("const SHELL") : worker.index("]", worker.index("const SHELL"))]
     assert "/static/pose/" not in shell, "the model's 25 MB are never fetched at install"
 
 
