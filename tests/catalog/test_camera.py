@@ -47,4 +47,5 @@ def test_a_check_measures_one_thing_and_says_what_to_correct() -> None:
 def test_the_built_in_catalogue_checks_the_first_three_from_the_side() -> None:
     checked = {e.id: e.camera for e in builtin_catalog().exercises.values() if e.camera is not None}
     assert {"kneeling-hip-flexor-stretch", "standing-quad-stretch", "wall-calf-stretch"} <= set(checked)
-    assert all(camera.view in ("side", "front") for camera in checked.values())
+    assert all(camera.view in ("side", "front", "back") for camera in checked.values())
+    assert checked["fire-hydrant"].view == "back", "on all fours, the knee swings out sideways seen from behind"

@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from supple.catalog.camera import CameraView, Measure
 from supple.catalog.models import Exercise
 from supple.catalog.pose import KeyPose
 from supple.figures.form import Landmark, held_pose, pose_landmarks
@@ -81,8 +82,10 @@ MISTAKES: dict[str, list[tuple[str, dict[str, Any], str]]] = {
     # movements: counted, not held (their failing sequences stop half-way: `counted`)
     "cat-cow": [],
     "side-lying-leg-raise": [],
+    "fire-hydrant": [],
 }
 FEET_UNSEEN = "Step back so I can see your feet."
+PHONE_BEHIND = "Put the phone behind you, so it sees your hips and knees."
 
 
 def between(start: KeyPose, end: KeyPose, t: float) -> KeyPose:
@@ -98,15 +101,15 @@ def between(start: KeyPose, end: KeyPose, t: float) -> KeyPose:
 
 
 def moving(exercise: Exercise, *, reach: float, reps: int, seed: int, side: Literal["left", "right"] = "right",
-           shift: float = 0.0) -> list[list[dict[str, float]]]:  # fmt: skip
+           shift: float = 0.0, view: CameraView | None = None) -> list[list[dict[str, float]]]:  # fmt: skip
     """`reps` repetitions from the first key pose `reach` of the way to the second and back, a few
-    frames at each step of the way."""
+    frames at each step of the way (seen from the exercise's view, or from `view`)."""
     assert exercise.pose is not None and exercise.camera is not None
     start, end = exercise.pose.frames[:2]
     rng = random.Random(seed)
     frames: list[list[dict[str, float]]] = []
     for t in [0.0] * 3 + [reach * k / 4 for k in (1, 2, 3, 4, 4, 3, 2, 1, 0)] * reps:
-        marks = pose_landmarks(between(start, end, t), view=exercise.camera.view, side=side)
+        marks = pose_landmarks(between(start, end, t), view=view or exercise.camera.view, side=side)
         frames.append(jittered(marks, rng, shift=shift))
     return frames
 
@@ -124,7 +127,30 @@ def counted(exercise: Exercise) -> list[Sequence]:
     if exercise.sided:
         left = moving(exercise, reach=1, reps=2, seed=4, side="left")
         made.append(Sequence(exercise.id, "the left side", "left", left, "counting", reps=2))
+    if exercise.sided and tells_sides_apart(exercise.camera.counts):
+        wrong = moving(exercise, reach=1, reps=2, seed=5)
+        made.append(Sequence(exercise.id, "the left side asked, the right done", "left", wrong, "wrong-side",
+                             "Switch sides: this one is for your left side.", reps=0))  # fmt: skip
+    if exercise.camera.view == "back":
+        for number, view in enumerate(("front", "side")):
+            facing = moving(exercise, reach=1, reps=2, seed=6 + number, view=view)
+            made.append(Sequence(exercise.id, f"the phone seeing the {view}", "right", facing, "turn", PHONE_BEHIND,
+                                 reps=0))  # fmt: skip
     return made
+
+
+def tells_sides_apart(measure: Measure | None) -> bool:
+    """Whether a counting measure differs with near and far swapped (the knee's angle at its own hip
+    does; the angle between the two ankles does not: either side measures the same)."""
+    assert measure is not None
+
+    def swap(point: str) -> str:
+        which, _, part = point.partition(".")
+        return {"near": f"far.{part}", "far": f"near.{part}"}.get(which, point)
+
+    swapped = tuple(swap(point) for point in measure.points)
+    same = {measure.points, measure.points[::-1]} if measure.angle is not None else {measure.points}
+    return swapped not in same
 
 
 def sequences(exercise: Exercise) -> list[Sequence]:

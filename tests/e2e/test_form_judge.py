@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 from tests.content import builtin_catalog
-from tests.e2e.form_sequences import MISTAKES, sequences
+from tests.e2e.form_sequences import MISTAKES, PHONE_BEHIND, sequences
 
 from supple.figures.form import form_spec
 
@@ -37,7 +37,7 @@ def test_the_catalogue_checks_some_exercises_and_each_has_its_mistakes() -> None
     assert {"kneeling-hip-flexor-stretch", "standing-quad-stretch", "wall-calf-stretch"} <= set(CHECKABLE)
     assert set(CHECKABLE) == set(MISTAKES), "every checkable exercise has a failing sequence of its own"
     counted = {e.id for e in builtin_catalog().exercises.values() if e.camera is not None and e.camera.counts}
-    assert {"cat-cow", "side-lying-leg-raise"} <= counted
+    assert {"cat-cow", "side-lying-leg-raise", "fire-hydrant"} <= counted
 
 
 @pytest.mark.parametrize("exercise_id", CHECKABLE)
@@ -57,3 +57,8 @@ def test_nobody_in_the_picture_is_said_and_not_judged(page: Page) -> None:
     [verdict] = judged(page, "wall-calf-stretch", [{"frames": [[]] * 5, "side": "right"}])
     assert verdict["state"] == "unseen"
     assert "cannot see you" in verdict["cue"]
+
+
+def test_seen_from_behind_nobody_in_the_picture_is_told_where_the_phone_goes(page: Page) -> None:
+    [verdict] = judged(page, "fire-hydrant", [{"frames": [[]] * 5, "side": "right"}])
+    assert verdict == {"state": "unseen", "cue": PHONE_BEHIND, "measures": [], "reps": 0}

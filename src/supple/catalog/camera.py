@@ -21,6 +21,8 @@ CameraPoint = Literal[
     "near.hip", "far.hip", "near.knee", "far.knee", "near.ankle", "far.ankle",
     "near.heel", "far.heel", "near.toe", "far.toe",
 ]  # fmt: skip
+# Where the phone stands: the person side-on to it, facing it, or with their back to it.
+CameraView = Literal["side", "front", "back"]
 Degrees = Annotated[float, Limits(gt=0, le=90, allow_inf_nan=False)]
 Cue = Annotated[str, Limits(strip_whitespace=True, min_length=1, max_length=120)]
 
@@ -61,11 +63,12 @@ class FormCheck(Measure):
 @dataclass(frozen=True, kw_only=True)
 class CameraCheck(Record):
     """How the camera checks an exercise: where it stands (`side`: the person side-on to it;
-    `front`: facing it), which key pose of the pose is the position held (counted from 0; the
-    last by default), the checks of that position, the first to correct first, and for a
-    movement the measure that swings between its first two key poses, counting repetitions."""
+    `front`: facing it; `back`: behind the person, seeing the hips and the knees), which key pose
+    of the pose is the position held (counted from 0; the last by default), the checks of that
+    position, the first to correct first, and for a movement the measure that swings between its
+    first two key poses, counting repetitions."""
 
-    view: Literal["side", "front"]
+    view: CameraView
     key_pose: Annotated[int, Limits(ge=0, le=5)] | None = None
     checks: Annotated[tuple[FormCheck, ...], Limits(max_length=6)] = ()
     counts: Measure | None = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from supple.catalog.camera import CameraPoint
+from supple.catalog.camera import CameraPoint, CameraView
 from supple.catalog.models import Exercise
 from supple.catalog.pose import KeyPose
 from supple.figures.body import HEAD_RADIUS, Body, solve
@@ -38,6 +38,8 @@ FEET_UNSEEN = "Step back so I can see your feet."
 BODY_UNSEEN = "Step back so I can see all of you."
 _LOWER = ("knee", "ankle", "heel", "toe")
 WHOLE_BODY: tuple[CameraPoint, ...] = ("head", "near.ankle", "far.ankle")
+# Seen from behind, the head is hidden by the back: the hips down to the feet are what must show.
+FROM_BEHIND: tuple[CameraPoint, ...] = ("near.hip", "far.hip", "near.ankle", "far.ankle")
 # The reference is fitted into a square picture with this margin.
 _FILL = 0.8
 
@@ -95,9 +97,7 @@ def _body_points(body: Body) -> dict[int, Vec]:
     return found
 
 
-def pose_landmarks(
-    pose: KeyPose, *, view: Literal["side", "front"], side: Side = "right", turned: bool = False
-) -> list[Landmark]:
+def pose_landmarks(pose: KeyPose, *, view: CameraView, side: Side = "right", turned: bool = False) -> list[Landmark]:
     """The key pose as the pose model reports it: 33 landmarks fitted into a square picture.
 
     `side`: the pose shows the right side (its near limb is the person's right); "left" is the
@@ -145,8 +145,8 @@ def form_spec(exercise: Exercise) -> dict[str, Any] | None:
     camera = exercise.camera
     if camera is None or exercise.pose is None:
         return None
-    # the whole body in the picture, head to feet, whatever the checks measure
-    names = sorted(set(camera.points) | set(WHOLE_BODY))
+    # the whole body in the picture, head to feet (from behind, hips to feet), whatever the checks measure
+    names = sorted(set(camera.points) | set(FROM_BEHIND if camera.view == "back" else WHOLE_BODY))
     reference = pose_landmarks(held_pose(exercise), view=camera.view)
     counts = None
     if camera.counts is not None:

@@ -3,7 +3,7 @@
 // landmarks handed to the judge. Imported only when the person turns "Check my form" on, so the
 // player's first paint never waits for it. Frames and landmarks stay in this page: nothing here
 // sends or keeps them (docs/camera.md); the player keeps only each set's short summary.
-import { NOT_COUNTED_YET, countEnds, countValue, counted, judgeFrame, steady, targets } from "./judge.js";
+import { NOT_COUNTED_YET, countValue, counted, judgeFrame, steady, swingOf, targets } from "./judge.js";
 
 const POSE_FILES = "/static/pose/";
 // The lines of the skeleton, between the pose model's landmarks (shoulders, arms, trunk, legs, feet).
@@ -35,7 +35,7 @@ export function createFormCheck({ specs, onVerdict }) {
   const video = $("form-video"), canvas = $("form-canvas");
   const stats = { frames: 0, started: 0, landmarks: 0, verdict: null, modelReady: false, judgeMs: [], sendMs: [] };
   window.suppleForm = stats; // what the check sees, for a look from the console, a test or bench/
-  let stream = null, pose = null, running = false, step = null, recent = [], goals = {}, ends = {};
+  let stream = null, pose = null, running = false, step = null, recent = [], goals = {}, swings = {};
   let reps = NOT_COUNTED_YET; // the repetitions of the step now playing, for a movement
 
   async function model() {
@@ -86,11 +86,12 @@ export function createFormCheck({ specs, onVerdict }) {
     if (!spec || !step.judged) return;
     const begun = performance.now();
     goals[step.exercise] ||= targets(spec);
+    if (!(step.exercise in swings)) swings[step.exercise] = swingOf(spec);
+    const swing = swings[step.exercise];
     const aspect = (video.videoWidth || 4) / (video.videoHeight || 3);
-    const verdict = judgeFrame(spec, landmarks, { side: step.side, aspect, goal: goals[step.exercise] });
-    if (spec.counts && verdict.state === "counting") {
-      ends[step.exercise] ||= countEnds(spec);
-      reps = counted(reps, countValue(spec, landmarks, { side: step.side, aspect }), ends[step.exercise]);
+    const verdict = judgeFrame(spec, landmarks, { side: step.side, aspect, goal: goals[step.exercise], swing });
+    if (swing && verdict.state === "counting") {
+      reps = counted(reps, countValue(spec, landmarks, { side: step.side, aspect }), swing.ends);
     }
     recent.push(verdict);
     if (recent.length > STEADY_OVER) recent.shift();

@@ -15,6 +15,9 @@ export const TURN_SIDE_ON = "Turn side-on to the camera.";
 export const FACE_CAMERA = "Face the camera.";
 export const NOBODY = "I cannot see you. Stand where the camera can see all of you.";
 export const IN_POSITION = "In position. Hold it there.";
+// Seen from behind (on all fours, the head would hide the hips from the front), the person is told
+// where the phone goes rather than which way to turn.
+export const PHONE_BEHIND = "Put the phone behind you, so it sees your hips and knees.";
 
 const mid = (points) => {
   const sum = points.reduce((s, p) => ({ x: s.x + p.x, y: s.y + p.y, v: Math.min(s.v, p.visibility ?? 1) }), { x: 0, y: 0, v: 1 });
@@ -90,28 +93,35 @@ function turnCue(spec, landmarks) {
   const spread = Math.abs(shoulders[0].x - shoulders[1].x) / (trunk || 1);
   if (spec.view === "side" && spread > SIDE_ON_SPREAD) return TURN_SIDE_ON;
   if (spec.view === "front" && spread < SIDE_ON_SPREAD) return FACE_CAMERA;
+  // From behind, the person's left is on the picture's left (facing the camera, it is on its right).
+  if (spec.view === "back" && (spread < SIDE_ON_SPREAD || hips[0].x > hips[1].x)) return PHONE_BEHIND;
   return null;
 }
+
+const switchSides = (side, measures) => ({ state: "wrong-side", cue: `Switch sides: this one is for your ${side} side.`, measures });
 
 // The verdict on one frame of landmarks (33 of them, or none when nobody was found):
 // { state, cue, measures } where state is "unseen", "turn", "wrong-side", "adjust",
 // "in-position" or, for a movement that is counted and not held, "counting"; cue the first thing to
 // put right. side: the step's, "left", "right" or null.
-export function judgeFrame(spec, landmarks, { side = null, aspect = 1, goal = targets(spec) } = {}) {
-  if (!landmarks || !landmarks.length) return { state: "unseen", cue: NOBODY, measures: [] };
+export function judgeFrame(spec, landmarks, { side = null, aspect = 1, goal = targets(spec), swing = swingOf(spec) } = {}) {
+  if (!landmarks || !landmarks.length) return { state: "unseen", cue: spec.view === "back" ? PHONE_BEHIND : NOBODY, measures: [] };
   const wanted = side === "left" ? "left" : "right";
   const unseen = Object.keys(spec.points).find((name) => !seen(pointOf(spec, landmarks, name, wanted)));
   if (unseen) return { state: "unseen", cue: spec.unseen[unseen], measures: [] };
   const turn = turnCue(spec, landmarks);
   if (turn) return { state: "turn", cue: turn, measures: [] };
-  if (!spec.checks.length) return { state: "counting", cue: null, measures: [] }; // a movement: counted, not held
+  if (!spec.checks.length) { // a movement: counted, not held
+    if (side && swing && otherSideMoves(spec, landmarks, side, aspect, swing)) return switchSides(side, []);
+    return { state: "counting", cue: null, measures: [] };
+  }
   const measures = evaluate(spec, landmarks, wanted, aspect, goal);
   const wrong = measures.find((m) => m.cue);
   if (!wrong) return { state: "in-position", cue: IN_POSITION, measures };
   if (side) {
     const other = side === "left" ? "right" : "left";
     if (evaluate(spec, landmarks, other, aspect, goal).every((m) => !m.cue)) {
-      return { state: "wrong-side", cue: `Switch sides: this one is for your ${side} side.`, measures };
+      return switchSides(side, measures);
     }
   }
   return { state: "adjust", cue: wrong.cue, measures };
@@ -133,8 +143,8 @@ export function steady(verdicts) {
 
 // A sequence of frames judged as the player would: each frame, then the steady verdict.
 export function judgeSequence(spec, frames, options = {}) {
-  const goal = targets(spec);
-  return steady(frames.map((landmarks) => judgeFrame(spec, landmarks, { ...options, goal })));
+  const goal = targets(spec), swing = swingOf(spec);
+  return steady(frames.map((landmarks) => judgeFrame(spec, landmarks, { ...options, goal, swing })));
 }
 
 // --- repetitions of a movement: its counting measure swings between the pose's first two key poses
@@ -169,12 +179,38 @@ export function counted(state, value, [start, end]) {
 }
 
 // The repetitions in a sequence of frames; frames where the body is not in view are passed over.
+// The repetitions in a sequence of frames, as the player counts them: only frames judged "counting"
+// (the body in view, the right way round, the side the step names).
 export function countSequence(spec, frames, options = {}) {
-  const ends = countEnds(spec);
+  const swing = swingOf(spec);
   let state = NOT_COUNTED_YET;
   for (const landmarks of frames) {
-    if (judgeFrame(spec, landmarks, options).state === "unseen") continue;
-    state = counted(state, countValue(spec, landmarks, options), ends);
+    if (judgeFrame(spec, landmarks, { ...options, swing }).state !== "counting") continue;
+    state = counted(state, countValue(spec, landmarks, options), swing.ends);
   }
   return state.reps;
+}
+
+// A movement's swing: the measure at its two ends, and for a sided one whose measure tells the
+// sides apart, its rest: the end where both sides measure the same (the working limb beside the
+// other one), where the other side stays while this one works. rest is null when the measure is
+// the same either side (legs apart, the head against the trunk).
+export function swingOf(spec) {
+  if (!spec.counts) return null;
+  const ends = countEnds(spec);
+  const bySide = spec.counts.ends.map((end) => {
+    const marks = end.map(([x, y]) => ({ x, y, visibility: 1 }));
+    return ["right", "left"].map((side) => countValue(spec, marks, { side }));
+  });
+  const apart = bySide.map(([right, left]) => Math.abs(off(right, left)));
+  const rest = Math.max(...apart) < 1 ? null : bySide[apart[0] <= apart[1] ? 0 : 1][0];
+  return { ends, rest };
+}
+
+// The other side's limb swinging while this side's stays at rest: the person works the wrong side.
+function otherSideMoves(spec, landmarks, side, aspect, { ends, rest }) {
+  if (rest === null) return false;
+  const span = Math.abs(off(ends[1], ends[0])) || 1;
+  const away = (which) => Math.abs(off(countValue(spec, landmarks, { side: which, aspect }), rest)) / span;
+  return away(side === "left" ? "right" : "left") >= BACK_AT_START && away(side) < BACK_AT_START;
 }
