@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 from tests.content import builtin_catalog
 from tests.e2e.form_sequences import MISTAKES, PHONE_BEHIND, sequences
 
-from supple.figures.form import form_spec
+from supple.figures.form import corrections, form_spec
 
 CHECKABLE = sorted(e.id for e in builtin_catalog().exercises.values() if e.camera is not None)
 
@@ -43,12 +43,15 @@ def test_the_catalogue_checks_some_exercises_and_each_has_its_mistakes() -> None
 @pytest.mark.parametrize("exercise_id", CHECKABLE)
 def test_the_judge_passes_the_pose_and_says_first_what_to_correct(page: Page, exercise_id: str) -> None:
     made = sequences(builtin_catalog().exercises[exercise_id])
+    allowed = corrections(builtin_catalog().exercises[exercise_id])  # what a set's summary may keep
     verdicts = judged(page, exercise_id, [run.to_json() for run in made])
     for run, verdict in zip(made, verdicts, strict=True):
         assert verdict["state"] == run.state, f"{run.name}: {verdict}"
         if run.cue is not None:
             assert verdict["cue"] == run.cue, run.name
         assert verdict["reps"] == run.reps, run.name
+        if verdict["state"] not in ("in-position", "counting"):
+            assert verdict["cue"] in allowed, f"{run.name}: the server would refuse {verdict['cue']!r}"
     passing = [run for run in made if run.state == "in-position" or (run.reps or 0) > 0]
     assert passing and len(passing) < len(made)
 

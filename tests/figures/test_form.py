@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.content import builtin_catalog
 
-from supple.figures.form import LANDMARKS, form_spec, held_pose, landmark_indices, pose_landmarks
+from supple.figures.form import LANDMARKS, corrections, form_spec, held_pose, landmark_indices, pose_landmarks
 
 CHECKED = [e for e in builtin_catalog().exercises.values() if e.camera is not None]
 LEFT_KNEE, RIGHT_KNEE = 25, 26
@@ -50,3 +50,16 @@ def test_each_checkable_exercise_gives_the_judge_all_it_needs_and_the_rest_none(
         whole = {"near.hip", "far.hip"} if spec["view"] == "back" else {"head"}  # from behind: the hips down
         assert needed | whole | {"near.ankle", "far.ankle"} == set(spec["points"]) == set(spec["unseen"])
         assert spec["unseen"]["near.ankle"] == "Step back so I can see your feet."
+
+
+def test_a_sets_correction_can_only_be_what_the_judge_says_for_its_exercise() -> None:
+    for exercise in builtin_catalog().exercises.values():
+        spec, allowed = form_spec(exercise), corrections(exercise)
+        if spec is None:
+            assert allowed == frozenset()
+            continue
+        said = {spec["say"]["nobody"], spec["say"]["turn"], *spec["say"]["switch_sides"].values()}
+        checks = {cue for check in spec["checks"] for cue in (check["too_small"], check["too_large"]) if cue}
+        assert allowed == said | set(spec["unseen"].values()) | checks, exercise.id
+        assert spec["say"]["in_position"] not in allowed, "in position is not a correction"
+        assert bool(spec["say"]["switch_sides"]) == exercise.sided

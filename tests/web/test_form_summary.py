@@ -12,13 +12,17 @@ from tests.web.conftest import csrf, save_routine, screen
 from tests.web.test_api import a_set, open_session
 
 CORRECTION = "Shift your hips forward, keeping the trunk tall."
+CHECKED = "kneeling-hip-flexor-stretch"
+CHECKED_ROUTINE = {"conditions": ["hip-pain", "knee-pain"], "minutes": 20, "equipment": ["wall", "chair", "pillow"],
+                   "warmed_up": True}  # fmt: skip
 
 
 def a_checked_session(client: TestClient, **summary: Any) -> tuple[dict[str, Any], int]:
+    """A session with the kneeling hip flexor stretch, which the camera checks, and one of its sets sent."""
     screen(client)
-    save_routine(client)
+    save_routine(client, **CHECKED_ROUTINE)
     opened = open_session(client, pain_before=2)
-    index, step = next((i, s) for i, s in enumerate(opened["timeline"]) if s["work"])
+    index, step = next((i, s) for i, s in enumerate(opened["timeline"]) if s["work"] and s["exercise"] == CHECKED)
     sent = client.post(f"/api/sessions/{opened['id']}/sets", json=a_set(step, index, **summary))
     return step, sent.status_code
 
@@ -87,11 +91,13 @@ def test_the_clinician_sees_the_form_summary_of_their_clients_sets_and_no_one_el
     carol = clinic.sign_in("carol")
     added = form(carol, "/clients", {"username": "Sam", "password": "sams first password"})
     sam_id = int(added.headers["location"].rsplit("/", 1)[1])
-    form(carol, f"/clients/{sam_id}/routines", {"name": "Morning", "conditions": ["sciatica"], "minutes": "10"})
+    routine = {"name": "Morning", "conditions": ["hip-pain", "knee-pain"], "minutes": "20",
+               "equipment": ["wall", "chair", "pillow"], "warmed_up": "true"}  # fmt: skip
+    form(carol, f"/clients/{sam_id}/routines", routine)
     sam = clinic.sign_in("sam", "sams first password")
     sam.post("/api/screening", json={"yes": []})
     opened = sam.post("/api/sessions", json={"routine": "morning", "pain_before": 3}).json()
-    index, step = next((i, s) for i, s in enumerate(opened["timeline"]) if s["work"])
+    index, step = next((i, s) for i, s in enumerate(opened["timeline"]) if s["work"] and s["exercise"] == CHECKED)
     sent = a_set(step, index, in_position_s=float(step["seconds"]), correction=CORRECTION)
     assert sam.post(f"/api/sessions/{opened['id']}/sets", json=sent).status_code == 204
 
@@ -100,3 +106,20 @@ def test_the_clinician_sees_the_form_summary_of_their_clients_sets_and_no_one_el
     other = clinic.sign_in("dana")
     assert CORRECTION not in other.get(f"/clients/{sam_id}/progress").text
     assert CORRECTION not in other.get("/progress").text
+
+
+def test_a_correction_is_kept_only_when_it_is_the_form_checks_own_words_for_the_exercise(client: TestClient) -> None:
+    sent = {
+        "Call me on 555 0100 for a better price.": None,  # words the judge never says
+        "Press your back heel down to the floor.": None,  # another exercise's correction
+        "Turn side-on to the camera.": "Turn side-on to the camera.",
+        "Step back so I can see your feet.": "Step back so I can see your feet.",
+        CORRECTION: CORRECTION,
+    }
+    for said, kept in sent.items():
+        client.post("/delete", data={"csrf_token": csrf(client), "confirm": "delete"})
+        _, status = a_checked_session(client, in_position_s=3.0, correction=said)
+        assert status == 204, "the set itself is kept either way"
+        [session] = client.get("/api/sessions").json()
+        [done] = client.get(f"/api/sessions/{session['id']}").json()["sets"]
+        assert (done["in_position_s"], done["correction"]) == (3.0, kept), said

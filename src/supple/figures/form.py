@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from supple.catalog.camera import CameraPoint, CameraView
+from supple.catalog.camera import CameraCheck, CameraPoint, CameraView
 from supple.catalog.models import Exercise
 from supple.catalog.pose import KeyPose
 from supple.figures.body import HEAD_RADIUS, Body, solve
@@ -33,9 +33,19 @@ _PAIRED = {
 NOSE = 0
 # The catalogue's names for the points the camera sees, as landmarks of the person's (left, right).
 _CAMERA_PART = {"hand": "wrist"}
+# What the judge says besides the catalogue's own checks: here alone, sent in the form spec, so the
+# server can hold a set's correction to them (`corrections`).
 # Said when a point the checks need is out of the picture or the model is unsure of it.
 FEET_UNSEEN = "Step back so I can see your feet."
 BODY_UNSEEN = "Step back so I can see all of you."
+NOBODY = "I cannot see you. Stand where the camera can see all of you."
+IN_POSITION = "In position. Hold it there."
+# Said when the person is the wrong way round to the camera, by the view the exercise is checked from.
+# Seen from behind (on all fours, the head would hide the hips from the front), the person is told
+# where the phone goes rather than which way to turn.
+PHONE_BEHIND = "Put the phone behind you, so it sees your hips and knees."
+TURN = {"side": "Turn side-on to the camera.", "front": "Face the camera.", "back": PHONE_BEHIND}
+SWITCH_SIDES = {side: f"Switch sides: this one is for your {side} side." for side in ("left", "right")}
 _LOWER = ("knee", "ankle", "heel", "toe")
 WHOLE_BODY: tuple[CameraPoint, ...] = ("head", "near.ankle", "far.ankle")
 # Seen from behind, the head is hidden by the back: the hips down to the feet are what must show.
@@ -145,8 +155,7 @@ def form_spec(exercise: Exercise) -> dict[str, Any] | None:
     camera = exercise.camera
     if camera is None or exercise.pose is None:
         return None
-    # the whole body in the picture, head to feet (from behind, hips to feet), whatever the checks measure
-    names = sorted(set(camera.points) | set(FROM_BEHIND if camera.view == "back" else WHOLE_BODY))
+    unseen = _unseen(camera)
     reference = pose_landmarks(held_pose(exercise), view=camera.view)
     counts = None
     if camera.counts is not None:
@@ -169,9 +178,36 @@ def form_spec(exercise: Exercise) -> dict[str, Any] | None:
             for check in camera.checks
         ],
         "counts": counts,
-        "points": {name: {side: landmark_indices(name, side) for side in ("left", "right")} for name in names},
-        "unseen": {name: FEET_UNSEEN if name.endswith(_LOWER) else BODY_UNSEEN for name in names},
+        "points": {name: {side: landmark_indices(name, side) for side in ("left", "right")} for name in unseen},
+        "unseen": unseen,
+        "say": _say(camera, sided=exercise.sided),
         "reference": [[round(mark.x, 5), round(mark.y, 5)] for mark in reference],
         "body": {"nose": NOSE, "ears": list(_PAIRED["ear"]), "shoulders": list(_PAIRED["shoulder"]),
                  "hips": list(_PAIRED["hip"])},
     }  # fmt: skip
+
+
+def _unseen(camera: CameraCheck) -> dict[CameraPoint, str]:
+    """What to say when each point the judge needs is out of view, by point. The whole body must be
+    in the picture, head to feet (from behind, hips to feet), whatever the checks measure."""
+    names = sorted(set(camera.points) | set(FROM_BEHIND if camera.view == "back" else WHOLE_BODY))
+    return {name: FEET_UNSEEN if name.endswith(_LOWER) else BODY_UNSEEN for name in names}
+
+
+def _say(camera: CameraCheck, *, sided: bool) -> dict[str, Any]:
+    """The judge's own sentences for the exercise: nobody seen, the wrong way round to the camera, in
+    position, and for a sided one the wrong side."""
+    nobody = PHONE_BEHIND if camera.view == "back" else NOBODY
+    switch = SWITCH_SIDES if sided else {}
+    return {"nobody": nobody, "turn": TURN[camera.view], "in_position": IN_POSITION, "switch_sides": switch}
+
+
+def corrections(exercise: Exercise) -> frozenset[str]:
+    """Every correction the judge can say for the exercise (none when the camera cannot check it):
+    what a set's form summary may carry as the correction said most."""
+    camera = exercise.camera
+    if camera is None or exercise.pose is None:
+        return frozenset()
+    said = _say(camera, sided=exercise.sided)
+    checks = [cue for check in camera.checks for cue in (check.too_small, check.too_large) if cue]
+    return frozenset([said["nobody"], said["turn"], *said["switch_sides"].values(), *_unseen(camera).values(), *checks])

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from supple.errors import BadRequest, Conflict, DataFileError, NotFound, UnsafeToStart
+from supple.figures.form import corrections
 from supple.planner.plan import Plan, PlanItem
 from supple.services.pain import easier_now, report_pain
 from supple.services.progress import close_left_running, end_session
@@ -117,6 +118,19 @@ def _check_pain(pain: int | None) -> None:
         raise BadRequest(f"pain is rated 0 to 10, not {pain}")
 
 
+def _known_correction(context: AppContext, result: FinishedSet) -> FinishedSet:
+    """The set, its form correction kept only when it is one of the sentences the judge says for its
+    exercise (figures/form.py): no other words reach the person's history or their clinician. Any
+    other is left out rather than the set refused: a page loaded before supple's words changed
+    must not lose what the person did."""
+    if result.correction is None:
+        return result
+    exercise = context.content.catalog().exercises.get(result.exercise)
+    if exercise is not None and result.correction in corrections(exercise):
+        return result
+    return replace(result, correction=None)
+
+
 def record_set(
     context: AppContext,
     *,
@@ -130,6 +144,7 @@ def record_set(
     sent again under its client key, it is kept once."""
     _check_pain(result.pain)
     _check_exercise(context, person_id, session_id, result.exercise)
+    result = _known_correction(context, result)
     at = device_time(context, ended_at, what="the set's end")
     kept = context.store.sessions.add_set_if_running(
         person_id=person_id, session_id=session_id, result=result, now=at, client_key=client_key

@@ -11,13 +11,8 @@ export const VISIBLE = 0.5;
 // shoulders' spread, as a share of the trunk's length, that tells the two apart.
 const SIDE_ON_SPREAD = 0.4;
 
-export const TURN_SIDE_ON = "Turn side-on to the camera.";
-export const FACE_CAMERA = "Face the camera.";
-export const NOBODY = "I cannot see you. Stand where the camera can see all of you.";
-export const IN_POSITION = "In position. Hold it there.";
-// Seen from behind (on all fours, the head would hide the hips from the front), the person is told
-// where the phone goes rather than which way to turn.
-export const PHONE_BEHIND = "Put the phone behind you, so it sees your hips and knees.";
+// Every sentence the judge says comes with the spec (spec.say, spec.unseen, the checks' words), written
+// once in figures/form.py, so the server can hold a set's correction to them.
 
 const mid = (points) => {
   const sum = points.reduce((s, p) => ({ x: s.x + p.x, y: s.y + p.y, v: Math.min(s.v, p.visibility ?? 1) }), { x: 0, y: 0, v: 1 });
@@ -91,37 +86,37 @@ function turnCue(spec, landmarks) {
   if (![...shoulders, ...hips].every(seen)) return null;
   const trunk = Math.hypot(mid(shoulders).x - mid(hips).x, mid(shoulders).y - mid(hips).y);
   const spread = Math.abs(shoulders[0].x - shoulders[1].x) / (trunk || 1);
-  if (spec.view === "side" && spread > SIDE_ON_SPREAD) return TURN_SIDE_ON;
-  if (spec.view === "front" && spread < SIDE_ON_SPREAD) return FACE_CAMERA;
+  if (spec.view === "side" && spread > SIDE_ON_SPREAD) return spec.say.turn;
+  if (spec.view === "front" && spread < SIDE_ON_SPREAD) return spec.say.turn;
   // From behind, the person's left is on the picture's left (facing the camera, it is on its right).
-  if (spec.view === "back" && (spread < SIDE_ON_SPREAD || hips[0].x > hips[1].x)) return PHONE_BEHIND;
+  if (spec.view === "back" && (spread < SIDE_ON_SPREAD || hips[0].x > hips[1].x)) return spec.say.turn;
   return null;
 }
 
-const switchSides = (side, measures) => ({ state: "wrong-side", cue: `Switch sides: this one is for your ${side} side.`, measures });
+const switchSides = (spec, side, measures) => ({ state: "wrong-side", cue: spec.say.switch_sides[side], measures });
 
 // The verdict on one frame of landmarks (33 of them, or none when nobody was found):
 // { state, cue, measures } where state is "unseen", "turn", "wrong-side", "adjust",
 // "in-position" or, for a movement that is counted and not held, "counting"; cue the first thing to
 // put right. side: the step's, "left", "right" or null.
 export function judgeFrame(spec, landmarks, { side = null, aspect = 1, goal = targets(spec), swing = swingOf(spec) } = {}) {
-  if (!landmarks || !landmarks.length) return { state: "unseen", cue: spec.view === "back" ? PHONE_BEHIND : NOBODY, measures: [] };
+  if (!landmarks || !landmarks.length) return { state: "unseen", cue: spec.say.nobody, measures: [] };
   const wanted = side === "left" ? "left" : "right";
   const unseen = Object.keys(spec.points).find((name) => !seen(pointOf(spec, landmarks, name, wanted)));
   if (unseen) return { state: "unseen", cue: spec.unseen[unseen], measures: [] };
   const turn = turnCue(spec, landmarks);
   if (turn) return { state: "turn", cue: turn, measures: [] };
   if (!spec.checks.length) { // a movement: counted, not held
-    if (side && swing && otherSideMoves(spec, landmarks, side, aspect, swing)) return switchSides(side, []);
+    if (side && swing && otherSideMoves(spec, landmarks, side, aspect, swing)) return switchSides(spec, side, []);
     return { state: "counting", cue: null, measures: [] };
   }
   const measures = evaluate(spec, landmarks, wanted, aspect, goal);
   const wrong = measures.find((m) => m.cue);
-  if (!wrong) return { state: "in-position", cue: IN_POSITION, measures };
+  if (!wrong) return { state: "in-position", cue: spec.say.in_position, measures };
   if (side) {
     const other = side === "left" ? "right" : "left";
     if (evaluate(spec, landmarks, other, aspect, goal).every((m) => !m.cue)) {
-      return switchSides(side, measures);
+      return switchSides(spec, side, measures);
     }
   }
   return { state: "adjust", cue: wrong.cue, measures };
