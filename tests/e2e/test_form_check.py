@@ -7,6 +7,7 @@ on a pause, and sends no frame and no landmark anywhere."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -235,4 +236,40 @@ def test_once_used_the_form_check_runs_offline_from_the_service_workers_cache(
     )
     assert any(url.endswith("/static/pose/pose_landmark_lite.tflite") for url in kept)
     assert not any(url.endswith("pose_landmark_full.tflite") for url in kept), "only what the check used"
+    context.close()
+
+
+def test_the_fire_hydrant_is_counted_with_the_phone_behind_the_person(camera_browser: Browser, server: Server) -> None:
+    from tests.content import builtin_catalog
+    from tests.e2e.form_sequences import moving
+
+    exercise = builtin_catalog().exercises["fire-hydrant"]
+    context = camera_browser.new_context(base_url=server.url, viewport=PHONE, permissions=["camera"])
+    context.add_init_script(POSE_STAND_IN)
+    page = context.new_page()
+    assert page.request.post("/api/screening", data={"yes": []}).ok
+    assert page.request.put("/api/routines/mine", data=CHECKED_ROUTINE).ok
+    page.goto("/play?routine=mine&speed=10")
+    page.get_by_role("button", name="Start").click()
+    while engine(page, "steps[window.supplePlayer.engine.index].exercise") != exercise.id:
+        page.keyboard.press("x")
+    page.get_by_role("button", name="Check my form").click()
+    # nobody seen yet: where the phone goes, in plain words
+    expect(page.locator("#form-cue")).to_have_text("Put the phone behind you, so it sees your hips and knees.")
+    look(page, "form-fire-hydrant-phone-behind")
+
+    sent: list[Request] = []
+    page.on("request", lambda request: sent.append(request))
+    while not engine(page, "steps[window.supplePlayer.engine.index].work"):
+        page.keyboard.press("n")
+    lifting = engine(page, "index")
+    side = engine(page, f"steps[{lifting}].side")
+    page.evaluate("(frames) => { window.__poseFrames = frames; }", moving(exercise, reach=1, reps=2, seed=1, side=side))
+    expect(page.locator("#form-cue")).to_have_text(re.compile(r"^\d+ repetitions?\.$"), timeout=30_000)
+    look(page, "form-fire-hydrant-counted")
+    page.wait_for_function(f"() => window.supplePlayer.engine.index > {lifting}", timeout=60_000)
+    page.wait_for_function("() => window.supplePlayer.outbox.ops.length === 0")
+    posted = [json.loads(r.post_data or "{}") for r in sent if r.method == "POST" and r.url.endswith("/sets")]
+    body = next(body for body in posted if body["step"] == lifting)
+    assert body["exercise"] == exercise.id and body["reps_counted"] >= 1
     context.close()
