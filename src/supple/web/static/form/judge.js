@@ -86,8 +86,7 @@ function turnCue(spec, landmarks) {
   if (![...shoulders, ...hips].every(seen)) return null;
   const trunk = Math.hypot(mid(shoulders).x - mid(hips).x, mid(shoulders).y - mid(hips).y);
   const spread = Math.abs(shoulders[0].x - shoulders[1].x) / (trunk || 1);
-  if (spec.view === "side" && spread > SIDE_ON_SPREAD) return spec.say.turn;
-  if (spec.view === "front" && spread < SIDE_ON_SPREAD) return spec.say.turn;
+  if (spec.view === "side" ? spread > SIDE_ON_SPREAD : spread < SIDE_ON_SPREAD) return spec.say.turn;
   // From behind, the person's left is on the picture's left (facing the camera, it is on its right).
   if (spec.view === "back" && (spread < SIDE_ON_SPREAD || hips[0].x > hips[1].x)) return spec.say.turn;
   return null;
@@ -173,7 +172,6 @@ export function counted(state, value, [start, end]) {
   return state;
 }
 
-// The repetitions in a sequence of frames; frames where the body is not in view are passed over.
 // The repetitions in a sequence of frames, as the player counts them: only frames judged "counting"
 // (the body in view, the right way round, the side the step names).
 export function countSequence(spec, frames, options = {}) {
