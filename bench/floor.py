@@ -15,8 +15,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +22,8 @@ from typing import Literal
 
 from fastapi import FastAPI, Response
 from pydantic import BaseModel
+
+from bench.web import wait_until_up
 
 ROOT = Path(__file__).resolve().parents[1]
 _local = threading.local()
@@ -89,15 +89,7 @@ def serve(database: Path, port: int) -> Iterator[tuple[str, int]]:
     process = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/manifest.webmanifest", timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("the floor app did not start") from None
-                time.sleep(0.1)
+        wait_until_up(url, process, "the floor app")
         yield url, process.pid
     finally:
         process.terminate()

@@ -33,6 +33,19 @@ class PortTaken(RuntimeError):
     """The port was taken by another server before this one could listen on it."""
 
 
+def wait_until_up(url: str, process: subprocess.Popen[bytes], what: str) -> None:
+    """Until the server at url answers its manifest; RuntimeError if it ends or takes over 30 s."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/manifest.webmanifest", timeout=1):
+                return
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"{what} did not start") from None
+            time.sleep(0.1)
+
+
 @contextmanager
 def server(home: Path, database_url: str | None, workers: int, port: int, *options: str) -> Iterator[str]:
     env = {**os.environ, "SUPPLE_HOME": str(home)}
@@ -44,15 +57,7 @@ def server(home: Path, database_url: str | None, workers: int, port: int, *optio
     process = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/manifest.webmanifest", timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("supple serve did not start") from None
-                time.sleep(0.1)
+        wait_until_up(url, process, "supple serve")
         # Another program's server may have taken the port between free_port() and here (other test
         # runs share the machine): it answered, and this one, refused the port, is about to end.
         time.sleep(0.5)
