@@ -23,16 +23,11 @@ FAST := not browser and not postgres and not faults and not slow
 # (uvicorn does not replace a killed worker under faketime) (README.md, "Tests").
 FUTURE := (unit or service or database) and not browser and not faults
 FUTURE_NOT := --deselect tests/store/database/test_faults.py::test_a_postgresql_statement_past_its_time_limit_is_cancelled_as_busy
-# Seven tests that start supple in a child process from a pytest worker fail there late in a full
-# run: the child's monotonic clock under libfaketime overflows (time.perf_counter raises
-# OverflowError, HiGHS aborts). Alone, or in make test, they pass; the cause is not found yet
-# (README.md, "Tests"). None of them reads the date for what it checks.
-FUTURE_NOT += --deselect tests/cli/test_plan_command.py::test_a_cold_plan_from_kept_content_loads_no_validation_parsing_database_or_terminal_library
-FUTURE_NOT += --deselect tests/cli/test_screen_command.py::test_answering_in_a_terminal_asks_every_question_and_gives_a_go
-FUTURE_NOT += --deselect tests/cli/test_screen_command.py::test_a_yes_to_a_red_flag_in_the_terminal_stops_the_questions_at_once
-FUTURE_NOT += --deselect tests/cli/test_screen_command.py::test_a_yes_to_the_hip_replacement_in_the_terminal_asks_which_way_it_was_done
-FUTURE_NOT += --deselect tests/planner/test_core_threads.py::test_threads_loading_the_solver_together_each_get_a_working_core
-FUTURE_NOT += --deselect tests/web/test_sign_in_race.py::test_two_servers_with_two_workers_each_check_at_most_the_limit_of_wrong_passwords
+# One test starts `supple catalog --json` with its standard output closed. Under faketime,
+# libfaketime's shared memory then takes descriptor 1 in that process, and the JSON is written into
+# the clock state that every later process of the run shares: their monotonic clock jumps and can
+# overflow. It doesn't read the date, so it stays in make test only (README.md, "Tests").
+FUTURE_NOT += --deselect tests/cli/test_one_line_errors.py::test_a_command_started_with_its_output_closed_prints_nowhere_instead_of_failing
 SHIFT ?= +365 days
 
 $(STAMP): pyproject.toml
