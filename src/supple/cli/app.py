@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
 from importlib import import_module
-from typing import Any
 
 from supple import __version__
-from supple.cli.parsing import Parser
-from supple.errors import SuppleError
+from supple.cli.parsing import TYPE_CHECKING, Parser
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, NoReturn
+
+    from supple.errors import SuppleError
 
 HELP = (
     "A guided stretching coach for the legs, hips and lower back.\n\n"
@@ -82,9 +85,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     command = options.pop("command")
     try:
         command(**options)
-    except SuppleError as error:
-        _fail(error)
     except Exception as error:
+        from supple.errors import SuppleError  # here: `supple --help` needs none of it
+
+        if isinstance(error, SuppleError):
+            _fail(error)
         # A full disk or a database that cannot be reached is said in one line; a bug keeps its traceback.
         from supple.services.health import store_fault
 
@@ -103,7 +108,7 @@ def _unknown_command(name: str) -> None:
     sys.exit(2)
 
 
-def _fail(error: SuppleError) -> None:
+def _fail(error: SuppleError) -> NoReturn:
     from supple.cli.hints import with_hint
 
     sys.stderr.write(f"supple: {with_hint(error)}\n")

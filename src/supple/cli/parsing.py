@@ -4,14 +4,29 @@ command line"): the value types with their ranges, and a usage error said in one
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+
+# `supple --help` loads neither `typing` nor `shutil` (docs/architecture.md, "Budgets"); mypy
+# reads the names below as `typing.TYPE_CHECKING` does.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any, NoReturn
 
 
 class HelpFormatter(argparse.HelpFormatter):
     """Help texts wrapped paragraph by paragraph (a docstring's blank lines stay), and a list of
     commands without argparse's line for the COMMAND placeholder above it."""
+
+    def __init__(self, prog: str) -> None:
+        # argparse's own width comes from shutil, whose import (with bz2 and lzma) costs a tenth of
+        # `supple --help`; the terminal's width is the same from os.
+        try:
+            columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
+        except (ValueError, OSError):
+            columns = 80
+        super().__init__(prog, width=columns - 2)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         return "\n\n".join(super(HelpFormatter, self)._fill_text(part, width, indent) for part in text.split("\n\n"))
