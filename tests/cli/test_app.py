@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from supple import __version__
-from supple.cli.app import COMMANDS, GROUPS, build_parser
+from supple.cli.app import COMMANDS, GROUPS, command_parser
 
 NAMES = sorted([*COMMANDS, *GROUPS])
 
@@ -78,10 +78,10 @@ values = st.lists(st.sampled_from(["sciatica", "hip-pain", "knee-pain"]), min_si
 @given(st.lists(values, min_size=1, max_size=4))
 def test_several_values_after_one_flag_or_after_each_are_the_same(groups: list[list[str]]) -> None:
     every = [value for group in groups for value in group]
-    once = build_parser("plan").parse_args(["plan", "--for", *every, "--minutes", "20"])
-    each = build_parser("plan").parse_args(["plan", *[t for g in groups for t in ("--for", *g)], "--minutes", "20"])
+    once = command_parser("plan").parse_args(["--for", *every, "--minutes", "20"])
+    each = command_parser("plan").parse_args([*[t for g in groups for t in ("--for", *g)], "--minutes", "20"])
     assert once.conditions == each.conditions == every
-    assert build_parser("plan").parse_args(["plan"]).conditions is None, "not given, it is None"
+    assert command_parser("plan").parse_args([]).conditions is None, "not given, it is None"
 
 
 def test_the_list_of_commands_loads_no_command_and_only_the_named_one_is_loaded() -> None:

@@ -4,6 +4,7 @@ the table below, and each command imports the rest of what it needs when it runs
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from importlib import import_module
@@ -43,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
                          "clinic's records.")),
     "import": ("backup", "Restore a backup into an empty store; a damaged or foreign file changes nothing."),
 }  # fmt: skip
+LONG_RUNNING = frozenset({"go", "serve"})
 # Each group of commands: its module and its help.
 GROUPS: dict[str, tuple[str, str]] = {
     "goal": ("goal", "Activities you find hard, rated 0 (unable) to 10 (as before) now and then: up to three."),
@@ -51,16 +53,22 @@ GROUPS: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
-def build_parser(named: str | None) -> Parser:
-    """The command line: every command listed, and only the `named` one's options declared (the
-    list of commands needs none; declaring them all would import every command's module)."""
+def list_parser() -> Parser:
+    """`supple` itself: its own options and the list of commands, none of them declared (that
+    would import every command's module)."""
     root = Parser(prog="supple", description=HELP)
     root.add_argument("--version", action="version", version=f"supple {__version__}", help="Show the version and exit.")
-    for name, (module, summary) in {**COMMANDS, **GROUPS}.items():
-        parser = root.add_command(name, summary)
-        if name == named:
-            import_module(f"supple.cli.{module}").define(name, parser)
+    for name, (_, summary) in {**COMMANDS, **GROUPS}.items():
+        root.add_command(name, summary)
     return root
+
+
+def command_parser(name: str) -> Parser:
+    """One command (`supple NAME`) with its options: all that `supple NAME ...` needs parsed."""
+    module, summary = {**COMMANDS, **GROUPS}[name]
+    parser = Parser(prog=f"supple {name}", description=summary)
+    import_module(f"supple.cli.{module}").define(name, parser)
+    return parser
 
 
 def command_named(args: Sequence[str]) -> str | None:
@@ -81,8 +89,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and not args[0].startswith("-") and command_named(args) is None:
         _unknown_command(args[0])
-    options: dict[str, Any] = vars(build_parser(command_named(args)).parse_args(args))
+    named = command_named(args)
+    parser = list_parser() if named is None else command_parser(named)
+    options: dict[str, Any] = vars(parser.parse_args(args if named is None else args[1:]))
     command = options.pop("command")
+    # A command's objects die with its process: the cycle collector, which would go through the
+    # content's tens of thousands of objects several times while they load (a twentieth of a cold
+    # `supple plan`), is off, except for the commands that run for long (`go`, `serve`).
+    if named not in LONG_RUNNING:
+        gc.disable()
     try:
         command(**options)
     except Exception as error:
@@ -97,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         if fault is None:
             raise
         _fail(fault)
+    finally:
+        gc.enable()
 
 
 def _unknown_command(name: str) -> None:
