@@ -44,7 +44,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
                          "clinic's records.")),
     "import": ("backup", "Restore a backup into an empty store; a damaged or foreign file changes nothing."),
 }  # fmt: skip
-LONG_RUNNING = frozenset({"go", "serve"})
+# Commands that keep Python's cycle collector on (main): they run for long, or draw a chart or a PDF
+# with libraries that leave cycles behind as they go.
+KEEP_COLLECTING = frozenset({"go", "serve", "handout", "stats"})
 # Each group of commands: its module and its help.
 GROUPS: dict[str, tuple[str, str]] = {
     "goal": ("goal", "Activities you find hard, rated 0 (unable) to 10 (as before) now and then: up to three."),
@@ -95,8 +97,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     command = options.pop("command")
     # A command's objects die with its process: the cycle collector, which would go through the
     # content's tens of thousands of objects several times while they load (a twentieth of a cold
-    # `supple plan`), is off, except for the commands that run for long (`go`, `serve`).
-    if named not in LONG_RUNNING:
+    # `supple plan`), is off, except for the commands that need it.
+    if named not in KEEP_COLLECTING:
         gc.disable()
     try:
         command(**options)
