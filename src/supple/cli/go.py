@@ -31,9 +31,21 @@ def define(name: str, parser: Parser) -> None:
     add_ack_caution(parser)
     flag(parser, "--voice", "voice", "Speak the cues (needs espeak-ng).")
     flag(parser, "--dry-run", "dry_run", "Print the timeline with times instead of waiting.")
-    parser.add_argument("--speed", type=decimal(0.1, 1000), default=1.0, help="Run faster, for demos and tests.")
-    parser.add_argument("--pain-before", type=whole(0, 10), metavar="0-10")
-    parser.add_argument("--pain-after", type=whole(0, 10), metavar="0-10")
+    parser.add_argument(
+        "--speed", type=decimal(0.1, 1000), default=1.0, metavar="TIMES", help="Run faster, for demos and tests."
+    )
+    parser.add_argument(
+        "--pain-before",
+        type=whole(0, 10),
+        metavar="0-10",
+        help="Your pain before the routine (a terminal asks for it otherwise).",
+    )
+    parser.add_argument(
+        "--pain-after",
+        type=whole(0, 10),
+        metavar="0-10",
+        help="Your pain after the routine (a terminal asks for it otherwise).",
+    )
     flag(parser, "--json", "as_json", "Print the timeline (--dry-run) or the summary as JSON.")
     flag(parser, "--resume", "resume", "Go on with a session that was cut short, without asking.")
 

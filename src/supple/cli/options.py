@@ -17,7 +17,7 @@ def add_request_options(parser: ArgumentParser) -> None:
     """What bothers you, the time you have and the limits: `--for ... --minutes N` and the rest."""
     several(parser, "--for", "conditions", "CONDITION", "What bothers you (one or more condition ids).")
     # The limits are the planner's own (planner/request.py); the help says them in words.
-    parser.add_argument("--minutes", type=whole(1), help="How long you have, 3 to 90 minutes.")
+    parser.add_argument("--minutes", type=whole(1), metavar="N", help="How long you have, 3 to 90 minutes.")
     several(
         parser, "--equipment", "equipment", "E", "What you have at hand, or `none` (default: pillow chair wall strap)."
     )

@@ -39,7 +39,7 @@ def define(group: str, parser: Parser) -> None:
     )
     dose = _position(command("dose", dose_command))
     for option, dest, words in DOSE_OPTIONS:
-        dose.add_argument(option, dest=dest, type=AMOUNT, help=words)
+        dose.add_argument(option, dest=dest, type=AMOUNT, metavar="N", help=words)
     note = command("note", note_command)
     note.add_argument("text", help="The note; empty to take it away.")
     note.add_argument("--exercise", dest="position", type=PLACE, help="On this exercise.")
