@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from supple import __version__
@@ -75,6 +75,7 @@ def test_the_version_is_said(run_cli) -> None:
 values = st.lists(st.sampled_from(["sciatica", "hip-pain", "knee-pain"]), min_size=1, max_size=3)
 
 
+@settings(deadline=None)  # a shared machine's slow spell is no failure
 @given(st.lists(values, min_size=1, max_size=4))
 def test_several_values_after_one_flag_or_after_each_are_the_same(groups: list[list[str]]) -> None:
     every = [value for group in groups for value in group]
