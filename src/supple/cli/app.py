@@ -98,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     # A command's objects die with its process: the cycle collector, which would go through the
     # content's tens of thousands of objects several times while they load (a twentieth of a cold
     # `supple plan`), is off, except for the commands that need it.
+    collecting = gc.isenabled()
     if named not in KEEP_COLLECTING:
         gc.disable()
     try:
@@ -115,7 +116,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             raise
         _fail(fault)
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
 
 
 def run() -> None:
@@ -128,7 +130,7 @@ def run() -> None:
         gc.freeze()
 
 
-def _unknown_command(name: str) -> None:
+def _unknown_command(name: str) -> NoReturn:
     from difflib import get_close_matches
 
     close = get_close_matches(name, [*COMMANDS, *GROUPS], n=1)
