@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -108,12 +109,19 @@ def run_first(runs: int = 10) -> list[dict[str, object]]:
         return _rows(timings)
 
 
+FLOOR = "python -c pass"
+
+
 def _rows(timings: dict[str, list[tuple[float, float]]]) -> list[dict[str, object]]:
+    """Each command's figures, and its wall time over the bare interpreter's: the median of the
+    ratios of the same round (issue 22's targets are ratios: a slow spell falls on both)."""
+    floor = [wall for wall, _ in timings[FLOOR]]
     return [
         {
             "command": name,
             **summary_ms([wall for wall, _ in measured]),
             "cpu median": summary_ms([cpu for _, cpu in measured])["median"],
+            "x python -c pass": statistics.median(wall / base for (wall, _), base in zip(measured, floor, strict=True)),
         }
         for name, measured in timings.items()
     ]
@@ -140,5 +148,5 @@ if __name__ == "__main__":
     for row in [*run(), *run_first()]:
         print(
             f"{row['command']:<26} median {row['median']:6.1f} ms   p99 {row['p99']:6.1f} ms   "
-            f"cpu {row['cpu median']:6.1f} ms   ({row['runs']} runs)"
+            f"cpu {row['cpu median']:6.1f} ms   {row['x python -c pass']:5.1f} x python -c pass   ({row['runs']} runs)"
         )

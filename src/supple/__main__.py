@@ -1,3 +1,3 @@
-from supple.cli.app import main
+from supple.cli.app import run
 
-main()
+run()

@@ -86,3 +86,34 @@ def test_a_password_of_spaces_or_a_common_one_is_refused_without_repeating_it(ru
     common = run_cli("account", "add", "carol", "--clinician", "--password-stdin")
     assert common.code == 2 and "one of the most common" in common.err and "1234567890" not in common.err
     assert run_cli("account", "list").out.count("carol") == 0
+
+
+def test_in_a_terminal_the_password_is_asked_twice_unseen_until_both_agree(home) -> None:
+    import os
+
+    import pexpect
+
+    env = {**os.environ, "SUPPLE_HOME": str(home), "TERM": "xterm"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "supple", "account", "add", "carol", "--clinician"],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+    )
+    shown = io.StringIO()
+    child.logfile_read = shown
+    child.expect("Password: ")
+    child.sendline("carol's long password")
+    child.expect("Repeat for confirmation: ")
+    child.sendline("not the same one at all")
+    child.expect("do not match")
+    child.expect("Password: ")
+    child.sendline("carol's long password")
+    child.expect("Repeat for confirmation: ")
+    child.sendline("carol's long password")
+    child.expect("Added clinician carol")
+    child.expect(pexpect.EOF)
+    assert "long password" not in shown.getvalue() and "same one" not in shown.getvalue(), "typing is not shown"
+    child.close()
+    assert child.exitstatus == 0

@@ -1,63 +1,103 @@
-"""The command line built for one command reads exactly like the whole one."""
+"""The command line: its list of commands, usage errors in one line, options of several values,
+and only the named command's module loaded."""
 
 from __future__ import annotations
 
-import pytest
-from typer.testing import CliRunner
+import json
+import subprocess
+import sys
 
-from supple.cli.app import COMMANDS, GROUPS, build_app, command_named, only_lists
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from supple import __version__
+from supple.cli.app import COMMANDS, GROUPS, command_parser
 
 NAMES = sorted([*COMMANDS, *GROUPS])
 
 
-def invoke(only: str | None, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(build_app(only=only), list(args), prog_name="supple", env={"COLUMNS": "100"})
-    return result.exit_code, result.output
+def flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_a_commands_help_is_the_same_when_only_it_is_built(name: str) -> None:
-    assert invoke(name, name, "--help") == invoke(None, name, "--help")
+def test_a_command_is_listed_with_the_first_paragraph_of_its_own_help(run_cli, name: str) -> None:
+    summary = {**COMMANDS, **GROUPS}[name][1]
+    listed = run_cli("--help")
+    assert listed.code == 0 and f"  {name} " in listed.out
+    assert summary in flat(listed.out)
+    own = run_cli(name, "--help")
+    assert own.code == 0
+    assert summary in flat(own.out) and flat(own.out).index(summary) < flat(own.out).index("options:")
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_a_wrong_option_is_refused_the_same_way_when_only_the_command_is_built(name: str) -> None:
-    lean, full = invoke(name, name, "--no-such-option"), invoke(None, name, "--no-such-option")
-    assert lean == full
-    assert lean[0] == 2
+def test_a_wrong_option_is_one_line_with_exit_code_2(run_cli, name: str) -> None:
+    wrong = run_cli(name, "--no-such-option")
+    assert wrong.code == 2 and wrong.out == ""
+    lines = wrong.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("supple: "), wrong.err
+    assert lines[0].endswith(f"(`supple {name} --help` says more)")
 
 
-def test_only_the_first_word_picks_the_command() -> None:
-    assert command_named(["plan", "--for", "sciatica"]) == "plan"
-    assert command_named(["goal", "add", "socks"]) == "goal"
-    # the root's own options and anything unknown get the whole command line, with all it lists
-    assert command_named(["--help", "plan"]) is None
-    assert command_named(["--version"]) is None
-    assert command_named(["plna"]) is None
-    assert command_named([]) is None
+def test_an_option_a_command_does_not_have_is_named(run_cli) -> None:
+    wrong = run_cli("plan", "--for", "sciatica", "--minutes", "20", "--no-such-option")
+    assert wrong.err == "supple: unrecognized arguments: --no-such-option (`supple plan --help` says more)\n"
+    missing = run_cli("remind", "--days", "mon", "--at", "07:30")
+    assert missing.err == "supple: the following arguments are required: --ics (`supple remind --help` says more)\n"
 
 
-def test_the_whole_command_line_lists_every_command() -> None:
-    code, output = invoke(None, "--help")
-    assert code == 0
-    for name in NAMES:
-        assert f"  {name} " in output or f"  {name}\n" in output
+def test_a_value_out_of_range_says_the_range(run_cli) -> None:
+    wrong = run_cli("goal", "rate", "1", "eleven")
+    assert wrong.code == 2 and "'eleven' is not a whole number" in wrong.err
+    assert "12 is not in the range 0<=x<=10" in run_cli("goal", "rate", "1", "12").err
+    assert "0 is not in the range x>=1" in run_cli("plan", "--for", "sciatica", "--minutes", "0").err
 
 
-def test_the_version_is_said_either_way() -> None:
-    from supple import __version__
-
-    assert invoke(None, "--version") == (0, f"supple {__version__}\n")
-    assert invoke("plan", "--version") == (0, f"supple {__version__}\n")
-
-
-@pytest.mark.parametrize("args", [[], ["--help"]])
-def test_the_list_of_commands_reads_the_same_from_stand_ins(args: list[str]) -> None:
-    result = CliRunner().invoke(build_app(listing=True), args, prog_name="supple", env={"COLUMNS": "100"})
-    assert (result.exit_code, result.output) == invoke(None, *args)
-    assert "plan" in result.output and "Build a routine" in result.output
+@pytest.mark.parametrize("args", [[], ["goal"], ["account"], ["routine"]])
+def test_a_command_line_without_a_command_lists_them_as_a_usage_error(run_cli, args: list[str]) -> None:
+    bare = run_cli(*args)
+    assert bare.code == 2 and bare.out == ""
+    assert bare.err.startswith(f"usage: supple {' '.join(args)}".rstrip()) and "commands:" in bare.err
 
 
-def test_only_the_bare_command_or_its_help_is_a_listing() -> None:
-    assert only_lists([]) and only_lists(["--help"])
-    assert not only_lists(["plan"]) and not only_lists(["--help", "plan"]) and not only_lists(["--version"])
+def test_an_unknown_command_is_said_with_the_nearest(run_cli) -> None:
+    wrong = run_cli("plna", "--for", "sciatica")
+    assert wrong.code == 2
+    assert wrong.err == "supple: no command 'plna'; did you mean 'plan'? (`supple --help` lists them)\n"
+
+
+def test_the_version_is_said(run_cli) -> None:
+    assert (run_cli("--version").code, run_cli("--version").out) == (0, f"supple {__version__}\n")
+
+
+values = st.lists(st.sampled_from(["sciatica", "hip-pain", "knee-pain"]), min_size=1, max_size=3)
+
+
+@settings(deadline=None)  # a shared machine's slow spell is no failure
+@given(st.lists(values, min_size=1, max_size=4))
+def test_several_values_after_one_flag_or_after_each_are_the_same(groups: list[list[str]]) -> None:
+    every = [value for group in groups for value in group]
+    once = command_parser("plan").parse_args(["--for", *every, "--minutes", "20"])
+    each = command_parser("plan").parse_args([*[t for g in groups for t in ("--for", *g)], "--minutes", "20"])
+    assert once.conditions == each.conditions == every
+    assert command_parser("plan").parse_args([]).conditions is None, "not given, it is None"
+
+
+def test_the_list_of_commands_loads_no_command_and_only_the_named_one_is_loaded() -> None:
+    code = (
+        "import json, sys\nfrom supple.cli.app import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('supple.', 'rich', 'click', 'typer')))),"
+        " file=sys.stderr)"
+    )
+
+    def loaded(*args: str) -> set[str]:
+        ran = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+        return set(json.loads(ran.stderr.strip().splitlines()[-1]))
+
+    modules = {f"supple.cli.{module}" for module, _ in [*COMMANDS.values(), *GROUPS.values()]}
+    assert not loaded("--help") & modules
+    assert not {m for m in loaded("--help") if m.startswith(("rich", "click", "typer", "supple.services"))}
+    assert loaded("plan", "--help") & modules == {"supple.cli.plan"}

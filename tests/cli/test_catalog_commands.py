@@ -29,7 +29,7 @@ def test_help_on_every_command(run_cli) -> None:
     for command in ("catalog", "show", "screen", "plan"):
         result = run_cli(command, "--help")
         assert result.code == 0
-        assert "Usage: supple" in result.out
+        assert result.out.startswith(f"usage: supple {command} ")
 
 
 def test_catalog_json_lists_every_exercise_with_the_contract_fields(run_cli) -> None:

@@ -96,7 +96,8 @@ def test_equipment_none_and_no_floor(run_cli) -> None:
 def test_a_cold_plan_from_kept_content_loads_no_validation_parsing_database_or_terminal_library(home: Path) -> None:
     # pydantic (with validator building), PyYAML and SQLAlchemy were two thirds of a cold `supple
     # plan`; with the content cache warm the command needs none of them (DESIGN.md's 300 ms budget),
-    # and --json needs no terminal rendering (Rich).
+    # and --json needs no terminal rendering (Rich) nor a command-line library (Click, under Typer,
+    # was a third of `supple --help`: argparse parses it).
     import os
     import subprocess
     import sys
@@ -109,7 +110,7 @@ def test_a_cold_plan_from_kept_content_loads_no_validation_parsing_database_or_t
     code = (
         "import sys; from supple.cli.app import main; sys.argv = ['supple', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('pydantic', 'yaml', 'sqlalchemy', 'numpy', 'rich')\n"
+        "heavy = ('pydantic', 'yaml', 'sqlalchemy', 'numpy', 'rich', 'click', 'typer')\n"
         "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy}), file=sys.stderr)"
     )
     again = subprocess.run([sys.executable, "-c", code, *argv], env=env, check=True, capture_output=True, text=True)

@@ -1,1 +1,1 @@
-"""The command line: thin Typer commands over `supple.services`."""
+"""The command line: thin argparse commands over `supple.services`."""

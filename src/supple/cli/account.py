@@ -5,23 +5,26 @@ never from the command line, where other users and the shell's history would see
 from __future__ import annotations
 
 import sys
-from typing import Annotated
-
-import typer
 
 from supple.cli.console import console, write_json
 from supple.cli.context import command_context
+from supple.cli.parsing import Parser, flag
 from supple.errors import BadRequest
 
-app = typer.Typer(
-    help="Clinic mode's accounts (supple serve --multi-user): clinicians and their clients.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-Name = Annotated[str, typer.Argument(metavar="NAME", help="The username they sign in with.")]
-PasswordStdin = Annotated[
-    bool, typer.Option("--password-stdin", help="Read the password from standard input (its first line).")
-]
+NAME_HELP = "The username they sign in with."
+PASSWORD_STDIN_HELP = "Read the password from standard input (its first line)."
+
+
+def define(name: str, parser: Parser) -> None:
+    add = parser.add_function("add", add_command)
+    add.add_argument("name", metavar="NAME", help=NAME_HELP)
+    flag(add, "--clinician", "clinician", "A clinician, who adds and looks after clients.")
+    add.add_argument("--client-of", metavar="CLINICIAN", help="A client of this clinician.")
+    flag(add, "--password-stdin", "password_stdin", PASSWORD_STDIN_HELP)
+    flag(parser.add_function("list", list_command), "--json", "as_json", "As JSON.")
+    password = parser.add_function("password", password_command)
+    password.add_argument("name", metavar="NAME", help=NAME_HELP)
+    flag(password, "--password-stdin", "password_stdin", PASSWORD_STDIN_HELP)
 
 
 def _password(from_stdin: bool) -> str:
@@ -29,21 +32,16 @@ def _password(from_stdin: bool) -> str:
         return sys.stdin.readline().rstrip("\r\n")
     if not sys.stdin.isatty():
         raise BadRequest("no terminal to ask for the password on: pass it on standard input with --password-stdin")
-    password: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    return password
+    from getpass import getpass
+
+    while True:
+        password = getpass("Password: ")
+        if getpass("Repeat for confirmation: ") == password:
+            return password
+        sys.stderr.write("The two entered values do not match.\n")
 
 
-@app.command("add")
-def add_command(
-    name: Name,
-    clinician: Annotated[
-        bool, typer.Option("--clinician", help="A clinician, who adds and looks after clients.")
-    ] = False,
-    client_of: Annotated[
-        str | None, typer.Option("--client-of", metavar="CLINICIAN", help="A client of this clinician.")
-    ] = None,
-    password_stdin: PasswordStdin = False,
-) -> None:
+def add_command(*, name: str, clinician: bool, client_of: str | None, password_stdin: bool) -> None:
     """Add an account: a clinician (--clinician), or a client of one (--client-of CLINICIAN)."""
     from supple.services.people import create_account
 
@@ -56,8 +54,7 @@ def add_command(
     console().print(f"Added {record.role} {record.username}.")
 
 
-@app.command("list")
-def list_command(as_json: Annotated[bool, typer.Option("--json", help="As JSON.")] = False) -> None:
+def list_command(*, as_json: bool) -> None:
     """Every account: username, role, and a client's clinician."""
     from supple.services.people import list_accounts
 
@@ -78,8 +75,7 @@ def list_command(as_json: Annotated[bool, typer.Option("--json", help="As JSON."
         out.print(f"{row['username']}  {row['role']}" + (f" of {row['clinician']}" if row["clinician"] else ""))
 
 
-@app.command("password")
-def password_command(name: Name, password_stdin: PasswordStdin = False) -> None:
+def password_command(*, name: str, password_stdin: bool) -> None:
     """Set a new password for an account (signs it out everywhere)."""
     from supple.services.people import set_password
 

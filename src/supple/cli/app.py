@@ -1,101 +1,76 @@
-"""The `supple` command. Only Typer is imported up front; each command imports what it needs."""
+"""The `supple` command, on argparse (docs/architecture.md, "The command line"). Only the named
+command's module is imported and only its options are declared; the list of commands comes from
+the table below, and each command imports the rest of what it needs when it runs."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import Annotated, Any
-
-import typer
+from importlib import import_module
 
 from supple import __version__
-from supple.cli import account, backup, catalog, go, goal, handout, plan, progress, remind, routine, screen, serve
-from supple.cli.argv import spread_multi_value_options
-from supple.errors import SuppleError
+from supple.cli.parsing import TYPE_CHECKING, Parser
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, NoReturn
+
+    from supple.errors import SuppleError
 
 HELP = (
     "A guided stretching coach for the legs, hips and lower back.\n\n"
     "supple does not diagnose or treat anything: stop if a stretch hurts, and see a professional "
     "when pain persists."
 )
-COMMANDS: dict[str, Callable[..., Any]] = {
-    "catalog": catalog.catalog_command,
-    "show": catalog.show_command,
-    "screen": screen.screen_command,
-    "plan": plan.plan_command,
-    "go": go.go_command,
-    "history": progress.history_command,
-    "stats": progress.stats_command,
-    "serve": serve.serve_command,
-    "remind": remind.remind_command,
-    "handout": handout.handout_command,
-    "export": backup.export_command,
-    "import": backup.import_command,
-}
-GROUPS: dict[str, typer.Typer] = {"goal": goal.app, "account": account.app, "routine": routine.app}
+# Each command: the module that declares it (its `define(parser)`) and its line in the list of
+# commands, which is the first line of its help (tests/cli/test_app.py holds them together).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "catalog": ("catalog", "List the exercises, optionally filtered."),
+    "show": ("catalog", "Show one exercise: how to do it, the dose, cautions and sources."),
+    "screen": ("screen", "Answer the safety questions that decide whether supple may guide you today."),
+    "plan": ("plan", "Build a routine: warm-up first, then the stretches that best cover what bothers you."),
+    "go": ("go", ("Run a routine hands-free: the saved one by default, or --plan FILE, --routine NAME, or --for ... "
+                 "--minutes N.")),
+    "history": ("progress", ("Every session: its id, when, how it ended, sets done and skipped, pain before and "
+                            "after.")),
+    "stats": ("progress", "Sessions per week against the goal, streaks, a calendar, pain, sides and function."),
+    "serve": ("serve", "Start the web app: open the address it prints in a browser, on this machine or a phone."),
+    "remind": ("remind", "Write a repeating reminder that imports into common calendar apps (RFC 5545)."),
+    "handout": ("handout", ("Print a routine as a home-exercise programme: the saved one by default, or --routine "
+                           "NAME or --plan FILE.")),
+    "export": ("backup", ("Write a versioned JSON backup of everything supple keeps for you, or with --fhir FILE a "
+                         "FHIR R4 Bundle (the saved routine as a CarePlan, pain ratings as Observations) for a "
+                         "clinic's records.")),
+    "import": ("backup", "Restore a backup into an empty store; a damaged or foreign file changes nothing."),
+}  # fmt: skip
+# Commands that keep Python's cycle collector on (main): they run for long, or draw a chart or a PDF
+# with libraries that leave cycles behind as they go.
+KEEP_COLLECTING = frozenset({"go", "serve", "handout", "stats"})
+# Each group of commands: its module and its help.
+GROUPS: dict[str, tuple[str, str]] = {
+    "goal": ("goal", "Activities you find hard, rated 0 (unable) to 10 (as before) now and then: up to three."),
+    "account": ("account", "Clinic mode's accounts (supple serve --multi-user): clinicians and their clients."),
+    "routine": ("routine", "Shape your saved routines by hand: add, remove and move exercises, change doses, rename."),
+}  # fmt: skip
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"supple {__version__}")
-        raise typer.Exit()
+def list_parser() -> Parser:
+    """`supple` itself: its own options and the list of commands, none of them declared (that
+    would import every command's module)."""
+    root = Parser(prog="supple", description=HELP)
+    root.add_argument("--version", action="version", version=f"supple {__version__}", help="Show the version and exit.")
+    for name, (_, summary) in {**COMMANDS, **GROUPS}.items():
+        root.add_command(name, summary)
+    return root
 
 
-def _root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
-) -> None:
-    """A guided stretching coach for the legs, hips and lower back."""
-
-
-def build_app(only: str | None = None, *, listing: bool = False) -> typer.Typer:
-    """The command line, with every command, or with just `only` (and the root's own options).
-
-    Typer turns every registered command's signature into Click parameters on each run, which
-    costs a cold `supple plan` some 40 ms for the other seventeen; a named command needs only
-    itself. `listing` is for the list of commands (`supple`, `supple --help`), which needs only
-    their names and help texts: each command is stood in for by a function with no parameters and
-    the same docstring. Usage, help and errors read the same either way (tests/cli/test_app.py)."""
-    app = typer.Typer(
-        name="supple",
-        help=HELP,
-        no_args_is_help=True,
-        pretty_exceptions_enable=False,
-        add_completion=False,
-        # Plain help text: rendering it with Rich costs ~80 ms at start-up, over the 150 ms budget.
-        rich_markup_mode=None,
-    )
-    app.callback()(_root)
-    for name, command in COMMANDS.items():
-        if only is None or name == only:
-            app.command(name)(_stand_in(command) if listing else command)
-    for name, group in GROUPS.items():
-        if only is None or name == only:
-            app.add_typer(_group_stand_in(group) if listing else group, name=name)
-    return app
-
-
-def _stand_in(command: Callable[..., Any]) -> Callable[[], None]:
-    def listed() -> None:
-        raise AssertionError("a stand-in is only listed, never run")  # pragma: no cover
-
-    listed.__doc__ = command.__doc__
-    return listed
-
-
-def _group_stand_in(group: typer.Typer) -> typer.Typer:
-    """A group as the list of commands shows it: its help, without its commands' parameters (a
-    group of a dozen commands would cost the list as much as the other commands together)."""
-    stand_in = typer.Typer(help=group.info.help, no_args_is_help=True, rich_markup_mode=None)
-    stand_in.command("-")(_stand_in(lambda: None))
-    return stand_in
-
-
-def only_lists(args: Sequence[str]) -> bool:
-    """Whether the arguments ask for nothing but the list of commands."""
-    return list(args) in ([], ["--help"])
+def command_parser(name: str) -> Parser:
+    """One command (`supple NAME`) with its options: all that `supple NAME ...` needs parsed."""
+    module, summary = {**COMMANDS, **GROUPS}[name]
+    parser = Parser(prog=f"supple {name}", description=summary)
+    import_module(f"supple.cli.{module}").define(name, parser)
+    return parser
 
 
 def command_named(args: Sequence[str]) -> str | None:
@@ -105,7 +80,7 @@ def command_named(args: Sequence[str]) -> str | None:
     return None
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> None:
     # supple uses no pydantic plugins, and looking for them scans every installed package's
     # metadata: a tenth of a cold `supple plan` (bench/README.md). Set only if the user has not.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -113,12 +88,26 @@ def main() -> None:
     # no sys.stdout at all: what would be printed goes nowhere, as Rich's output already does.
     sys.stdout = sys.stdout or open(os.devnull, "w")  # noqa: SIM115 (for the life of the process)
     sys.stderr = sys.stderr or open(os.devnull, "w")  # noqa: SIM115
-    args = spread_multi_value_options(sys.argv[1:])
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and not args[0].startswith("-") and command_named(args) is None:
+        _unknown_command(args[0])
+    named = command_named(args)
+    parser = list_parser() if named is None else command_parser(named)
+    options: dict[str, Any] = vars(parser.parse_args(args if named is None else args[1:]))
+    command = options.pop("command")
+    # A command's objects die with its process: the cycle collector, which would go through the
+    # content's tens of thousands of objects several times while they load (a twentieth of a cold
+    # `supple plan`), is off, except for the commands that need it.
+    collecting = gc.isenabled()
+    if named not in KEEP_COLLECTING:
+        gc.disable()
     try:
-        build_app(only=command_named(args), listing=only_lists(args))(args=args, prog_name="supple")
-    except SuppleError as error:
-        _fail(error)
+        command(**options)
     except Exception as error:
+        from supple.errors import SuppleError  # here: `supple --help` needs none of it
+
+        if isinstance(error, SuppleError):
+            _fail(error)
         # A full disk or a database that cannot be reached is said in one line; a bug keeps its traceback.
         from supple.services.health import store_fault
 
@@ -126,9 +115,31 @@ def main() -> None:
         if fault is None:
             raise
         _fail(fault)
+    finally:
+        if collecting:
+            gc.enable()
 
 
-def _fail(error: SuppleError) -> None:
+def run() -> None:
+    """The `supple` program: `main()`, then an end without the cycle collector's last pass over
+    every object left (the content's, the modules'), which Python makes as it exits even with the
+    collector off: a fifth of a cold `supple plan`. Nothing is left to collect by then."""
+    try:
+        main()
+    finally:
+        gc.freeze()
+
+
+def _unknown_command(name: str) -> NoReturn:
+    from difflib import get_close_matches
+
+    close = get_close_matches(name, [*COMMANDS, *GROUPS], n=1)
+    guess = f"; did you mean {close[0]!r}?" if close else ""
+    sys.stderr.write(f"supple: no command {name!r}{guess} (`supple --help` lists them)\n")
+    sys.exit(2)
+
+
+def _fail(error: SuppleError) -> NoReturn:
     from supple.cli.hints import with_hint
 
     sys.stderr.write(f"supple: {with_hint(error)}\n")

@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
-
-import typer
 
 from supple.cli.console import console
 from supple.cli.context import command_context
+from supple.cli.parsing import Parser
 from supple.errors import BadRequest
 
 
-def export_command(
-    path: Annotated[Path | None, typer.Argument(metavar="[FILE]", help="Where to write the JSON backup.")] = None,
-    fhir: Annotated[
-        Path | None,
-        typer.Option("--fhir", metavar="FILE", help="Write the routine and pain ratings as HL7 FHIR R4 instead."),
-    ] = None,
-    routine: Annotated[
-        str | None,
-        typer.Option("--routine", metavar="NAME", help="With --fhir: this saved routine (else the latest)."),
-    ] = None,
-) -> None:
+def define(name: str, parser: Parser) -> None:
+    if name == "import":
+        parser.runs(import_command).add_argument("path", type=Path, metavar="FILE")
+        return
+    parser.runs(export_command)
+    parser.add_argument("path", type=Path, nargs="?", metavar="FILE", help="Where to write the JSON backup.")
+    parser.add_argument(
+        "--fhir", type=Path, metavar="FILE", help="Write the routine and pain ratings as HL7 FHIR R4 instead."
+    )
+    parser.add_argument("--routine", metavar="NAME", help="With --fhir: this saved routine (else the latest).")
+
+
+def export_command(*, path: Path | None, fhir: Path | None, routine: str | None) -> None:
     """Write a versioned JSON backup of everything supple keeps for you, or with --fhir FILE a FHIR R4
     Bundle (the saved routine as a CarePlan, pain ratings as Observations) for a clinic's records."""
     if path is not None and fhir is not None:
@@ -45,7 +45,7 @@ def export_command(
     console().print(f"Wrote {path} ({sessions} sessions).")
 
 
-def import_command(path: Annotated[Path, typer.Argument(metavar="FILE")]) -> None:
+def import_command(*, path: Path) -> None:
     """Restore a backup into an empty store; a damaged or foreign file changes nothing."""
     from supple.services.personal_data import import_backup
 

@@ -4,24 +4,33 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
-
-import typer
 
 from supple.cli.console import console, write_json
 from supple.cli.context import command_context
+from supple.cli.parsing import Parser, flag
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print the contract's JSON instead of a table.")]
+JSON_HELP = "Print the contract's JSON instead of a table."
 
 
-def catalog_command(
-    condition: Annotated[
-        str | None, typer.Option("--for", metavar="CONDITION", help="Only exercises that help with this condition.")
-    ] = None,
-    position: Annotated[str | None, typer.Option("--position", metavar="P", help="Only this position.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", metavar="K", help="Only this kind of exercise.")] = None,
-    as_json: JsonFlag = False,
-) -> None:
+def define(name: str, parser: Parser) -> None:
+    if name == "catalog":
+        parser.runs(catalog_command)
+        parser.add_argument(
+            "--for", dest="condition", metavar="CONDITION", help="Only exercises that help with this condition."
+        )
+        parser.add_argument("--position", metavar="P", help="Only this position.")
+        parser.add_argument("--kind", metavar="K", help="Only this kind of exercise.")
+        flag(parser, "--json", "as_json", JSON_HELP)
+        return
+    parser.runs(show_command)
+    parser.add_argument("exercise_id", metavar="ID", help="The exercise's id (see `supple catalog`).")
+    flag(parser, "--json", "as_json", JSON_HELP)
+    parser.add_argument(
+        "--svg", type=Path, metavar="FILE", help="Write the exercise's figure to FILE as an SVG image ('-': stdout)."
+    )
+
+
+def catalog_command(*, condition: str | None, position: str | None, kind: str | None, as_json: bool) -> None:
     """List the exercises, optionally filtered."""
     from supple.services.catalogue import catalog, list_exercises
 
@@ -35,16 +44,7 @@ def catalog_command(
     console().print(exercise_table(catalog(context), exercises))
 
 
-def show_command(
-    exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise's id (see `supple catalog`).")],
-    as_json: JsonFlag = False,
-    svg: Annotated[
-        Path | None,
-        typer.Option(
-            "--svg", metavar="FILE", help="Write the exercise's figure to FILE as an SVG image ('-': stdout)."
-        ),
-    ] = None,
-) -> None:
+def show_command(*, exercise_id: str, as_json: bool, svg: Path | None) -> None:
     """Show one exercise: how to do it, the dose, cautions and sources."""
     from supple.services.catalogue import catalog, get_exercise
 

@@ -4,26 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from supple.cli.console import console, write_json
 from supple.cli.context import command_context
-from supple.cli.options import (
-    AckCaution,
-    AvoidPositions,
-    Conditions,
-    Equipment,
-    Minutes,
-    NewToStretching,
-    NoFloor,
-    PainToday,
-    PlanFile,
-    Routine,
-    WarmedUp,
-    plan_request,
-)
+from supple.cli.options import add_ack_caution, add_request_options, add_routine_choice, plan_request
+from supple.cli.parsing import Parser, decimal, flag, whole
 from supple.errors import BadRequest, NotFound
 
 if TYPE_CHECKING:
@@ -38,31 +24,52 @@ if TYPE_CHECKING:
     from supple.session.results import FinishedSet
 
 
+def define(name: str, parser: Parser) -> None:
+    parser.runs(go_command)
+    add_routine_choice(parser)
+    add_request_options(parser)
+    add_ack_caution(parser)
+    flag(parser, "--voice", "voice", "Speak the cues (needs espeak-ng).")
+    flag(parser, "--dry-run", "dry_run", "Print the timeline with times instead of waiting.")
+    parser.add_argument(
+        "--speed", type=decimal(0.1, 1000), default=1.0, metavar="TIMES", help="Run faster, for demos and tests."
+    )
+    parser.add_argument(
+        "--pain-before",
+        type=whole(0, 10),
+        metavar="0-10",
+        help="Your pain before the routine (a terminal asks for it otherwise).",
+    )
+    parser.add_argument(
+        "--pain-after",
+        type=whole(0, 10),
+        metavar="0-10",
+        help="Your pain after the routine (a terminal asks for it otherwise).",
+    )
+    flag(parser, "--json", "as_json", "Print the timeline (--dry-run) or the summary as JSON.")
+    flag(parser, "--resume", "resume", "Go on with a session that was cut short, without asking.")
+
+
 def go_command(
-    plan_file: PlanFile = None,
-    routine: Routine = None,
-    conditions: Conditions = None,
-    minutes: Minutes = None,
-    equipment: Equipment = None,
-    avoid_positions: AvoidPositions = None,
-    no_floor: NoFloor = False,
-    warmed_up: WarmedUp = False,
-    new_to_stretching: NewToStretching = False,
-    pain_today: PainToday = None,
-    ack_caution: AckCaution = False,
-    voice: Annotated[bool, typer.Option("--voice", help="Speak the cues (needs espeak-ng).")] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the timeline with times instead of waiting.")
-    ] = False,
-    speed: Annotated[float, typer.Option("--speed", min=0.1, max=1000, help="Run faster, for demos and tests.")] = 1.0,
-    pain_before: Annotated[int | None, typer.Option("--pain-before", min=0, max=10, metavar="0-10")] = None,
-    pain_after: Annotated[int | None, typer.Option("--pain-after", min=0, max=10, metavar="0-10")] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the timeline (--dry-run) or the summary as JSON.")
-    ] = False,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Go on with a session that was cut short, without asking.")
-    ] = False,
+    *,
+    plan_file: Path | None,
+    routine: str | None,
+    conditions: list[str] | None,
+    minutes: int | None,
+    equipment: list[str] | None,
+    avoid_positions: list[str] | None,
+    no_floor: bool,
+    warmed_up: bool,
+    new_to_stretching: bool,
+    pain_today: int | None,
+    ack_caution: bool,
+    voice: bool,
+    dry_run: bool,
+    speed: float,
+    pain_before: int | None,
+    pain_after: int | None,
+    as_json: bool,
+    resume: bool,
 ) -> None:
     """Run a routine hands-free: the saved one by default, or --plan FILE, --routine NAME, or --for ... --minutes N.
 

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from supple.cli.console import console, write_json
 from supple.cli.context import command_context
+from supple.cli.parsing import Parser, flag, whole
 
-app = typer.Typer(
-    help="Activities you find hard, rated 0 (unable) to 10 (as before) now and then: up to three.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-Score = Annotated[int, typer.Argument(min=0, max=10, metavar="SCORE", help="0 unable ... 10 as before.")]
+SCORE = whole(0, 10)
 
 
-@app.command("add")
-def add_command(
-    activity: Annotated[str, typer.Argument(help="e.g. 'putting on socks'")],
-    score: Annotated[int | None, typer.Option("--score", min=0, max=10, help="How well you can do it now.")] = None,
-) -> None:
+def define(name: str, parser: Parser) -> None:
+    add = parser.add_function("add", add_command)
+    add.add_argument("activity", help="e.g. 'putting on socks'")
+    add.add_argument("--score", type=SCORE, help="How well you can do it now.")
+    rate = parser.add_function("rate", rate_command)
+    rate.add_argument("goal_id", type=whole(), metavar="ID")
+    rate.add_argument("score", type=SCORE, metavar="SCORE", help="0 unable ... 10 as before.")
+    parser.add_function("drop", drop_command).add_argument("goal_id", type=whole(), metavar="ID")
+    flag(parser.add_function("list", list_command), "--json", "as_json", "Print JSON.")
+
+
+def add_command(*, activity: str, score: int | None) -> None:
     """Name an activity you find hard because of your back, hips or legs."""
     from supple.services.progress import add_activity
 
@@ -29,8 +28,7 @@ def add_command(
     console().print(f"Following activity {goal.id}: {goal.activity}.")
 
 
-@app.command("rate")
-def rate_command(goal_id: Annotated[int, typer.Argument(metavar="ID")], score: Score) -> None:
+def rate_command(*, goal_id: int, score: int) -> None:
     """Rate how well you can do an activity now."""
     from supple.services.progress import rate_activity
 
@@ -38,16 +36,14 @@ def rate_command(goal_id: Annotated[int, typer.Argument(metavar="ID")], score: S
     console().print("Noted.")
 
 
-@app.command("drop")
-def drop_command(goal_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+def drop_command(*, goal_id: int) -> None:
     """Stop following an activity (its ratings are kept)."""
     from supple.services.progress import drop_activity
 
     drop_activity(command_context(), goal_id=goal_id)
 
 
-@app.command("list")
-def list_command(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def list_command(*, as_json: bool) -> None:
     """The activities you follow, with their ratings."""
     from supple.services.progress import activities
 

@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
-
-import typer
 
 from supple.cli.console import console
 from supple.cli.context import command_context
-from supple.cli.options import AckCaution, PlanFile, Routine
+from supple.cli.options import add_ack_caution, add_routine_choice
+from supple.cli.parsing import Parser
+
+
+def define(name: str, parser: Parser) -> None:
+    parser.runs(handout_command)
+    parser.add_argument("--pdf", type=Path, required=True, metavar="FILE", help="Where to write the PDF.")
+    add_routine_choice(parser)
+    parser.add_argument("--name", help="The person's name, printed at the top (else a line to write it on).")
+    parser.add_argument("--paper", default="a4", metavar="a4|letter", help="Paper size.")
+    parser.add_argument(
+        "--base-url", metavar="URL", help="Where the web app is reached: adds a QR code to the routine."
+    )
+    add_ack_caution(parser)
 
 
 def handout_command(
-    pdf: Annotated[Path, typer.Option("--pdf", metavar="FILE", help="Where to write the PDF.")],
-    plan_file: PlanFile = None,
-    routine: Routine = None,
-    name: Annotated[
-        str | None, typer.Option("--name", help="The person's name, printed at the top (else a line to write it on).")
-    ] = None,
-    paper: Annotated[str, typer.Option("--paper", metavar="a4|letter", help="Paper size.")] = "a4",
-    base_url: Annotated[
-        str | None,
-        typer.Option("--base-url", metavar="URL", help="Where the web app is reached: adds a QR code to the routine."),
-    ] = None,
-    ack_caution: AckCaution = False,
-) -> None:
+    *, pdf: Path, plan_file: Path | None, routine: str | None, name: str | None, paper: str, base_url: str | None,
+    ack_caution: bool,
+) -> None:  # fmt: skip
     """Print a routine as a home-exercise programme: the saved one by default, or --routine NAME or --plan FILE.
 
     Each exercise with its steps, dose and cautions, a weekly tick-box chart, the safety advice and

@@ -3,48 +3,44 @@ document the same."""
 
 from __future__ import annotations
 
+from argparse import ArgumentParser
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+from supple.cli.parsing import flag, several, whole
 
 if TYPE_CHECKING:
     from supple.planner.request import PlanRequest
 
-Conditions = Annotated[
-    list[str] | None, typer.Option("--for", metavar="CONDITION", help="What bothers you (one or more condition ids).")
-]
-# The limits are the planner's own (planner/request.py); the help says them in words.
-Minutes = Annotated[int | None, typer.Option("--minutes", min=1, help="How long you have, 3 to 90 minutes.")]
-Equipment = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--equipment", metavar="E", help="What you have at hand, or `none` (default: pillow chair wall strap)."
-    ),
-]
-AvoidPositions = Annotated[
-    list[str] | None, typer.Option("--avoid-position", metavar="P", help="A position you can't or won't take.")
-]
-NoFloor = Annotated[bool, typer.Option("--no-floor", help="Nothing that gets down to the floor.")]
-WarmedUp = Annotated[bool, typer.Option("--warmed-up", help="Skip the warm-up: you have just been active.")]
-NewToStretching = Annotated[
-    bool, typer.Option("--new", help="New to stretching: gentle exercises and shorter holds, nothing deep.")
-]
-PainToday = Annotated[
-    int | None,
-    typer.Option(
-        "--pain", min=0, max=10, metavar="0-10", help="Your pain today, 0 none to 10 the worst; 4 or more: gentle."
-    ),
-]
-AckCaution = Annotated[
-    bool, typer.Option("--ack-caution", help="A professional has cleared you despite a caution in your screening.")
-]
-PlanFile = Annotated[
-    Path | None, typer.Option("--plan", metavar="FILE", help="A routine file: a plan's JSON or a routine YAML.")
-]
-Routine = Annotated[
-    str | None, typer.Option("--routine", metavar="NAME", help="A routine saved with `supple plan --save NAME`.")
-]
+
+def add_request_options(parser: ArgumentParser) -> None:
+    """What bothers you, the time you have and the limits: `--for ... --minutes N` and the rest."""
+    several(parser, "--for", "conditions", "CONDITION", "What bothers you (one or more condition ids).")
+    # The limits are the planner's own (planner/request.py); the help says them in words.
+    parser.add_argument("--minutes", type=whole(1), metavar="N", help="How long you have, 3 to 90 minutes.")
+    several(
+        parser, "--equipment", "equipment", "E", "What you have at hand, or `none` (default: pillow chair wall strap)."
+    )
+    several(parser, "--avoid-position", "avoid_positions", "P", "A position you can't or won't take.")
+    flag(parser, "--no-floor", "no_floor", "Nothing that gets down to the floor.")
+    flag(parser, "--warmed-up", "warmed_up", "Skip the warm-up: you have just been active.")
+    flag(parser, "--new", "new_to_stretching", "New to stretching: gentle exercises and shorter holds, nothing deep.")
+    parser.add_argument(
+        "--pain", dest="pain_today", type=whole(0, 10), metavar="0-10",
+        help="Your pain today, 0 none to 10 the worst; 4 or more: gentle.",
+    )  # fmt: skip
+
+
+def add_ack_caution(parser: ArgumentParser) -> None:
+    flag(parser, "--ack-caution", "ack_caution", "A professional has cleared you despite a caution in your screening.")
+
+
+def add_routine_choice(parser: ArgumentParser) -> None:
+    """A routine other than the one saved last: a file, or a saved one by name."""
+    parser.add_argument(
+        "--plan", dest="plan_file", type=Path, metavar="FILE", help="A routine file: a plan's JSON or a routine YAML."
+    )
+    parser.add_argument("--routine", metavar="NAME", help="A routine saved with `supple plan --save NAME`.")
 
 
 def plan_request(

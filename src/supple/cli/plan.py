@@ -2,40 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from supple.cli.console import console, write_json
 from supple.cli.context import command_context
-from supple.cli.options import (
-    AckCaution,
-    AvoidPositions,
-    Conditions,
-    Equipment,
-    Minutes,
-    NewToStretching,
-    NoFloor,
-    PainToday,
-    WarmedUp,
-    plan_request,
-)  # fmt: skip
+from supple.cli.options import add_ack_caution, add_request_options, plan_request
+from supple.cli.parsing import Parser, flag
+
+
+def define(name: str, parser: Parser) -> None:
+    parser.runs(plan_command)
+    add_request_options(parser)
+    add_ack_caution(parser)
+    parser.add_argument("--save", metavar="NAME", help="Save the routine under this name.")
+    flag(parser, "--json", "as_json", "Print the plan's JSON.")
 
 
 def plan_command(
-    conditions: Conditions = None,
-    minutes: Minutes = None,
-    equipment: Equipment = None,
-    avoid_positions: AvoidPositions = None,
-    no_floor: NoFloor = False,
-    warmed_up: WarmedUp = False,
-    new_to_stretching: NewToStretching = False,
-    pain_today: PainToday = None,
-    ack_caution: AckCaution = False,
-    save: Annotated[
-        str | None, typer.Option("--save", metavar="NAME", help="Save the routine under this name.")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the plan's JSON.")] = False,
+    *,
+    conditions: list[str] | None,
+    minutes: int | None,
+    equipment: list[str] | None,
+    avoid_positions: list[str] | None,
+    no_floor: bool,
+    warmed_up: bool,
+    new_to_stretching: bool,
+    pain_today: int | None,
+    ack_caution: bool,
+    save: str | None,
+    as_json: bool,
 ) -> None:
     """Build a routine: warm-up first, then the stretches that best cover what bothers you."""
     from supple.services.planning import make_plan

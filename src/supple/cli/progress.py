@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
-
-import typer
 
 from supple.cli.console import console, write_json
 from supple.cli.context import command_context
-
-AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-
-
-SessionOption = Annotated[
-    int | None,
-    typer.Option(
-        "--session", metavar="ID", min=1, help="One session in detail: each exercise done, skipped or stopped."
-    ),
-]
-ExerciseOption = Annotated[
-    str | None, typer.Option("--exercise", metavar="ID", help="One exercise over every session: its holds over time.")
-]
+from supple.cli.parsing import Parser, flag, whole
 
 
-def history_command(as_json: AsJson = False, session: SessionOption = None, exercise: ExerciseOption = None) -> None:
+def define(name: str, parser: Parser) -> None:
+    flag(parser, "--json", "as_json", "Print JSON.")
+    if name == "stats":
+        parser.runs(stats_command)
+        parser.add_argument("--weeks", type=whole(1, 260), default=12, help="How many weeks to show.")
+        parser.add_argument("--png", type=Path, metavar="FILE", help="Also draw the charts into a PNG.")
+        return
+    parser.runs(history_command)
+    parser.add_argument(
+        "--session", type=whole(1), metavar="ID", help="One session in detail: each exercise done, skipped or stopped."
+    )
+    parser.add_argument("--exercise", metavar="ID", help="One exercise over every session: its holds over time.")
+
+
+def history_command(*, as_json: bool, session: int | None, exercise: str | None) -> None:
     """Every session: its id, when, how it ended, sets done and skipped, pain before and after."""
     if session is not None and exercise is not None:
         from supple.errors import BadRequest
@@ -80,11 +79,7 @@ def _one_exercise(exercise_id: str, as_json: bool) -> None:
     console().print(exercise_view(detail, context.content.catalog()))
 
 
-def stats_command(
-    as_json: AsJson = False,
-    weeks: Annotated[int, typer.Option("--weeks", min=1, max=260, help="How many weeks to show.")] = 12,
-    png: Annotated[Path | None, typer.Option("--png", metavar="FILE", help="Also draw the charts into a PNG.")] = None,
-) -> None:
+def stats_command(*, as_json: bool, weeks: int, png: Path | None) -> None:
     """Sessions per week against the goal, streaks, a calendar, pain, sides and function."""
     from supple.services.progress import side_counts, stats
 

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
-
-import typer
 
 from supple.cli.console import console
 from supple.cli.context import command_context
+from supple.cli.parsing import Parser
 
 
-def remind_command(
-    days: Annotated[str, typer.Option("--days", help="Days of the week, e.g. mon,wed,fri.")],
-    at: Annotated[str, typer.Option("--at", help="Local time, e.g. 07:30.")],
-    ics: Annotated[Path, typer.Option("--ics", metavar="FILE", help="Where to write the calendar (.ics).")],
-) -> None:
+def define(name: str, parser: Parser) -> None:
+    parser.runs(remind_command)
+    parser.add_argument("--days", required=True, help="Days of the week, e.g. mon,wed,fri.")
+    parser.add_argument("--at", required=True, help="Local time, e.g. 07:30.")
+    parser.add_argument("--ics", type=Path, required=True, metavar="FILE", help="Where to write the calendar (.ics).")
+
+
+def remind_command(*, days: str, at: str, ics: Path) -> None:
     """Write a repeating reminder that imports into common calendar apps (RFC 5545)."""
     from supple.services.progress import write_reminders
 

@@ -4,24 +4,63 @@ each change prints the routine as it now stands (`--json` for its JSON)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
-
-import typer
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from supple.cli.console import console, write_json
 from supple.cli.context import command_context
+from supple.cli.parsing import Parser, flag, whole
 
 if TYPE_CHECKING:
     from supple.services.builder import Editing
 
-app = typer.Typer(
-    help="Shape your saved routines by hand: add, remove and move exercises, change doses, rename.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+PLACE = whole(1, 1000)
+AMOUNT = whole(0, 1000)
+
+
+def define(group: str, parser: Parser) -> None:
+    def command(name: str, function: Callable[..., None], *, named: bool = True, json: bool = True) -> Parser:
+        sub = parser.add_function(name, function)
+        if named:
+            sub.add_argument("name", metavar="NAME", help="The routine's name, as `supple routine list` shows it.")
+        if json:
+            flag(sub, "--json", "as_json", "Print JSON.")
+        return sub
+
+    command("list", list_command, named=False)
+    command("new", new_command, named=False).add_argument("title", help='e.g. "Morning back"')
+    command("show", show_command)
+    add = command("add", add_command)
+    add.add_argument("exercise", metavar="EXERCISE", help="An exercise id (`supple catalog`).")
+    add.add_argument("--at", type=PLACE, help="Its place (default: the end).")
+    _position(command("remove", remove_command))
+    _position(command("move", move_command)).add_argument(
+        "to", type=PLACE, metavar="TO", help="Its new place, counting from 1."
+    )
+    dose = _position(command("dose", dose_command))
+    for option, dest, words in DOSE_OPTIONS:
+        dose.add_argument(option, dest=dest, type=AMOUNT, metavar="N", help=words)
+    note = command("note", note_command)
+    note.add_argument("text", help="The note; empty to take it away.")
+    note.add_argument("--exercise", dest="position", type=PLACE, help="On this exercise.")
+    command("rename", rename_command, json=False).add_argument("title", help="The new title.")
+    command("copy", copy_command)
+    command("delete", delete_command, json=False)
+    flag(command("favourite", favourite_command, json=False), "--off", "off", "No longer a favourite.")
+
+
+def _position(parser: Parser) -> Parser:
+    parser.add_argument("position", type=PLACE, metavar="POSITION", help="Its place, counting from 1.")
+    return parser
+
+
+DOSE_OPTIONS = (
+    ("--hold", "hold", "Hold, in seconds."),
+    ("--reps", "reps", "Repetitions."),
+    ("--sets", "sets", "Sets."),
+    ("--breaths", "breaths", "Breaths."),
+    ("--rest", "rest", "Rest, in seconds."),
 )
-Name = Annotated[str, typer.Argument(metavar="NAME", help="The routine's name, as `supple routine list` shows it.")]
-Position = Annotated[int, typer.Argument(min=1, max=1000, metavar="POSITION", help="Its place, counting from 1.")]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def editing_json(editing: Editing) -> dict[str, Any]:
@@ -57,8 +96,7 @@ def show(editing: Editing, as_json: bool) -> None:
         out.print("No exercises yet: `supple routine add NAME EXERCISE`.")
 
 
-@app.command("list")
-def list_command(as_json: Json = False) -> None:
+def list_command(*, as_json: bool) -> None:
     """Your routines, favourites first."""
     from supple.services.routines import routines_listed
 
@@ -74,8 +112,7 @@ def list_command(as_json: Json = False) -> None:
         out.print('No routines yet: `supple routine new "Morning back"`, or `supple plan ... --save NAME`.')
 
 
-@app.command("new")
-def new_command(title: Annotated[str, typer.Argument(help='e.g. "Morning back"')], as_json: Json = False) -> None:
+def new_command(*, title: str, as_json: bool) -> None:
     """Start an empty routine under a title."""
     from supple.services.builder import new_routine, routine_to_edit
 
@@ -83,21 +120,14 @@ def new_command(title: Annotated[str, typer.Argument(help='e.g. "Morning back"')
     show(routine_to_edit(context, name=new_routine(context, title=title)), as_json)
 
 
-@app.command("show")
-def show_command(name: Name, as_json: Json = False) -> None:
+def show_command(*, name: str, as_json: bool) -> None:
     """The routine's exercises, doses, notes and total time, and each dose's safe range with --json."""
     from supple.services.builder import routine_to_edit
 
     show(routine_to_edit(command_context(), name=name), as_json)
 
 
-@app.command("add")
-def add_command(
-    name: Name,
-    exercise: Annotated[str, typer.Argument(metavar="EXERCISE", help="An exercise id (`supple catalog`).")],
-    at: Annotated[int | None, typer.Option("--at", min=1, max=1000, help="Its place (default: the end).")] = None,
-    as_json: Json = False,
-) -> None:
+def add_command(*, name: str, exercise: str, at: int | None, as_json: bool) -> None:
     """Add an exercise, if your safety answers and the routine's limits allow it (else exit code 3)."""
     from supple.services.builder import add_exercise
 
@@ -105,36 +135,30 @@ def add_command(
     show(add_exercise(command_context(), name=name, exercise_id=exercise, at=place), as_json)
 
 
-@app.command("remove")
-def remove_command(name: Name, position: Position, as_json: Json = False) -> None:
+def remove_command(*, name: str, position: int, as_json: bool) -> None:
     """Take an exercise out."""
     from supple.services.builder import remove_exercise
 
     show(remove_exercise(command_context(), name=name, index=position - 1)[0], as_json)
 
 
-@app.command("move")
-def move_command(
-    name: Name, position: Position,
-    to: Annotated[int, typer.Argument(min=1, max=1000, metavar="TO", help="Its new place, counting from 1.")],
-    as_json: Json = False,
-) -> None:  # fmt: skip
+def move_command(*, name: str, position: int, to: int, as_json: bool) -> None:
     """Move an exercise to another place."""
     from supple.services.builder import move_exercise
 
     show(move_exercise(command_context(), name=name, index=position - 1, to=to - 1), as_json)
 
 
-@app.command("dose")
 def dose_command(
-    name: Name,
-    position: Position,
-    hold: Annotated[int | None, typer.Option("--hold", min=0, max=1000, help="Hold, in seconds.")] = None,
-    reps: Annotated[int | None, typer.Option("--reps", min=0, max=1000, help="Repetitions.")] = None,
-    sets: Annotated[int | None, typer.Option("--sets", min=0, max=1000, help="Sets.")] = None,
-    breaths: Annotated[int | None, typer.Option("--breaths", min=0, max=1000, help="Breaths.")] = None,
-    rest: Annotated[int | None, typer.Option("--rest", min=0, max=1000, help="Rest, in seconds.")] = None,
-    as_json: Json = False,
+    *,
+    name: str,
+    position: int,
+    hold: int | None,
+    reps: int | None,
+    sets: int | None,
+    breaths: int | None,
+    rest: int | None,
+    as_json: bool,
 ) -> None:
     """Change an exercise's dose, within its safe range (outside it, exit code 2 says the range)."""
     from supple.errors import BadRequest
@@ -147,13 +171,7 @@ def dose_command(
     show(set_exercise_dose(command_context(), name=name, index=position - 1, changes=changes), as_json)
 
 
-@app.command("note")
-def note_command(
-    name: Name,
-    text: Annotated[str, typer.Argument(help="The note; empty to take it away.")],
-    position: Annotated[int | None, typer.Option("--exercise", min=1, max=1000, help="On this exercise.")] = None,
-    as_json: Json = False,
-) -> None:
+def note_command(*, name: str, text: str, position: int | None, as_json: bool) -> None:
     """A note on the routine ("after your walk"), or with --exercise on one exercise."""
     from supple.services.builder import set_exercise_note, set_routine_note
 
@@ -164,16 +182,14 @@ def note_command(
         show(set_exercise_note(context, name=name, index=position - 1, text=text), as_json)
 
 
-@app.command("rename")
-def rename_command(name: Name, title: Annotated[str, typer.Argument(help="The new title.")]) -> None:
+def rename_command(*, name: str, title: str) -> None:
     """Give the routine a new title (its name stays, so links to it keep working)."""
     from supple.services.builder import rename_routine
 
     rename_routine(command_context(), name=name, title=title)
 
 
-@app.command("copy")
-def copy_command(name: Name, as_json: Json = False) -> None:
+def copy_command(*, name: str, as_json: bool) -> None:
     """Copy the routine, as "Copy of <title>"."""
     from supple.services.builder import duplicate_routine, routine_to_edit
 
@@ -181,18 +197,14 @@ def copy_command(name: Name, as_json: Json = False) -> None:
     show(routine_to_edit(context, name=duplicate_routine(context, name=name)), as_json)
 
 
-@app.command("delete")
-def delete_command(name: Name) -> None:
+def delete_command(*, name: str) -> None:
     """Delete the routine (the sessions played from it are kept)."""
     from supple.services.builder import delete_routine
 
     delete_routine(command_context(), name=name)
 
 
-@app.command("favourite")
-def favourite_command(
-    name: Name, off: Annotated[bool, typer.Option("--off", help="No longer a favourite.")] = False
-) -> None:
+def favourite_command(*, name: str, off: bool) -> None:
     """Mark the routine as a favourite (listed first), or with --off no longer."""
     from supple.services.builder import mark_favourite
 

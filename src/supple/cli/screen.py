@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from supple.cli.console import console, write_json
 from supple.cli.context import command_context
+from supple.cli.parsing import Parser, flag, several
 from supple.errors import BadRequest, UnsafeToStart
 
 if TYPE_CHECKING:
     from supple.safety.models import Question
 
 
-def screen_command(
-    yes: Annotated[
-        list[str] | None,
-        typer.Option("--yes", metavar="QUESTION_ID", help="Answer yes to this question (repeat it); others are no."),
-    ] = None,
-    none: Annotated[bool, typer.Option("--none", help="Answer no to every question.")] = False,
-    questions: Annotated[bool, typer.Option("--questions", help="List the questions instead of asking them.")] = False,
-    show: Annotated[bool, typer.Option("--show", help="Show the stored result instead of screening.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
+def define(name: str, parser: Parser) -> None:
+    parser.runs(screen_command)
+    several(parser, "--yes", "yes", "QUESTION_ID", "Answer yes to this question (repeat it); others are no.")
+    flag(parser, "--none", "none", "Answer no to every question.")
+    flag(parser, "--questions", "questions", "List the questions instead of asking them.")
+    flag(parser, "--show", "show", "Show the stored result instead of screening.")
+    flag(parser, "--json", "as_json", "Print JSON.")
+
+
+def screen_command(*, yes: list[str] | None, none: bool, questions: bool, show: bool, as_json: bool) -> None:
     """Answer the safety questions that decide whether supple may guide you today."""
     from supple.cli.screen_view import ask, print_questions, report
     from supple.services import screening

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
-
+from supple.cli.parsing import Parser, flag, whole
 from supple.errors import BadRequest, MachineRefuses
 
 if TYPE_CHECKING:
@@ -23,38 +22,32 @@ MULTI_USER = "SUPPLE_MULTI_USER"  # likewise: every worker process builds a clin
 PUBLIC_NAME = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 
 
+def define(name: str, parser: Parser) -> None:
+    parser.runs(serve_command)
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="Address to listen on; 0.0.0.0 opens it to the local network."
+    )
+    parser.add_argument("--port", type=whole(1, 65535), default=8000, help="Port to listen on.")
+    parser.add_argument("--workers", type=whole(1, 64), default=1, help="Worker processes.")
+    flag(parser, "--multi-user", "multi_user", "Clinic mode: accounts for clinicians and their clients.")
+    parser.add_argument("--ssl-certfile", type=Path, help="Serve https with this certificate.")
+    parser.add_argument("--ssl-keyfile", type=Path, help="The certificate's private key.")
+    parser.add_argument(
+        "--behind-proxy", metavar="ADDRESS",
+        help="Trust X-Forwarded-Proto/-For from the https proxy at this address (the client's address "
+        "counts failed sign-ins; https makes the cookies Secure).",
+    )  # fmt: skip
+    parser.add_argument(
+        "--public-name", dest="public_names", metavar="NAME", action="append",
+        help="A name people reach supple by (clinic.example.org, as in the proxy's server_name); repeat "
+        "it for each. Requests for any other name are refused. Needed with --behind-proxy.",
+    )  # fmt: skip
+
+
 def serve_command(
-    host: Annotated[
-        str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the local network.")
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Worker processes.")] = 1,
-    multi_user: Annotated[
-        bool, typer.Option("--multi-user", help="Clinic mode: accounts for clinicians and their clients.")
-    ] = False,
-    ssl_certfile: Annotated[
-        Path | None, typer.Option("--ssl-certfile", help="Serve https with this certificate.")
-    ] = None,
-    ssl_keyfile: Annotated[Path | None, typer.Option("--ssl-keyfile", help="The certificate's private key.")] = None,
-    behind_proxy: Annotated[
-        str | None,
-        typer.Option(
-            "--behind-proxy",
-            metavar="ADDRESS",
-            help="Trust X-Forwarded-Proto/-For from the https proxy at this address (the client's address "
-            "counts failed sign-ins; https makes the cookies Secure).",
-        ),
-    ] = None,
-    public_names: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--public-name",
-            metavar="NAME",
-            help="A name people reach supple by (clinic.example.org, as in the proxy's server_name); repeat "
-            "it for each. Requests for any other name are refused. Needed with --behind-proxy.",
-        ),
-    ] = None,  # fmt: skip
-) -> None:
+    *, host: str, port: int, workers: int, multi_user: bool, ssl_certfile: Path | None, ssl_keyfile: Path | None,
+    behind_proxy: str | None, public_names: list[str] | None,
+) -> None:  # fmt: skip
     """Start the web app: open the address it prints in a browser, on this machine or a phone."""
     import os
 
