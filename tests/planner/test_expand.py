@@ -28,7 +28,7 @@ def test_a_sided_hold_runs_each_rep_on_each_side_with_rests_and_a_switch() -> No
         ("left", 1), ("left", 2), ("left", 3), ("right", 1), ("right", 2), ("right", 3),
     ]  # fmt: skip
     assert total_seconds(steps) == MOVE_S + 6 * 30 + 4 * 10 + SWITCH_S
-    assert "left, 2 of 3" in steps[3].cue
+    assert steps[3].cue.startswith("Left side, 2 of 3")
 
 
 def test_getting_ready_is_short_in_the_same_position_and_longer_when_moving() -> None:

@@ -74,7 +74,7 @@ def test_a_30_second_hold_gets_halfway_ten_seconds_left_and_a_countdown(catalog)
     hold = [c for c in run_to_end(session) if c.step == 1]
     start = hold[0].due
     assert [(c.kind, c.text, c.due - start) for c in hold] == [
-        ("start", "left, 1 of 3: hold, breathing slowly.", 0),
+        ("start", "Left side, 1 of 3: hold, breathing slowly.", 0),
         ("halfway", "Halfway.", 15),
         ("ten-left", "10 seconds left.", 20),
         ("countdown", "3", 27), ("countdown", "2", 28), ("countdown", "1", 29),

@@ -40,7 +40,7 @@ class Step:
 def _work_step(exercise: Exercise, dosage: Dosage, side: Side | None, rep: int) -> Step:
     """One repetition (or set) of the exercise itself."""
     reps = dosage.reps or 1
-    where = f"{side}, " if side else ""
+    where = f"{side.capitalize()} side, " if side else ""
     if exercise.kind == "warmup":
         return Step("warmup", dosage.hold_s or 0, "Keep moving at an easy pace.", side, rep)
     if exercise.kind == "static" and dosage.breaths is not None:
