@@ -23,7 +23,10 @@ PAGES = {
 }
 COLUMNS = ["page", "page KB", "page gzipped KB", "with its files KB", "with its files gzipped KB"]
 _FILES = re.compile(r'(?:href|src)="(/static/[^"]+\.(?:css|js|svg))"')
-_IMPORTS = re.compile(r'from "\./([^"]+)"')
+# What a module imports as it runs: `import ... from "./x.js"`, and `import("./x.js")` at its top level
+# (the player's form check, fetched as the player opens); not an import inside a function (app.js
+# loads the outbox only when something waits), nor a camera module imported on the person's asking.
+_IMPORTS = re.compile(r'^import(?: .* from |\()"\./([^"]+)"', re.M)
 
 
 def run() -> list[dict[str, object]]:

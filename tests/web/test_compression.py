@@ -84,19 +84,3 @@ def test_the_plan_page_is_not_planned_again_while_the_request_and_the_data_are_t
     screen(client, "pregnancy")  # new answers, the same request: a precaution now applies
     changed = client.get(acknowledged)
     assert changed.status_code == 200 and len(made) == 3
-
-
-def test_the_player_asks_for_all_its_modules_at_once(client: TestClient) -> None:
-    # each module imported one after another is one more round trip on a slow phone network
-    screen(client)
-    client.put("/api/routines/morning", json={"conditions": ["sciatica"], "minutes": 20})
-    page = client.get("/play?routine=morning").text
-    preloaded = set(re.findall(r'<link rel="modulepreload" href="/static/[0-9a-f]{16}/player/([a-z]+\.js)">', page))
-    imported, todo = set(), ["main.js"]  # what starting the player imports (a module loaded later need not be)
-    while todo:
-        name = todo.pop()
-        imported.add(name)
-        text = (STATIC / "player" / name).read_text()
-        found = re.findall(r'^import .* from "\./([a-z]+\.js)";', text, re.M)
-        todo += [module for module in found if module not in imported]
-    assert imported <= preloaded, imported - preloaded

@@ -79,6 +79,7 @@ export function wireFormCheck({ specs, engine, now, kick, view, speed = 1 }) {
   }
 
   $("form-toggle").addEventListener("click", () => (wanted ? turnOff() : turnOn()));
+  $("form-toggle").hidden = false;
 
   // progress: the engine's, each time the player draws it.
   function follow(progress, again = false) {
