@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
-from tests.e2e.conftest import SPEECH_SPY, Server
+from tests.e2e.conftest import SPEECH_SPY, Server, look
 from tests.e2e.player import PHONE, engine, go_on_after_a_hurt, routine_ready, this_hurts
 
 FORM_WIRING = "**/player/form.js"
@@ -31,6 +31,7 @@ def start_and_report_a_hurt(page: Page) -> None:
     page.get_by_role("button", name="Start").click()
     expect(page.locator("#during")).to_be_visible()
     expect(page.locator("#form-toggle")).to_be_hidden()
+    look(page, "player-before-its-form-check-came")
     this_hurts(page, 3)
     assert engine(page, "state") == "paused"
     page.wait_for_function("() => window.supplePlayer.outbox.ops.length === 0")  # the session and the hurt sent
