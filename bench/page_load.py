@@ -33,11 +33,16 @@ COLUMNS = ["page", "first visit: DOM ready ms", "first visit: interactive ms", "
            "next visit: DOM ready ms", "next visit: interactive ms", "next visit: loaded ms"]  # fmt: skip
 # Interactive: something to see (the first paint) with its script wired: the player's module has
 # set its mark; the other pages' links and forms work once the page is shown.
-TIMING = """() => { const n = performance.getEntriesByType("navigation")[0];
+# The load event may come before the first paint: the paint is awaited (NaN if none in 10 s).
+TIMING = """async () => { const n = performance.getEntriesByType("navigation")[0];
+  const painted = new Promise((resolve) => new PerformanceObserver((list, observer) => {
+    const first = list.getEntriesByName("first-contentful-paint")[0];
+    if (first) { observer.disconnect(); resolve(first.startTime); }
+  }).observe({ type: "paint", buffered: true }));
+  const paint = await Promise.race([painted, new Promise((resolve) => setTimeout(() => resolve(NaN), 10000))]);
   const ready = performance.getEntriesByName("supple-player-ready")[0];
-  const paint = performance.getEntriesByName("first-contentful-paint")[0];
   const wired = ready ? ready.startTime : document.getElementById("player") ? NaN : n.domContentLoadedEventEnd;
-  return [n.domContentLoadedEventEnd, Math.max(wired, paint ? paint.startTime : NaN), n.loadEventEnd]; }"""
+  return [n.domContentLoadedEventEnd, Math.max(wired, paint), n.loadEventEnd]; }"""
 
 
 def run() -> list[dict[str, object]]:
