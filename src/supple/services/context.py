@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from supple.config import Settings
 from supple.errors import BadRequest
-from supple.planner.plan import Plan
 from supple.services.content import Content
 from supple.services.modes import ClinicMode, Mode, SinglePersonMode
 from supple.services.passwords import Passwords
@@ -26,6 +25,7 @@ from supple.services.recent import Recent
 
 if TYPE_CHECKING:
     from supple.catalog.models import Catalog, Exercise
+    from supple.planner.plan import Plan
     from supple.services.figures import Figure
     from supple.store.repositories import Store
 
