@@ -70,7 +70,8 @@ def create_at_head(connection: Connection) -> None:
 
     from supple.store.database.tables import Base
 
-    Base.metadata.create_all(connection)
+    # None of them is there (upgrade looked, holding the write lock): not asked of each table again.
+    Base.metadata.create_all(connection, checkfirst=False)
     version = Table(
         "alembic_version",
         MetaData(),
