@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import (  # noqa: E402
     attacks,
+    content_msgspec,
     cpu_per_request,
     dashboard,
     figures,
@@ -73,6 +74,16 @@ def main() -> None:
             ],
             startup.run_first(),
             ["command", "median ms", "p99 ms", "min ms", "runs", "CPU median ms", "x python -c pass"],
+        ),
+        section(
+            "The content decoded by msgspec, against the content cache (`python -m bench.content_msgspec`)",
+            [
+                "Issue 22's question: the validated built-in content in a new process, each way round robin",
+                "(a prototype turns the records into msgspec structs; docs/architecture.md, Budgets, says why the",
+                "content cache stays). `--instructions` counts each way once under valgrind.",
+            ],
+            content_msgspec.run(),
+            ["way", "median ms", "p99 ms", "min ms", "runs", "CPU median ms"],
         ),
         section(
             "Page weights (`python -m bench.page_weights`)",
