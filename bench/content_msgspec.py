@@ -24,6 +24,7 @@ robin, against `python -c pass`:
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import re
 import resource
@@ -148,7 +149,9 @@ def load_with_msgspec(read_cached: bool, cache_file: Path) -> Any:
 
 
 def child(way: str, home: str) -> None:
-    """One cold load of the built-in content, the way named."""
+    """One cold load of the built-in content, the way named, with the cycle collector off as in a
+    short command of supple's (cli/app.py)."""
+    gc.disable()
     cache_dir = Path(home) / "cache"
     if way.startswith("msgspec"):
         content = load_with_msgspec(way == "msgspec, parsed files cached", cache_dir / "parsed-data.json")
