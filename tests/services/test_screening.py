@@ -81,3 +81,31 @@ def test_screenings_are_kept_in_the_database_with_their_invalidation(screened: A
     assert [(s.verdict, s.answered_yes, s.invalidated) for s in kept] == [
         ("go", (), None), ("caution", ("pregnancy",), "you reported pain during Cat-cow"),
     ]  # fmt: skip
+
+
+def test_a_new_data_folders_first_screening_imports_only_the_store_it_uses(tmp_path) -> None:
+    # A person's first command (issue 22, the first run): the database is made from the models and
+    # stamped, never migrated (no Alembic), and only the people's and the screenings' repositories
+    # are imported: not the backups' validators, the clinic's accounts, nor the planner.
+    import subprocess
+    import sys
+
+    code = (
+        "import datetime as dt, sys\n"
+        "from pathlib import Path\n"
+        "from supple.config import Settings\n"
+        "from supple.services.context import AppContext\n"
+        "from supple.services.screening import latest_screening, record_screening\n"
+        "now = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)\n"
+        "context = AppContext(Settings(home=Path(sys.argv[1])), clock=lambda: now)\n"
+        "record_screening(context, yes=[])\n"
+        "assert latest_screening(context) is not None\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    home = str(tmp_path / "new")
+    ran = subprocess.run([sys.executable, "-c", code, home], check=True, capture_output=True, text=True)
+    imported = set(ran.stdout.split())
+    assert "supple.store.repositories.screenings" in imported
+    unused = {"alembic", "supple.store.repositories.backups", "supple.store.repositories.accounts",
+              "supple.store.repositories.sessions", "supple.planner.plan"}  # fmt: skip
+    assert not unused & imported
