@@ -52,6 +52,7 @@ from supple.web.plans import RoutineBodies
 from supple.web.routes import (
     api_clinic,
     api_content,
+    api_player,
     api_sessions,
     figures,
     health,
@@ -144,10 +145,9 @@ def create_app(
     templates.env.globals["static"] = functools.partial(static_url, STATIC)
     # In clinic mode every route but the shell's, health and signing in needs someone signed in;
     # FastAPI resolves get_asker once per request, so the routes that take PersonDep share this one
-    # lookup. The player's API comes first: a request is matched against the routes in the order
-    # they were included (each router's twice), and its sets and routines are most of the traffic.
+    # lookup. The API comes first, the player's two most frequent requests before all (api_player.py).
     signed_in = [Depends(get_asker)] if context.mode.signs_in else []
-    for module in (api_sessions, api_content):
+    for module in (api_player, api_sessions, api_content):
         app.include_router(module.router, dependencies=signed_in)
     _api_docs(app)
     app.include_router(pages_account.shell)
