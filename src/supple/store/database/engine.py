@@ -69,7 +69,12 @@ def _make_engine(url: str, backend: str) -> Engine:
         path = make_url(url).database
         if path and path != ":memory:" and not path.startswith("file:"):  # file: a URI (?mode=ro&uri=true)
             _make_folder(Path(path).parent)
-        engine = create_engine(url, connect_args={"timeout": 30}, pool_size=POOL_SIZE, max_overflow=0)
+        # The connection returned last is handed out next (LIFO): its page cache is the warmest. Handed
+        # out in turn, each of the pool's connections found the database changed by the others since
+        # it last ran, and SQLite then drops its cache and reads the pages again.
+        engine = create_engine(
+            url, connect_args={"timeout": 30}, pool_size=POOL_SIZE, max_overflow=0, pool_use_lifo=True
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         # No pre-ping: it costs a round trip on every checkout, a third of a request's time (bench/).
