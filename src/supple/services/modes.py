@@ -103,6 +103,9 @@ class SinglePersonMode(Mode):
         self._lock = threading.Lock()
         # (the people's version when the person was found, the person's id)
         self._known: tuple[bytes, int] | None = None
+        # the files asked about at every request, their paths worked out once
+        self._version_path = str(people_version.people_version_path(self.home))
+        self._screening_path = screening_file.screening_path(self.home)
 
     def person(self, person_id: int | None) -> int:
         return person_id if person_id is not None else self.local_person()
@@ -112,7 +115,7 @@ class SinglePersonMode(Mode):
         request. What is remembered holds only while SUPPLE_HOME's version of the people is the one
         read before the person was found: deleting everything or restoring a backup, in any
         process, renews it, so no request after it acts for the person who went."""
-        version = people_version.read_people_version(home=self.home)  # before the database: a change shows next time
+        version = self._people_version()  # before the database: a change shows next time
         known = self._known
         if known is not None and known[0] == version:
             return known[1]
@@ -128,9 +131,12 @@ class SinglePersonMode(Mode):
 
     def remembered_asker(self, token: str) -> Asker | None:
         known = self._known
-        if known is not None and known[0] == people_version.read_people_version(home=self.home):
+        if known is not None and known[0] == self._people_version():
             return Asker(known[1], "", "self")
         return None
+
+    def _people_version(self) -> bytes:
+        return people_version.read_people_version(home=self.home, path=self._version_path)
 
     def asker(self, token: str) -> Asker:
         return Asker(self.local_person(), "", "self")
@@ -140,7 +146,7 @@ class SinglePersonMode(Mode):
         # check it without opening the database. The web app asks at every start of the player: the
         # file is read again only when it changed (written anew, it is another file: another inode).
         try:
-            stat = screening_file.screening_path(self.home).stat()
+            stat = self._screening_path.stat()
         except OSError:  # none yet, or not to be looked at: reading it says which
             return screening_file.load_screening(home=self.home)
         key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)

@@ -52,6 +52,7 @@ from supple.web.plans import RoutineBodies
 from supple.web.routes import (
     api_clinic,
     api_content,
+    api_player,
     api_sessions,
     figures,
     health,
@@ -142,13 +143,16 @@ def create_app(
     app.add_middleware(HeadLikeGet)
     app.mount("/static", VersionedStaticFiles(directory=STATIC), name="static")
     templates.env.globals["static"] = functools.partial(static_url, STATIC)
+    # In clinic mode every route but the shell's, health and signing in needs someone signed in;
+    # FastAPI resolves get_asker once per request, so the routes that take PersonDep share this one
+    # lookup. The API comes first, the player's two most frequent requests before all (api_player.py).
+    signed_in = [Depends(get_asker)] if context.mode.signs_in else []
+    for module in (api_player, api_sessions, api_content):
+        app.include_router(module.router, dependencies=signed_in)
     _api_docs(app)
     app.include_router(pages_account.shell)
     app.include_router(health.router)
-    # In clinic mode every other route needs someone signed in; FastAPI resolves get_asker once per
-    # request, so the routes that take PersonDep share this one lookup.
-    signed_in = [Depends(get_asker)] if context.mode.signs_in else []
-    for module in (api_content, api_sessions, pages_plan, pages_handout, pages_more, pages_history, figures):
+    for module in (pages_plan, pages_handout, pages_more, pages_history, figures):
         app.include_router(module.router, dependencies=signed_in)
     app.include_router(pages_builder.own_router, dependencies=signed_in)
     if context.mode.signs_in:

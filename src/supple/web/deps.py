@@ -34,7 +34,11 @@ async def get_asker(request: Request) -> Asker:
     single-person mode that is the one local person (the server listens on 127.0.0.1 unless told
     otherwise), whom the process remembers without leaving the event loop; in clinic mode, the
     person the session cookie's token signed in (one indexed query, on a worker thread), and nobody
-    without one: the API answers 401 and the pages send the browser to sign in."""
+    without one: the API answers 401 and the pages send the browser to sign in. Asked again in the
+    same request (get_person), the answer already found."""
+    found: Asker | None = getattr(request.state, "asker", None)
+    if found is not None:
+        return found
     mode = (await get_context(request)).mode
     token = request.cookies.get(SESSION_COOKIE, "")
     asker = mode.remembered_asker(token)
@@ -50,8 +54,10 @@ async def get_asker(request: Request) -> Asker:
 AskerDep = Annotated[Asker, Depends(get_asker)]
 
 
-async def get_person(asker: AskerDep) -> int:
-    return asker.person_id
+async def get_person(request: Request) -> int:
+    # Not a dependency on get_asker: FastAPI solves each level of dependencies at every request,
+    # and this is most routes' one (in clinic mode the routers' get_asker has run first).
+    return (await get_asker(request)).person_id
 
 
 async def get_clinician(asker: AskerDep) -> Asker:

@@ -7,16 +7,17 @@ each commit, so a set committed as it ends survives a crash of supple or of the 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from supple.errors import BadRequest
+from supple.store.database.prepared import Prepared
 
 # Connections kept open per process: one for each thread the web server runs requests on
 # (web/app.py), so none waits for one and none is opened and closed per request (a pool that
@@ -68,7 +69,12 @@ def _make_engine(url: str, backend: str) -> Engine:
         path = make_url(url).database
         if path and path != ":memory:" and not path.startswith("file:"):  # file: a URI (?mode=ro&uri=true)
             _make_folder(Path(path).parent)
-        engine = create_engine(url, connect_args={"timeout": 30}, pool_size=POOL_SIZE, max_overflow=0)
+        # The connection returned last is handed out next (LIFO): its page cache is the warmest. Handed
+        # out in turn, each of the pool's connections found the database changed by the others since
+        # it last ran, and SQLite then drops its cache and reads the pages again.
+        engine = create_engine(
+            url, connect_args={"timeout": 30}, pool_size=POOL_SIZE, max_overflow=0, pool_use_lifo=True
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         # No pre-ping: it costs a round trip on every checkout, a third of a request's time (bench/).
@@ -181,6 +187,47 @@ class Database:
             return
         with self._writer_turns, self.engine.begin() as c:
             yield c
+
+    def first(self, prepared: Prepared, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        """The first row of a prepared read (database/prepared.py), or None; as reading() would."""
+        if self._writer_turns is None:
+            with self.reading() as c:
+                row = c.execute(prepared.statement, values).first()
+            return None if row is None else tuple(row)
+        return self._run(prepared, values, commit=False)
+
+    def write_first(self, prepared: Prepared, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        """The first row a prepared write of one statement returns (RETURNING), or None; committed
+        when it returns, as one_statement() would."""
+        if self._writer_turns is None:
+            with self.one_statement() as c:
+                row = c.execute(prepared.statement, values).first()
+            return None if row is None else tuple(row)
+        with self._writer_turns:
+            return self._run(prepared, values, commit=True)
+
+    def _run(self, prepared: Prepared, values: Mapping[str, Any], *, commit: bool) -> tuple[Any, ...] | None:
+        """On SQLite: the statement on a pooled connection of the driver's, committed when asked. An
+        error leaves the transaction to the pool, which rolls it back as the connection returns."""
+        dialect = self.engine.dialect
+        sql, parameters = prepared.compiled(dialect).sql, prepared.parameters(dialect, values)
+        _refuse_unkeepable_text(None, None, sql, parameters, None, False)
+        driver_error = dialect.loaded_dbapi.Error
+        connection = self.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            try:
+                cursor.execute(sql, parameters)
+                rows = cursor.fetchall()  # all of them: SQLite ends a statement when it is read to the end
+            finally:
+                cursor.close()
+            if commit:
+                connection.commit()
+        except driver_error as error:
+            raise DBAPIError.instance(sql, parameters, error, driver_error, dialect=dialect) from error
+        finally:
+            connection.close()
+        return prepared.row(dialect, rows[0] if rows else None)
 
     @contextmanager
     def exclusive(self, names: Iterable[str]) -> Iterator[Connection]:

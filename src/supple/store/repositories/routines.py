@@ -8,10 +8,11 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 
 from supple.session.routine import title_of
 from supple.store.database.engine import Database
+from supple.store.database.prepared import Prepared
 from supple.store.database.tables import AccountRow, RoutineRow
 
 
@@ -48,13 +49,14 @@ class SavedRoutine:
 
 
 @functools.cache
-def _version(by_name: bool) -> Select[int, str, dt.datetime]:
+def _version(by_name: bool) -> Prepared:
     query = select(RoutineRow.id, RoutineRow.name, RoutineRow.saved_at).where(
         RoutineRow.person_id == bindparam("person_id")
     )
     query = query.where(RoutineRow.name == bindparam("name")) if by_name else query
     query = query.where(RoutineRow.draft.is_(False))  # a clinician's draft is not the person's to play yet
-    return query.order_by(RoutineRow.saved_at.desc(), RoutineRow.id.desc()).limit(1)
+    # the player asks at every start: built once, its values bound per request (database/prepared.py)
+    return Prepared(query.order_by(RoutineRow.saved_at.desc(), RoutineRow.id.desc()).limit(1))
 
 
 class Routines:
@@ -116,9 +118,8 @@ class Routines:
 
     def version(self, *, person_id: int, name: str | None = None) -> RoutineVersion | None:
         """The routine saved under `name`, or the one saved last; None when there is none."""
-        with self.database.reading() as c:
-            found = c.execute(_version(name is not None), {"person_id": person_id, "name": name}).first()
-        return None if found is None else RoutineVersion(found.id, found.name, found.saved_at)
+        found = self.database.first(_version(name is not None), {"person_id": person_id, "name": name})
+        return None if found is None else RoutineVersion(*found)
 
     def plan(self, *, routine_id: int) -> dict[str, Any]:
         with self.database.reading() as c:

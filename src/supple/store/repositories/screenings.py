@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, select
 
 from supple.safety.screen import Screening
 from supple.store.database.engine import Database
+from supple.store.database.prepared import Prepared
 from supple.store.database.tables import ScreeningRow
 
 
@@ -24,7 +25,7 @@ class StoredScreening:
     invalidated: str | None
 
 
-LATEST = (
+LATEST = Prepared(
     select(ScreeningRow.taken_at, ScreeningRow.verdict, ScreeningRow.answered_yes, ScreeningRow.invalidated)
     .where(ScreeningRow.person_id == bindparam("person_id"))
     .order_by(ScreeningRow.id.desc())
@@ -70,6 +71,5 @@ class Screenings:
     def latest(self, *, person_id: int) -> StoredScreening | None:
         """The person's latest screening; None before the first. Clinic mode's gate asks at every
         start of the player, so its statement is built once (bench/cpu_per_request.py)."""
-        with self.database.reading() as c:
-            row = c.execute(LATEST, {"person_id": person_id}).first()
+        row = self.database.first(LATEST, {"person_id": person_id})
         return None if row is None else StoredScreening(row[0], row[1], tuple(row[2]), row[3])

@@ -11,13 +11,13 @@ import functools
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Select, bindparam, cast, exists, insert, select, type_coerce, update
+from sqlalchemy import Select, bindparam, cast, exists, insert, literal, select, type_coerce, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.sql.dml import ReturningInsert
 
 from supple.progress.history import SessionRecord
 from supple.session.results import SET_FIELDS, FinishedSet, SideAnswer
 from supple.store.database.engine import Database
+from supple.store.database.prepared import Prepared
 from supple.store.database.tables import SessionRow, SetRow, SideAnswerRow
 from supple.store.repositories.client_keys import ClientKeys, first_arrival
 from supple.store.repositories.history import session_records
@@ -43,11 +43,12 @@ TAKES_NEWS = ("running", "interrupted")
 
 
 def _set_values(session_id: int, result: FinishedSet, now: dt.datetime, client_key: str | None) -> dict[str, Any]:
-    return {"session_id": session_id, **asdict(result), "ended_at": now, "client_key": client_key}
+    values = {name: getattr(result, name) for name in SET_FIELDS}  # plain values: asdict's deep copy costs more
+    return {"session_id": session_id, **values, "ended_at": now, "client_key": client_key}
 
 
 @functools.cache
-def _insert_set_if_running(dialect: str) -> ReturningInsert[int]:
+def _insert_set_if_running(dialect: str) -> Prepared:
     columns = [SetRow.__table__.c[name] for name in ("session_id", *SET_FIELDS, "ended_at", "client_key")]
     # PostgreSQL cannot tell a bare parameter's type in a SELECT list (a NULL would be text), so the
     # values are cast there; SQLite must not cast: CAST(... AS DATETIME) turns a timestamp into 2026.
@@ -56,14 +57,15 @@ def _insert_set_if_running(dialect: str) -> ReturningInsert[int]:
     running = exists().where(
         SessionRow.id == bindparam("session_id"),
         SessionRow.person_id == bindparam("person_id"),
-        SessionRow.state.in_(TAKES_NEWS),
+        # written into the statement: a list of values bound at each run is spliced into its SQL each time
+        SessionRow.state.in_([literal(state) for state in TAKES_NEWS]),
         # the time is the device's when it sent one: never a set before its session began
         SessionRow.started_at <= typed(bindparam("ended_at", type_=SetRow.ended_at.type), SetRow.ended_at.type),
     )
     # a set sent again under its client key is not kept again (a NULL key equals nothing: always new)
     new = ~exists().where(SetRow.session_id == bindparam("session_id"), SetRow.client_key == bindparam("client_key"))
     # RETURNING says whether a row went in: through psycopg, SQLAlchemy gives INSERT ... SELECT no row count.
-    return insert(SetRow).from_select(columns, values.where(running, new)).returning(SetRow.id)
+    return Prepared(insert(SetRow).from_select(columns, values.where(running, new)).returning(SetRow.id))
 
 
 @functools.cache
@@ -153,8 +155,8 @@ class Sessions:
             )
 
         values = {**_set_values(session_id, result, now, client_key), "person_id": person_id}
-        with first_arrival(client_key, kept_before=kept_before), self.database.one_statement() as c:
-            if c.execute(_insert_set_if_running(self.database.dialect), values).first() is not None:
+        with first_arrival(client_key, kept_before=kept_before):
+            if self.database.write_first(_insert_set_if_running(self.database.dialect), values) is not None:
                 return True
         return kept_before()
 

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from supple.store.database.engine import Database
+from supple.store.database.prepared import Prepared
 from supple.store.database.tables import AccountRow, FailedSignInRow, SignInRow
 from supple.store.repositories.accounts import PUBLIC, Account
 
 # Who a token signed in: built once, with its values bound at each request. Building the statement
 # afresh cost more than running it, and clinic mode asks at every request (bench/cpu_per_request.py).
-WHO = (
+WHO = Prepared(
     select(*PUBLIC, SignInRow.expires_at)
     .join(SignInRow, SignInRow.person_id == AccountRow.person_id)
     .where(SignInRow.token_hash == bindparam("token_hash"), SignInRow.expires_at > bindparam("now"))
@@ -39,14 +40,11 @@ class SignIns:
     def who(self, *, token_hash: str, now: dt.datetime) -> Account | None:
         """Who this token signed in, while it has not expired: one query on a unique index, the only
         database work authentication adds to an ordinary request."""
-        with self.database.reading() as c:
-            row = c.execute(WHO, {"token_hash": token_hash, "now": now}).first()
+        row = self.database.first(WHO, {"token_hash": token_hash, "now": now})
         if row is None:
             return None
-        return Account(
-            person_id=row.person_id, username=row.username, role=row.role, clinician_id=row.clinician_id,
-            created_at=row.created_at, signed_in_until=row.expires_at,
-        )  # fmt: skip
+        person_id, username, role, clinician_id, created_at, expires_at = row
+        return Account(person_id, username, role, clinician_id, created_at, signed_in_until=expires_at)
 
     def end(self, *, token_hash: str) -> None:
         with self.database.engine.begin() as c:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query
 
 from supple.catalog.models import Exercise
 from supple.errors import NotFound
@@ -86,17 +86,3 @@ def save_routine(context: ContextDep, person: PersonDep, name: str, body: PlanIn
     plan = planning.make_plan(context, request=body, ack_caution=body.ack_caution, person_id=person)
     routines.save_routine(context, name=name, plan=plan, person_id=person)
     return RoutineOut(name=name, plan=PlanOut.model_validate(plan.to_json()))
-
-
-@router.get(
-    "/routines/{name}",
-    tags=["plans"],
-    response_model=RoutineOut,
-    responses={403: {"description": "refused for safety"}},
-)
-def saved_routine(request: Request, context: ContextDep, person: PersonDep, name: str) -> Response:
-    """A saved routine as it would be played today (today's precautions applied)."""
-    plan = routines.routine_to_play(context, routine=name, ack_caution=True, person_id=person)
-    # The player asks for this at every start: the plan's own JSON is the schema's shape (a test
-    # checks it against RoutineOut), so it goes out as it is instead of being validated again.
-    return Response(request.app.state.routine_bodies.json(name, plan), media_type="application/json")

@@ -11,7 +11,6 @@ from supple.services import browser_session, routines
 from supple.services.history import session_detail
 from supple.services.progress import activities, add_activity, drop_activity, rate_activity, stats
 from supple.session.engine import PAIN_ADVICE
-from supple.session.results import SET_FIELDS, FinishedSet
 from supple.web.deps import ContextDep, PersonDep
 from supple.web.schemas import (
     ERRORS,
@@ -26,7 +25,6 @@ from supple.web.schemas import (
     SessionIn,
     SessionOpened,
     SessionOut,
-    SetIn,
     SideIn,
 )
 
@@ -51,16 +49,6 @@ def open_session(context: ContextDep, person: PersonDep, body: SessionIn) -> Ses
     return SessionOpened.model_validate(
         {"id": opened.id, "total_seconds": plan.total_seconds, "plan": plan.to_json(), "timeline": opened.timeline}
     )
-
-
-@router.post("/sessions/{session_id}/sets", tags=["sessions"], status_code=204, responses=NOT_YOURS)
-def record_set(context: ContextDep, person: PersonDep, session_id: RowId, body: SetIn) -> Response:
-    """A set as it ended; with `ended_at`, kept at the time it ended on the device."""
-    result = FinishedSet(**{name: getattr(body, name) for name in SET_FIELDS})
-    browser_session.record_set(
-        context, person_id=person, session_id=session_id, result=result, client_key=body.key, ended_at=body.ended_at
-    )
-    return Response(status_code=204)
 
 
 @router.post("/sessions/{session_id}/sides", tags=["sessions"], status_code=204, responses=NOT_YOURS)

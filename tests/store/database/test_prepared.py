@@ -1,0 +1,84 @@
+"""Prepared statements (the ones nearly every request runs): the same rows as SQLAlchemy gives, a
+write committed when it returns, text no database keeps refused, and a driver's error raised as
+SQLAlchemy's so that a fault of the store is still told from a bug."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import bindparam, exc, func, insert, select, text
+from sqlalchemy.dialects import sqlite
+
+from supple.errors import BadRequest
+from supple.safety.screen import Screening
+from supple.store.database.engine import Database, make_engine
+from supple.store.database.faults import CANNOT_WRITE, store_fault
+from supple.store.database.prepared import Prepared
+from supple.store.database.tables import PersonRow
+from supple.store.repositories import open_store
+from supple.store.repositories.routines import _version
+from supple.store.repositories.screenings import LATEST
+
+NOW = dt.datetime(2026, 11, 2, 7, 30, 15, 250_000, tzinfo=dt.UTC)
+NEW_PERSON = Prepared(
+    insert(PersonRow).values(name=bindparam("name"), created_at=bindparam("now")).returning(PersonRow.id)
+)
+
+
+def through_sqlalchemy(database: Database, prepared: Prepared, values: dict[str, object]) -> tuple[object, ...] | None:
+    with database.reading() as c:
+        row = c.execute(prepared.statement, values).first()
+    return None if row is None else tuple(row)
+
+
+def test_a_prepared_read_gives_the_rows_sqlalchemy_gives(store) -> None:
+    person = store.people.local_person(now=NOW)
+    store.routines.save(person_id=person, name="morning", plan={"items": []}, now=NOW)
+    store.screenings.add(person_id=person, screening=Screening("go", (), "", ("q1", "q2"), NOW))
+    reads = [
+        (_version(True), {"person_id": person, "name": "morning"}),
+        (_version(False), {"person_id": person, "name": None}),
+        (_version(True), {"person_id": person, "name": "evening"}),  # no such routine: None
+        (LATEST, {"person_id": person}),
+    ]
+    for prepared, values in reads:
+        assert store.database.first(prepared, values) == through_sqlalchemy(store.database, prepared, values)
+    version = store.database.first(_version(True), {"person_id": person, "name": "morning"})
+    assert version is not None and version[2] == NOW and version[2].tzinfo is not None  # aware, to the microsecond
+    latest = store.database.first(LATEST, {"person_id": person})
+    assert latest is not None and list(latest[2]) == ["q1", "q2"]  # JSON read back as a list
+
+
+def test_a_prepared_write_is_committed_when_it_returns(store) -> None:
+    row = store.database.write_first(NEW_PERSON, {"name": "kept", "now": NOW})
+    assert row is not None
+    with store.database.engine.connect() as other:
+        assert other.execute(text("SELECT name FROM people WHERE id = :id"), {"id": row[0]}).scalar() == "kept"
+
+
+def test_a_prepared_write_refuses_text_no_database_keeps_before_writing(store) -> None:
+    with pytest.raises(BadRequest, match="NUL"):
+        store.database.write_first(NEW_PERSON, {"name": "lost\x00", "now": NOW})
+    with store.database.reading() as c:
+        assert c.scalar(select(func.count()).select_from(PersonRow)) == 0
+
+
+def test_a_driver_error_of_a_prepared_write_is_a_fault_of_the_store(tmp_path: Path) -> None:
+    open_store(f"sqlite:///{tmp_path / 'x.db'}").close()  # a database at head
+    database = Database(make_engine(f"sqlite:///file:{tmp_path / 'x.db'}?mode=ro&uri=true"))
+    try:
+        with pytest.raises(exc.DBAPIError) as raised:
+            database.write_first(NEW_PERSON, {"name": "lost", "now": NOW})
+        fault = store_fault(raised.value)
+        assert fault is not None and str(fault) == CANNOT_WRITE
+        assert database.first(Prepared(select(func.count()).select_from(PersonRow)), {}) == (0,)
+    finally:
+        database.close()
+
+
+def test_a_statement_whose_values_are_spliced_into_its_sql_is_not_prepared() -> None:
+    spliced = Prepared(select(PersonRow.id).where(PersonRow.id.in_(bindparam("ids", expanding=True))))
+    with pytest.raises(ValueError, match="positional"):
+        spliced.compiled(sqlite.dialect())
