@@ -73,6 +73,18 @@ def serve(shared_servers: SharedServers) -> Iterator[Serve]:
         shared_servers.done(server)
 
 
+@pytest.fixture(autouse=True)
+def no_page_outlives_its_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The next test is served at the same address: a page left open by this one (a test that
+    failed half-way, an outbox still retrying) would send its requests to the next test's app. So
+    every browser context a test opened is closed after it, before the next test is given its app."""
+    yield
+    for name in ("browser", "camera_browser"):  # camera_browser: tests/e2e/test_form_check.py
+        if name in request.fixturenames:
+            for context in request.getfixturevalue(name).contexts:
+                context.close()
+
+
 @pytest.fixture
 def server(serve: Serve) -> Server:
     """`supple serve` of this test's own, on an empty SUPPLE_HOME."""
