@@ -77,11 +77,18 @@ def serve(shared_servers: SharedServers) -> Iterator[Serve]:
 def no_page_outlives_its_test(request: pytest.FixtureRequest) -> Iterator[None]:
     """The next test is served at the same address: a page left open by this one (a test that
     failed half-way, an outbox still retrying) would send its requests to the next test's app. So
-    every browser context a test opened is closed after it, before the next test is given its app."""
+    every browser context the test opened is closed after it, before the next test is given its
+    app; a module's own context (tests/e2e/test_engine_golden.py's blank page) is left open."""
+    browsers = [
+        request.getfixturevalue(name)
+        for name in ("browser", "camera_browser")  # camera_browser: tests/e2e/test_form_check.py
+        if name in request.fixturenames
+    ]
+    before = [list(browser.contexts) for browser in browsers]
     yield
-    for name in ("browser", "camera_browser"):  # camera_browser: tests/e2e/test_form_check.py
-        if name in request.fixturenames:
-            for context in request.getfixturevalue(name).contexts:
+    for browser, kept in zip(browsers, before, strict=True):
+        for context in browser.contexts:
+            if context not in kept:
                 context.close()
 
 
