@@ -1,19 +1,19 @@
-"""A real `supple serve` and Debian's chromium driven by Playwright (no browser download)."""
+"""supple's web app served for real (tests/e2e/served.py) and Debian's chromium driven by Playwright
+(no browser download)."""
 
 from __future__ import annotations
 
 import itertools
 import os
 import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.e2e.served import Server, SharedServers
+
+__all__ = ["CHROMIUM", "SPEECH_SPY", "Serve", "Server", "free_port", "look"]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -22,11 +22,13 @@ CHROMIUM_ARGS = [
 ]  # fmt: skip
 
 
-# The test servers' ports: below Linux's ephemeral range (32768 and up), where no outgoing
-# connection takes one, in a block for each pytest worker, handed out in turn. A port the system
-# picked (bind to 0) could be given again to the other worker, or to a connection, before the
-# server bound it; that server then failed, and another's answer made it look ready. Each run
-# starts at a place of its own in the block, so two checkouts tested at once rarely meet.
+# Ports for the servers started in a child process (tests/faults, bench/): below Linux's
+# ephemeral range (32768 and up), where no outgoing connection takes one, in a block for each
+# pytest worker, handed out in turn. A port the system picked (bind to 0) could be given again to
+# the other worker, or to a connection, before the server bound it; that server then failed, and
+# another's answer made it look ready. Each run starts at a place of its own in the block, so two
+# checkouts tested at once rarely meet. (The browser tests' own server keeps the socket it bound:
+# tests/e2e/served.py.)
 PORTS_FROM, PORTS_PER_WORKER = 20_000, 2_000
 _ports = itertools.count(os.getpid() % PORTS_PER_WORKER)
 
@@ -45,114 +47,55 @@ def free_port() -> int:
     raise RuntimeError(f"no free port from {first} to {first + PORTS_PER_WORKER - 1}")
 
 
-class Server:
-    """`supple serve` on a free port with its own SUPPLE_HOME; ready when constructed unless wait=False
-    (then wait() before use: the spare servers below boot while another test runs)."""
-
-    def __init__(self, home: Path, *options: str, wait: bool = True) -> None:
-        self.home = home
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        supple = str(Path(sys.executable).parent / "supple")
-        env = {**os.environ, "SUPPLE_HOME": str(home)}
-        env.pop("SUPPLE_DATABASE_URL", None)
-        self.process = subprocess.Popen(
-            [supple, "serve", "--port", str(self.port), *options],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-        )
-        if wait:
-            self.wait()
-
-    def wait(self) -> None:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(
-                    f"supple serve exited: {self.process.stdout.read().decode() if self.process.stdout else ''}"
-                )
-            try:
-                with urllib.request.urlopen(self.url + "/manifest.webmanifest", timeout=1):
-                    pass
-                if self.process.poll() is None:  # the answer was this server's
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("supple serve did not start within 20 s")
-
-    def stop(self) -> None:
-        self.terminate()
-        self.reap()
-
-    def terminate(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-
-    def reap(self) -> None:
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
-class Servers:
-    """Fresh servers for the tests, each with an empty home of its own, never shared. Starting one
-    costs 1.5 to 3 s of Python imports, so while a test runs the next test's server (when the next
-    test wants one: pytest_runtest_protocol below says which it is) boots beside it; a test's server
-    is sent SIGTERM after it and reaped at the end of the session."""
-
-    def __init__(self, homes: pytest.TempPathFactory) -> None:
-        self.homes = homes
-        self.spare: Server | None = None
-        self.stopping: list[Server] = []
-
-    def start(self, *, wait: bool) -> Server:
-        return Server(self.homes.mktemp("home"), wait=wait)
-
-    def take(self, next_wants_one: bool) -> Server:
-        running, self.spare = self.spare, None
-        if running is None:
-            running = self.start(wait=False)
-        if next_wants_one:
-            self.spare = self.start(wait=False)
-        running.wait()
-        return running
-
-    def done(self, running: Server) -> None:
-        running.terminate()
-        self.stopping.append(running)
-        self.stopping = [server for server in self.stopping if server.process.poll() is None]
-
-    def close(self) -> None:
-        for running in [*self.stopping, *([self.spare] if self.spare else [])]:
-            running.terminate()
-            running.reap()
-
-
-NEXT_ITEM = pytest.StashKey["pytest.Item | None"]()
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> None:
-    item.stash[NEXT_ITEM] = nextitem
-
-
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    running = Servers(tmp_path_factory)
-    yield running
-    running.close()
+def shared_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedServers]:
+    servers = SharedServers(tmp_path_factory)
+    yield servers
+    servers.close()
+
+
+Serve = Callable[..., Server]
 
 
 @pytest.fixture
-def server(servers: Servers, request: pytest.FixtureRequest) -> Iterator[Server]:
-    """A `supple serve` of this test's own, on an empty SUPPLE_HOME."""
-    following = request.node.stash.get(NEXT_ITEM, None)
-    running = servers.take("server" in getattr(following, "fixturenames", ()))
-    yield running
-    servers.done(running)
+def serve(shared_servers: SharedServers) -> Iterator[Serve]:
+    """Gives the test a server, or more: supple's web app as `supple serve` builds it, on an empty
+    SUPPLE_HOME of the test's own (`serve(multi_user=True)`: clinic mode, `--multi-user`). The
+    uvicorn under it is shared by the tests of this worker process (tests/e2e/served.py)."""
+    given: list[Server] = []
+
+    def start(*, multi_user: bool = False) -> Server:
+        given.append(shared_servers.serve(multi_user=multi_user))
+        return given[-1]
+
+    yield start
+    for server in given:
+        shared_servers.done(server)
+
+
+@pytest.fixture(autouse=True)
+def no_page_outlives_its_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The next test is served at the same address: a page left open by this one (a test that
+    failed half-way, an outbox still retrying) would send its requests to the next test's app. So
+    every browser context the test opened is closed after it, before the next test is given its
+    app; a module's own context (tests/e2e/test_engine_golden.py's blank page) is left open."""
+    browsers = [
+        request.getfixturevalue(name)
+        for name in ("browser", "camera_browser")  # camera_browser: tests/e2e/test_form_check.py
+        if name in request.fixturenames
+    ]
+    before = [list(browser.contexts) for browser in browsers]
+    yield
+    for browser, kept in zip(browsers, before, strict=True):
+        for context in browser.contexts:
+            if context not in kept:
+                context.close()
+
+
+@pytest.fixture
+def server(serve: Serve) -> Server:
+    """`supple serve` of this test's own, on an empty SUPPLE_HOME."""
+    return serve()
 
 
 @pytest.fixture(scope="session")

@@ -4,33 +4,24 @@ clinician sees the session in the client's progress; another client sees none of
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from tests.e2e.conftest import SPEECH_SPY, Server
+from tests.e2e.conftest import SPEECH_SPY, Serve, Server
+
+from supple.services.people import create_account
 
 FAST = 100  # the player's clock runs this many times faster than real time
 CAROL = "carol's clinic password"
 
 
 @pytest.fixture
-def clinic_server(tmp_path: Path) -> Iterator[Server]:
-    home = tmp_path / "home"
-    home.mkdir()
-    supple = str(Path(sys.executable).parent / "supple")
-    env = {**os.environ, "SUPPLE_HOME": str(home)}
-    env.pop("SUPPLE_DATABASE_URL", None)
-    subprocess.run([supple, "account", "add", "carol", "--clinician", "--password-stdin"], input=f"{CAROL}\n",
-                   env=env, check=True, capture_output=True, text=True)  # fmt: skip
-    running = Server(home, "--multi-user")
-    yield running
-    running.stop()
+def clinic_server(serve: Serve) -> Server:
+    """`supple serve --multi-user` with one clinician, carol, added as `supple account add` adds her."""
+    running = serve(multi_user=True)
+    create_account(running.context, username="carol", password=CAROL, role="clinician")
+    return running
 
 
 def signed_in(browser: Browser, server: Server, name: str, password: str) -> tuple[BrowserContext, Page]:

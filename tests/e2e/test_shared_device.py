@@ -3,41 +3,29 @@ the other's, nor dropped, and the pages the phone kept of one are never shown to
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from tests.e2e.conftest import SPEECH_SPY, Server, look
+from tests.e2e.conftest import SPEECH_SPY, Serve, Server, look
 from tests.e2e.player import PHONE
+
+from supple.services.people import create_account
 
 PASSWORDS = {"carol": "carol's clinic password", "ann": "ann's own password", "ben": "ben's own password"}
 
 
 @pytest.fixture
-def clinic(tmp_path: Path) -> Iterator[Server]:
+def clinic(serve: Serve) -> Server:
     """`supple serve --multi-user` with carol, a clinician, and two of her clients, ann and ben, each
     screened all clear with a routine of their own."""
-    home = tmp_path / "home"
-    home.mkdir()
-    env = {**os.environ, "SUPPLE_HOME": str(home)}
-    env.pop("SUPPLE_DATABASE_URL", None)
-    supple = str(Path(sys.executable).parent / "supple")
-    for name, role in (
-        ("carol", ["--clinician"]),
-        ("ann", ["--client-of", "carol"]),
-        ("ben", ["--client-of", "carol"]),
-    ):
-        subprocess.run([supple, "account", "add", name, *role, "--password-stdin"], input=f"{PASSWORDS[name]}\n",
-                       env=env, check=True, capture_output=True, text=True)  # fmt: skip
-    running = Server(home, "--multi-user")
-    yield running
-    running.stop()
+    running = serve(multi_user=True)
+    create_account(running.context, username="carol", password=PASSWORDS["carol"], role="clinician")
+    for name in ("ann", "ben"):
+        create_account(running.context, username=name, password=PASSWORDS[name], role="client", clinician="carol")
+    return running
 
 
 @pytest.fixture

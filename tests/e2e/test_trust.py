@@ -3,20 +3,19 @@ hurt, deleting everything, which sessions count, and progress that says what it 
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from playwright.sync_api import Error as PlaywrightError
-from tests.e2e.conftest import SPEECH_SPY, Server, look
+from tests.e2e.conftest import SPEECH_SPY, Serve, Server, look
 from tests.e2e.test_clinic import CAROL, add_client
 from tests.e2e.test_clinic import FAST as CLINIC_FAST
 from tests.e2e.test_journey import screen_all_clear
+
+from supple.services.people import create_account
 
 PHONE = {"width": 390, "height": 664}
 FAST = 60
@@ -33,18 +32,11 @@ def phone_context(browser: Browser, server: Server) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture
-def clinic(tmp_path: Path) -> Iterator[Server]:
+def clinic(serve: Serve) -> Server:
     """`supple serve --multi-user` with one clinician, carol (as tests/e2e/test_clinic.py)."""
-    home = tmp_path / "home"
-    home.mkdir()
-    env = {**os.environ, "SUPPLE_HOME": str(home)}
-    env.pop("SUPPLE_DATABASE_URL", None)
-    supple = str(Path(sys.executable).parent / "supple")
-    subprocess.run([supple, "account", "add", "carol", "--clinician", "--password-stdin"], input=f"{CAROL}\n",
-                   env=env, check=True, capture_output=True, text=True)  # fmt: skip
-    running = Server(home, "--multi-user")
-    yield running
-    running.stop()
+    running = serve(multi_user=True)
+    create_account(running.context, username="carol", password=CAROL, role="clinician")
+    return running
 
 
 @pytest.fixture
