@@ -18,7 +18,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, SPEECH_SPY, Server  # noqa: E402
+from bench.web import server  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, SPEECH_SPY, free_port  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
@@ -124,7 +125,8 @@ def main() -> None:
         home = Path(folder) / "one"
         home.mkdir()
         demo_data(home)
-        shoot(browser, Server(home), PAGES)
+        with server(home, None, 1, free_port()) as url:
+            shoot(browser, url, PAGES)
         clinic_home = Path(folder) / "clinic"
         clinic_home.mkdir()
         sam = clinic_demo_data(clinic_home)
@@ -133,33 +135,31 @@ def main() -> None:
             "client": f"/clients/{sam}",
             "client-progress": f"/clients/{sam}/progress",
         }
-        shoot(browser, Server(clinic_home, "--multi-user"), clinic_pages, sign_in=True)
+        with server(clinic_home, None, 1, free_port(), "--multi-user") as url:
+            shoot(browser, url, clinic_pages, sign_in=True)
         browser.close()
 
 
-def shoot(browser: Any, server: Server, pages: dict[str, str], *, sign_in: bool = False) -> None:
-    try:
-        for size, viewport in SIZES.items():
-            context = browser.new_context(base_url=server.url, viewport=viewport)
-            context.add_init_script(SPEECH_SPY)
-            page = context.new_page()
-            if sign_in:
-                page.goto("/login")
-                page.get_by_label("Username").fill(CLINICIAN)
-                page.get_by_label("Password").fill(PASSWORD)
-                page.get_by_role("button", name="Sign in").click()
-                page.get_by_role("button", name="Sign out").wait_for()
-            for name, path in pages.items():
-                page.goto(path)
-                page.evaluate(ALL_IMAGES_LOADED)
-                if name == "player":
-                    page.get_by_role("button", name="Start").click()
-                    page.wait_for_timeout(2500)
-                    page.get_by_role("button", name="Pause").click()
-                page.screenshot(path=str(OUT / f"{name}-{size}.png"), full_page=size == "desktop")
-            context.close()
-    finally:
-        server.stop()
+def shoot(browser: Any, url: str, pages: dict[str, str], *, sign_in: bool = False) -> None:
+    for size, viewport in SIZES.items():
+        context = browser.new_context(base_url=url, viewport=viewport)
+        context.add_init_script(SPEECH_SPY)
+        page = context.new_page()
+        if sign_in:
+            page.goto("/login")
+            page.get_by_label("Username").fill(CLINICIAN)
+            page.get_by_label("Password").fill(PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            page.get_by_role("button", name="Sign out").wait_for()
+        for name, path in pages.items():
+            page.goto(path)
+            page.evaluate(ALL_IMAGES_LOADED)
+            if name == "player":
+                page.get_by_role("button", name="Start").click()
+                page.wait_for_timeout(2500)
+                page.get_by_role("button", name="Pause").click()
+            page.screenshot(path=str(OUT / f"{name}-{size}.png"), full_page=size == "desktop")
+        context.close()
 
 
 if __name__ == "__main__":
