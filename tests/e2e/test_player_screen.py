@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from tests.e2e.conftest import Server
+from tests.e2e.conftest import Server, look
 from tests.e2e.player import ON_ITS_SIDE, PHONE, box, phone, play, routine_ready
 from tests.e2e.targets import small_targets
 from tests.e2e.test_clinic import CAROL, clinic_server, signed_in
@@ -156,3 +156,26 @@ def test_every_tap_target_in_clinic_mode_is_at_least_44_px(browser: Browser, cli
     assert {path: found for path, found in small.items() if found} == {}
     for context in (carol, signed_out):
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("viewport", "cut"), [(PHONE, True), (ON_ITS_SIDE, False)], ids=["phone-upright", "on-its-side"]
+)
+def test_the_bar_over_a_session_fades_where_its_links_go_past_the_edge_and_only_there(
+    browser: Browser, server: Server, viewport: dict[str, int], cut: bool
+) -> None:
+    """During a session the bar keeps to one row and its links scroll sideways; on a phone held up
+    "Exercises" was cut in the middle of the word, which read as a mistake."""
+    context, page = phone(browser, server, viewport)
+    routine_ready(page, conditions=("sciatica",), minutes=5)
+    play(page, speed=1)
+    page.keyboard.press("Space")
+    bar = page.locator(".top nav")
+    fade = "(nav) => getComputedStyle(nav).webkitMaskImage"
+    if cut:
+        expect(bar).to_have_attribute("data-more", "")
+        assert "gradient" in bar.evaluate(fade)
+        look(page, f"session-bar-faded-{viewport['width']}x{viewport['height']}")
+        bar.evaluate("(nav) => { nav.scrollLeft = nav.scrollWidth; }")  # the last link in sight
+    expect(bar).not_to_have_attribute("data-more", "")
+    assert bar.evaluate(fade) == "none"

@@ -31,6 +31,14 @@ document.querySelectorAll("form[data-forget-outbox]").forEach((form) => {
     }
   });
 });
+// The bar's links in one row during a session (style.css) may not all fit: while some are out of
+// sight past the edge, the row fades out there, so a cut word reads as "more this way".
+const bar = document.querySelector(".top nav");
+if (bar && "ResizeObserver" in window) {
+  const mark = () => bar.toggleAttribute("data-more", bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 1);
+  new ResizeObserver(mark).observe(bar);
+  bar.addEventListener("scroll", mark, { passive: true });
+}
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("/sw.js").catch(() => { /* offline use is a bonus, not a need */ });
 }
