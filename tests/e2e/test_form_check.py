@@ -44,13 +44,18 @@ def camera_browser(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -
     launched.close()
 
 
-def at_the_checked_exercise(page: Page) -> None:
+def play_to(page: Page, exercise: str, *, speed: int | None = None) -> None:
+    """The routine that has the checked exercise, started and skipped on to `exercise`."""
+    page.goto("/play?routine=mine" + (f"&speed={speed}" if speed else ""))
+    page.get_by_role("button", name="Start").click()
+    while engine(page, "steps[window.supplePlayer.engine.index].exercise") != exercise:
+        page.keyboard.press("x")
+
+
+def at_the_checked_exercise(page: Page, exercise: str = CHECKED, *, speed: int | None = None) -> None:
     assert page.request.post("/api/screening", data={"yes": []}).ok
     assert page.request.put("/api/routines/mine", data=CHECKED_ROUTINE).ok
-    page.goto("/play?routine=mine")
-    page.get_by_role("button", name="Start").click()
-    while engine(page, "steps[window.supplePlayer.engine.index].exercise") != CHECKED:
-        page.keyboard.press("x")
+    play_to(page, exercise, speed=speed)
 
 
 def carries_pose_data(request: Request) -> bool:
@@ -163,12 +168,7 @@ def test_the_hold_starts_when_the_person_is_in_position_and_the_set_keeps_only_a
     context.add_init_script(SPEECH_SPY)
     context.add_init_script(POSE_STAND_IN)
     page = context.new_page()
-    assert page.request.post("/api/screening", data={"yes": []}).ok
-    assert page.request.put("/api/routines/mine", data=CHECKED_ROUTINE).ok
-    page.goto("/play?routine=mine&speed=10")
-    page.get_by_role("button", name="Start").click()
-    while engine(page, "steps[window.supplePlayer.engine.index].exercise") != CHECKED:
-        page.keyboard.press("x")
+    at_the_checked_exercise(page, speed=10)
     away = seen(exercise, held_pose(exercise), seed=8, shift=0.4)
     page.evaluate("(frames) => { window.__poseFrames = frames; }", away)
     page.get_by_role("button", name="Check my form").click()
@@ -217,10 +217,7 @@ def test_once_used_the_form_check_runs_offline_from_the_service_workers_cache(
 
     def checked_page() -> Page:
         opened = context.new_page()
-        opened.goto("/play?routine=mine")  # under the service worker now
-        opened.get_by_role("button", name="Start").click()
-        while engine(opened, "steps[window.supplePlayer.engine.index].exercise") != CHECKED:
-            opened.keyboard.press("x")
+        play_to(opened, CHECKED)  # under the service worker now
         opened.get_by_role("button", name="Check my form").click()
         opened.wait_for_function(
             "() => window.suppleForm && window.suppleForm.landmarks === 33", timeout=MODEL_LOADS_MS
@@ -247,12 +244,7 @@ def test_the_fire_hydrant_is_counted_with_the_phone_behind_the_person(camera_bro
     context = camera_browser.new_context(base_url=server.url, viewport=PHONE, permissions=["camera"])
     context.add_init_script(POSE_STAND_IN)
     page = context.new_page()
-    assert page.request.post("/api/screening", data={"yes": []}).ok
-    assert page.request.put("/api/routines/mine", data=CHECKED_ROUTINE).ok
-    page.goto("/play?routine=mine&speed=10")
-    page.get_by_role("button", name="Start").click()
-    while engine(page, "steps[window.supplePlayer.engine.index].exercise") != exercise.id:
-        page.keyboard.press("x")
+    at_the_checked_exercise(page, exercise.id, speed=10)
     page.get_by_role("button", name="Check my form").click()
     # nobody seen yet: where the phone goes, in plain words
     expect(page.locator("#form-cue")).to_have_text("Put the phone behind you, so it sees your hips and knees.")
