@@ -9,7 +9,7 @@ import functools
 from supple.catalog import loader
 from supple.catalog.models import Catalog
 from supple.safety import loader as safety_loader
-from supple.safety.loader import SafetyData
+from supple.safety.models import SafetyData
 
 
 @functools.cache

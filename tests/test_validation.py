@@ -1,7 +1,9 @@
-"""The content's records dump and copy as pydantic would, without pydantic."""
+"""The content's records dump and copy as pydantic would, without pydantic, and compare, hash and
+print as dataclasses would."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -10,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 from tests.content import builtin_catalog, builtin_safety
 
-from supple.catalog.models import Dosage
+from supple.catalog.models import Dosage, Equipment, Source
 from supple.validation import Record
 
 
@@ -47,3 +49,41 @@ def test_a_dumped_record_validates_back_to_itself() -> None:
 def test_validation_errors_are_pydantics_own() -> None:
     with pytest.raises(ValidationError, match="greater than 0"):
         Dosage.model_validate({"hold_s": 0, "reps": 1})
+
+
+def hash_or_why_not(value: object) -> int | str:
+    """A record holding a dict has no hash, as a frozen dataclass holding one has none."""
+    try:
+        return hash(value)
+    except TypeError as error:
+        return str(error)
+
+
+def test_every_built_in_record_hashes_and_prints_as_its_dataclass_would() -> None:
+    # Record writes these methods once, where the dataclass module would write them for each class.
+    for record in every_record():
+        cls = type(record)
+        twin_class = dataclasses.dataclass(frozen=True, kw_only=True)(
+            type(cls.__name__, (cls,), {"__qualname__": cls.__qualname__})
+        )
+        twin = twin_class(**{f.name: getattr(record, f.name) for f in dataclasses.fields(record) if f.init})
+        assert repr(record) == repr(twin)
+        assert hash_or_why_not(record) == hash_or_why_not(twin)
+        assert record != twin  # another class: unequal, as two dataclasses of different classes are
+
+
+def test_records_are_equal_when_their_class_and_every_field_are() -> None:
+    for record in every_record():
+        again = type(record).model_validate(record.model_dump())
+        assert again == record and not again != record
+        assert hash_or_why_not(again) == hash_or_why_not(record)
+    source = Source(title="A", facts=("one",))
+    assert source == Source(title="A", facts=("one",))
+    assert source != Source(title="A", facts=("two",)) and source != Source(title="B", facts=("one",))
+    assert Equipment() != Dosage() and Equipment() == Equipment()
+    assert len({source, Source(title="A", facts=("one",)), Equipment()}) == 2
+
+
+def test_a_record_stays_frozen() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Source(title="A", facts=("one",)).title = "B"  # type: ignore[misc]

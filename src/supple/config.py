@@ -12,6 +12,8 @@ APP_NAME = "supple"
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """Where supple keeps its data and which database it uses (SUPPLE_HOME, SUPPLE_DATABASE_URL)."""
+
     home: Path
     database_url: str | None = None
     # Clinic mode (`supple serve --multi-user`): accounts, and each person's screening and next-plan

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Self, TypeVar, dataclass_transform
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, TypeAdapter
@@ -52,13 +52,30 @@ class Described:
 
 
 class Record:
-    """Base of every content record. Subclasses are `@dataclass(frozen=True, kw_only=True)`.
+    """Base of every content record. Subclasses are decorated with `@record`.
 
     Unknown keys are errors: a typo in a content file must not be silently ignored. The methods
     keep pydantic's names, so code that reads or copies a record reads as it would with a model.
     """
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    # Equality, hash and repr as a frozen dataclass would write them, but written once here: the
+    # dataclass module compiles each method of each class from source as the class is defined, and
+    # for the content's 30 records that was about 4 ms of every cold `supple plan`
+    # (docs/architecture.md, Budgets).
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        names = _names(self.__class__).compared
+        return tuple(getattr(self, name) for name in names) == tuple(getattr(other, name) for name in names)
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, name) for name in _names(self.__class__).hashed))
+
+    def __repr__(self) -> str:
+        fields = (f"{name}={getattr(self, name)!r}" for name in _names(self.__class__).shown)
+        return f"{self.__class__.__qualname__}({', '.join(fields)})"
 
     @classmethod
     def prepare(cls, data: Any) -> Any:
@@ -91,6 +108,38 @@ class Record:
     def model_copy(self, *, update: dict[str, Any]) -> Self:
         """A copy with some fields changed, checked by `__post_init__` like any new record."""
         return dataclasses.replace(self, **update)  # type: ignore[type-var]
+
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def record(cls: type[R]) -> type[R]:
+    """A content record's class: a frozen dataclass whose fields are given by name, with Record's
+    equality, hash and repr."""
+    return dataclasses.dataclass(frozen=True, kw_only=True, eq=False, repr=False)(cls)
+
+
+class _Names(NamedTuple):
+    compared: tuple[str, ...]
+    hashed: tuple[str, ...]
+    shown: tuple[str, ...]
+
+
+_names_of: dict[type[Record], _Names] = {}
+
+
+def _names(cls: type[Record]) -> _Names:
+    """Which fields a record's equality, hash and repr take, as a dataclass's own would."""
+    names = _names_of.get(cls)
+    if names is None:
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        names = _names_of[cls] = _Names(
+            tuple(f.name for f in fields if f.compare),
+            tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)),
+            tuple(f.name for f in fields if f.repr),
+        )
+    return names
 
 
 def _as_json(value: Any) -> Any:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from tests.content import builtin_catalog
 
+import supple.catalog
+import supple.safety
 from supple.catalog import loader
 from supple.catalog.models import Catalog, Exercise, Principle
-from supple.safety import loader as safety_loader
 
 SOURCES = Path(__file__).resolve().parents[3] / "shared" / "sources"
 
@@ -251,7 +252,7 @@ def test_nice_ng59_is_cited_for_exercise_programmes_not_stretching_first_line(ca
 
 
 def test_every_built_in_exercise_states_its_level_and_the_hardest_variants_are_deep(catalog: Catalog) -> None:
-    for path in (Path(loader.data_dir()) / "exercises").glob("*.yaml"):  # type: ignore[arg-type]
+    for path in (supple.catalog.data_dir() / "exercises").glob("*.yaml"):
         assert "level" in loader.read_yaml(path), path.name  # stated, not left to the default
     levels = {e.id: e.level for e in catalog}
     assert levels["pigeon-pose"] == levels["kneeling-couch-stretch"] == "deep"
@@ -320,8 +321,8 @@ def ngrams(text: str, n: int) -> set[tuple[str, ...]]:
 
 def content_files() -> list[Path]:
     """Every file of content supple ships: the catalogue's and the safety data."""
-    catalog_data = Path(loader.data_dir())  # type: ignore[arg-type]
-    safety_data = Path(safety_loader.safety_data_dir())  # type: ignore[arg-type]
+    catalog_data = supple.catalog.data_dir()
+    safety_data = supple.safety.data_dir()
     return sorted([*catalog_data.glob("*.yaml"), *(catalog_data / "exercises").glob("*.yaml"),
                    *safety_data.glob("*.yaml")])  # fmt: skip
 

@@ -93,3 +93,33 @@ def test_the_kept_content_carries_the_levels_key_muscles_and_follow_ups(context:
     )
     follow_up = cold.content.safety().question("hip-replacement").choices
     assert follow_up is not None and follow_up.otherwise == "hip-replacement-approach-unknown"
+
+
+def test_a_cold_plan_from_the_kept_content_imports_no_loader_parser_or_validator(tmp_path: Path) -> None:
+    # What the content cache saves a cold `supple plan` (issue 22): the files are neither read,
+    # parsed nor validated, so their code is not even imported.
+    import subprocess
+    import sys
+
+    code = (
+        "import datetime as dt, sys\n"
+        "from pathlib import Path\n"
+        "from supple.config import Settings\n"
+        "from supple.planner.request import PlanRequest\n"
+        "from supple.services.context import AppContext\n"
+        "from supple.services.planning import make_plan\n"
+        "from supple.services.screening import record_screening\n"
+        "now = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)\n"
+        "context = AppContext(Settings(home=Path(sys.argv[1])), clock=lambda: now)\n"
+        "if sys.argv[2] == 'first':\n"
+        "    record_screening(context, yes=[])\n"
+        "plan = make_plan(context, request=PlanRequest(conditions=('sciatica', 'hip-pain'), minutes=30))\n"
+        "assert plan.items\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    home = str(tmp_path / "home")
+    first = subprocess.run([sys.executable, "-c", code, home, "first"], check=True, capture_output=True, text=True)
+    assert {"supple.catalog.loader", "yaml", "pydantic"} <= set(first.stdout.split())  # it did load the files
+    cold = subprocess.run([sys.executable, "-c", code, home, "cold"], check=True, capture_output=True, text=True)
+    unused = {"supple.catalog.loader", "supple.safety.loader", "yaml", "pydantic", "importlib.resources", "difflib"}
+    assert not unused & set(cold.stdout.split())

@@ -9,10 +9,9 @@ agree. Point names are the pose's (`catalog/pose.py`): near is the side the step
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from supple.validation import Limits, Record
+from supple.validation import Limits, Record, record
 
 # The points a camera sees (supple.figures.form maps each to the pose model's landmarks).
 CameraPoint = Literal[
@@ -27,7 +26,7 @@ Degrees = Annotated[float, Limits(gt=0, le=90, allow_inf_nan=False)]
 Cue = Annotated[str, Limits(strip_whitespace=True, min_length=1, max_length=120)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Measure(Record):
     """A measure of the body in the picture: `angle` at its middle point (from the first point round
     to the last, 180 when straight), or `lean`, the line from its first point to its second tipped
@@ -45,7 +44,7 @@ class Measure(Record):
         return self.angle if self.angle is not None else self.lean or ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class FormCheck(Measure):
     """One check of the position held: said when its measure is more than `within` degrees below or
     above the pose's: `too_small`, `too_large` (left out: that way is fine)."""
@@ -60,7 +59,7 @@ class FormCheck(Measure):
             raise ValueError("a check says what to correct: `too_small`, `too_large` or both")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class CameraCheck(Record):
     """How the camera checks an exercise: where it stands (`side`: the person side-on to it;
     `front`: facing it; `back`: behind the person, seeing the hips and the knees), which key pose

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Protocol, Self, TypeVar
 
+from supple.catalog import data_dir
 from supple.catalog.checks import Problem, check_links, check_vocabulary_ids
 from supple.catalog.models import Catalog, Exercise, FileProblem, Principles, Vocabulary
 from supple.errors import DataFileError
@@ -31,10 +31,6 @@ File = Path | Traversable
 # Reads and parses one data file. The default parses YAML every time; services pass one that
 # keeps parsed files in a cache, since parsing is most of a cold command's loading time.
 Reader = Callable[[File], Any]
-
-
-def data_dir() -> Traversable:
-    return files("supple.catalog") / "data"
 
 
 # No supple file nests more than a few levels. libyaml's composer recurses once per level, so a

@@ -12,7 +12,7 @@ from typing import Annotated, Literal, get_args
 
 from supple.catalog.camera import CameraCheck
 from supple.catalog.pose import Pose
-from supple.validation import Limits, Record
+from supple.validation import Limits, Record, record
 
 KEBAB_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -28,14 +28,18 @@ Level = Literal["gentle", "standard", "deep"]
 Some = Limits(min_length=1)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Source(Record):
+    """A cited work, by its title as the vocabulary lists it, with the facts taken from it."""
+
     title: Text
     facts: Annotated[tuple[Text, ...], Some]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Equipment(Record):
+    """What an exercise needs at hand, and what helps but can be done without."""
+
     required: tuple[Id, ...] = ()
     optional: tuple[Id, ...] = ()
 
@@ -45,7 +49,7 @@ class Equipment(Record):
             raise ValueError(f"listed as both required and optional: {', '.join(both)}")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Dosage(Record):
     """How much of an exercise to do. Fields a kind does not use stay null."""
 
@@ -72,8 +76,10 @@ class Dosage(Record):
                 raise ValueError(f"hold_s {self.hold_s} is outside hold_range_s [{low}, {high}]")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Variation(Record):
+    """Another way to do an exercise, easier or harder, with its own steps."""
+
     name: Text
     steps: Annotated[tuple[Text, ...], Some]
 
@@ -110,7 +116,7 @@ def check_dose_fits_kind(kind: Kind, dosage: Dosage) -> None:
         _forbid(dosage, kind, "breaths", "effort_pct", "rep_s")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Exercise(Record):
     """One stretch or exercise, as stored in `data/exercises/<id>.yaml`."""
 
@@ -173,15 +179,19 @@ class Exercise(Record):
                 raise ValueError(f"{link}: an exercise cannot link to itself")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Term(Record):
+    """An entry of the vocabulary: its label as a person reads it, and what it means."""
+
     label: Text
     # may be left out: then it is empty (Text would refuse its own default when read back)
     description: Annotated[str, Limits(strip_whitespace=True)] = ""
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Condition(Term):
+    """Something that bothers a person (sciatica, hip pain...), which routines are made for."""
+
     area: Id  # where it is felt: groups the conditions when a person says what bothers them
     # The key muscles: those whose tightness the sources tie to this condition. The planner prefers
     # exercises whose main target is one of them, and `why` says in plain words why each matters.
@@ -200,27 +210,31 @@ class Condition(Term):
             raise ValueError("sources: cite where the key muscles come from")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Position(Term):
+    """How the body is placed for an exercise; `floor` says whether it means getting down."""
+
     floor: bool
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Muscle(Term):
+    """A muscle an exercise stretches or strengthens, and the area it is in."""
+
     area: Id
     # Muscles stretched in nearly the same way (the two calf muscles): a routine counts one
     # exercise per group before it repeats one. Left out, the muscle is a group of its own.
     group: Id | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Item(Term):
     """A piece of equipment, and what can stand in for it (a chair's seat for a raised surface)."""
 
     stand_ins: tuple[Id, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Reference(Record):
     """A work that content cites: one of the source articles, or clinical guidance."""
 
@@ -230,7 +244,7 @@ class Reference(Record):
     url: Text | None = None  # where a reader can find it
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Vocabulary(Record):
     """`data/vocab.yaml`: every id an exercise may use, with its human label."""
 
@@ -286,16 +300,20 @@ class Vocabulary(Record):
         return found.stand_ins if found is not None else ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Principle(Record):
+    """A rule of stretching the planner and the player follow, with the works it comes from."""
+
     id: Id
     title: Text
     text: Text
     sources: Annotated[tuple[Source, ...], Some]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Principles(Record):
+    """The principles file: every principle, each with its sources."""
+
     principles: Annotated[tuple[Principle, ...], Some]
 
 

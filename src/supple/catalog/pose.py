@@ -12,10 +12,9 @@ figure shows the right side; the left is its mirror image). One number sets both
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from supple.validation import Limits, Record
+from supple.validation import Limits, Record, record
 
 Angle = Annotated[float, Limits(ge=-360, le=360, allow_inf_nan=False)]
 Length = Annotated[float, Limits(ge=-500, le=500, allow_inf_nan=False)]
@@ -32,7 +31,7 @@ View = Literal["side", "front", "back", "above"] | tuple[Angle, Angle]
 PAIRED = ("hips", "hips_out", "hips_rotate", "knees", "ankles", "shoulders", "shoulders_out", "elbows")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Prop(Record):
     """Something in the picture besides the person: placed on the floor, or held by the body."""
 
@@ -56,7 +55,7 @@ class Prop(Record):
             raise ValueError(f"a {self.kind} stands on the floor: use `at`, not `between`")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Grip(Record):
     """A hand holding a part of the body: the arm reaches it, whatever its angles say."""
 
@@ -65,7 +64,7 @@ class Grip(Record):
     face: Face = "middle"  # which face of that part the palm lies on ("middle": the side the arm comes from)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class KeyPose(Record):
     """One still position of the body. Every angle is 0 in upright standing, arms by the sides."""
 
@@ -103,7 +102,7 @@ class KeyPose(Record):
         return fields
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Pose(Record):
     """The figure of an exercise: its key poses and the props.
 

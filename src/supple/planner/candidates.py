@@ -16,6 +16,8 @@ from supple.safety.rules import decide
 
 @dataclass
 class Pool:
+    """The exercises a routine may be chosen from, and those left out, with the reasons."""
+
     candidates: list[Candidate] = field(default_factory=list)
     # exercise id -> why it was left out (only exercises that would have helped)
     excluded: dict[str, str] = field(default_factory=dict)

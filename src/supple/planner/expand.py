@@ -27,6 +27,9 @@ SIDES: tuple[Side, Side] = ("left", "right")
 
 @dataclass(frozen=True)
 class Step:
+    """One timed step of a routine as the player runs it: getting ready, a hold, the reps, a rest,
+    switching sides."""
+
     kind: StepKind
     seconds: int
     cue: str

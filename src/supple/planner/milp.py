@@ -77,6 +77,8 @@ def _linear(terms: dict[str, float]) -> str:
 
 @dataclass(frozen=True)
 class Solution:
+    """The value of each variable, and whether HiGHS proved it the best there is."""
+
     values: dict[str, float]
     proven_optimal: bool
 

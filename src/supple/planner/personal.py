@@ -14,6 +14,8 @@ _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 @dataclass(frozen=True)
 class Personal:
+    """What a person's history changes in their next routine (the next plan's advice)."""
+
     hold_s: Mapping[str, int] = field(default_factory=lambda: _EMPTY)  # a static stretch's hold, grown or cut back
     avoid: Mapping[str, str] = field(default_factory=lambda: _EMPTY)  # it hurt last time: the reason
     extra_rep: Mapping[str, Side] = field(default_factory=lambda: _EMPTY)  # the tighter side gets one more rep

@@ -28,6 +28,8 @@ STRONG_PAIN = 7
 
 @dataclass(frozen=True)
 class PlanItem:
+    """One exercise of a routine: its dose, its steps, and why it is there."""
+
     exercise: Exercise
     dosage: Dosage
     why: tuple[str, ...]  # the requested conditions it serves
@@ -62,6 +64,8 @@ class PlanItem:
 
 @dataclass(frozen=True)
 class Plan:
+    """A routine: its exercises in order, what it covers, and what it was made for."""
+
     minutes: int
     items: tuple[PlanItem, ...]
     conditions_covered: tuple[str, ...]

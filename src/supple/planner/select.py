@@ -57,6 +57,8 @@ PER_MUSCLE_CAP_S = 90
 
 @dataclass(frozen=True)
 class Candidate:
+    """An exercise the selection may choose, at the dose it would be done at."""
+
     exercise: Exercise
     dosage: Dosage
     seconds: int  # the exercise's own steps, without getting ready or moving
@@ -106,6 +108,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Selection:
+    """The exercises chosen for a routine, and the value of the choice."""
+
     chosen: tuple[Candidate, ...]
     objective: float
     # False when the search stopped at its node limit, or the candidates were cut to MODEL_LIMIT:

@@ -2,63 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
-from importlib.resources import files
-from importlib.resources.abc import Traversable
-
 from supple.catalog.checks import Problem, unknown_id, unknown_ids
 from supple.catalog.loader import File, Reader, builtin_catalog, parse, raise_first, read_yaml
 from supple.catalog.models import Catalog
 from supple.errors import DataFileError
-from supple.safety.models import HelpNumber, Precaution, Precautions, Question, Questions
-
-COMPLETED_KEPT = 1024
-
-
-@dataclass(frozen=True)
-class SafetyData:
-    questions: tuple[Question, ...]
-    precautions: tuple[Precaution, ...]
-    help_numbers: tuple[HelpNumber, ...] = ()
-
-    def question(self, question_id: str) -> Question:
-        return next(q for q in self.questions if q.id == question_id)
-
-    def answer_ids(self) -> list[str]:
-        """What may be answered yes: each question, and each option of a follow-up."""
-        return [answer for q in self.questions for answer in (q.id, *q.option_ids)]
-
-    @cached_property
-    def _completed(self) -> dict[frozenset[str], tuple[str, ...]]:
-        """Answers completed before: the web app completes a person's answers at every start of the
-        player (rules.active_precautions), and there are only so many ways to answer."""
-        return {}
-
-    def complete(self, answers: Iterable[str]) -> tuple[str, ...]:
-        """The answers in question order, each question followed by its options: an option alone
-        counts as a yes to its question, and a yes without an option as the `otherwise` one.
-        Unknown ids are dropped (a screening kept before a question was retired)."""
-        given = frozenset(answers)
-        known = self._completed.get(given)
-        if known is None:
-            known = self._complete(given)
-            if len(self._completed) >= COMPLETED_KEPT:  # many ways seen: start again
-                self._completed.clear()
-            self._completed[given] = known
-        return known
-
-    def _complete(self, given: frozenset[str]) -> tuple[str, ...]:
-        completed: list[str] = []
-        for question in self.questions:
-            chosen = [option for option in question.option_ids if option in given]
-            if question.id not in given and not chosen:
-                continue
-            if question.choices is not None and not chosen:
-                chosen = [question.choices.otherwise]
-            completed += [question.id, *chosen]
-        return tuple(completed)
+from supple.safety import data_dir
+from supple.safety.models import Precaution, Precautions, Questions, SafetyData
 
 
 def _precaution_problems(index: int, precaution: Precaution, answer_ids: set[str], catalog: Catalog) -> list[Problem]:
@@ -80,12 +29,8 @@ def _precaution_problems(index: int, precaution: Precaution, answer_ids: set[str
     return problems
 
 
-def safety_data_dir() -> Traversable:
-    return files("supple.safety") / "data"
-
-
 def load_safety(*, catalog: Catalog, data: File | None = None, read: Reader = read_yaml) -> SafetyData:
-    root = data if data is not None else safety_data_dir()
+    root = data if data is not None else data_dir()
     questions_path, precautions_path = root / "questions.yaml", root / "precautions.yaml"
     parsed = parse(Questions, read(questions_path), questions_path)
     questions = parsed.questions

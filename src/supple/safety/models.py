@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Literal
 
 from supple.catalog.models import Id, Some, Source, Text
-from supple.validation import Limits, Record
+from supple.validation import Limits, Record, record
 
 Severity = Literal["stop", "caution", "adjust"]
 # How soon a stop answer needs help: "emergency", now (a sign of cauda equina syndrome); "today",
@@ -15,7 +17,7 @@ Urgency = Literal["emergency", "today"]
 PhoneNumber = Annotated[str, Limits(pattern=r"^[0-9]{2,6}$")]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Option(Record):
     """One answer to a follow-up: answered by its id, like a question."""
 
@@ -23,7 +25,7 @@ class Option(Record):
     text: Text
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Choices(Record):
     """A follow-up asked when a question is answered yes, with one answer from its options."""
 
@@ -39,8 +41,10 @@ class Choices(Record):
             raise ValueError(f"otherwise: {self.otherwise!r} is not one of the options")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Question(Record):
+    """A screening question: what a yes means, how serious it is and what to do about it."""
+
     id: Id
     text: Text
     severity: Severity
@@ -61,7 +65,7 @@ class Question(Record):
         return tuple(option.id for option in self.choices.options) if self.choices else ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class HelpNumber(Record):
     """A telephone number to call for medical help. supple cannot know the country it is used in,
     so the stop screen lists each place's number."""
@@ -73,14 +77,18 @@ class HelpNumber(Record):
     sources: Annotated[tuple[Source, ...], Some]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Questions(Record):
+    """The questions file: the screening questions, and the numbers to call for help."""
+
     questions: Annotated[tuple[Question, ...], Some]
     help_numbers: Annotated[tuple[HelpNumber, ...], Some]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Precaution(Record):
+    """What a screening answer or a requested condition changes in a routine, and why."""
+
     id: Id
     title: Text
     when_answers: tuple[Id, ...] = ()
@@ -105,6 +113,59 @@ class Precaution(Record):
             raise ValueError("needs_equipment only applies to a modification")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Precautions(Record):
+    """The precautions file."""
+
     precautions: Annotated[tuple[Precaution, ...], Some]
+
+
+# How many ways of answering SafetyData keeps completed before it starts again.
+COMPLETED_KEPT = 1024
+
+
+@dataclass(frozen=True)
+class SafetyData:
+    """The screening questions and the precautions, loaded and checked against the catalogue
+    (safety/loader.py)."""
+
+    questions: tuple[Question, ...]
+    precautions: tuple[Precaution, ...]
+    help_numbers: tuple[HelpNumber, ...] = ()
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.questions if q.id == question_id)
+
+    def answer_ids(self) -> list[str]:
+        """What may be answered yes: each question, and each option of a follow-up."""
+        return [answer for q in self.questions for answer in (q.id, *q.option_ids)]
+
+    @cached_property
+    def _completed(self) -> dict[frozenset[str], tuple[str, ...]]:
+        """Answers completed before: the web app completes a person's answers at every start of the
+        player (rules.active_precautions), and there are only so many ways to answer."""
+        return {}
+
+    def complete(self, answers: Iterable[str]) -> tuple[str, ...]:
+        """The answers in question order, each question followed by its options: an option alone
+        counts as a yes to its question, and a yes without an option as the `otherwise` one.
+        Unknown ids are dropped (a screening kept before a question was retired)."""
+        given = frozenset(answers)
+        known = self._completed.get(given)
+        if known is None:
+            known = self._complete(given)
+            if len(self._completed) >= COMPLETED_KEPT:  # many ways seen: start again
+                self._completed.clear()
+            self._completed[given] = known
+        return known
+
+    def _complete(self, given: frozenset[str]) -> tuple[str, ...]:
+        completed: list[str] = []
+        for question in self.questions:
+            chosen = [option for option in question.option_ids if option in given]
+            if question.id not in given and not chosen:
+                continue
+            if question.choices is not None and not chosen:
+                chosen = [question.choices.otherwise]
+            completed += [question.id, *chosen]
+        return tuple(completed)

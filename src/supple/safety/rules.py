@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from supple.catalog.models import Exercise
-from supple.safety.loader import SafetyData
-from supple.safety.models import Precaution
+from supple.safety.models import Precaution, SafetyData
 
 Status = Literal["allowed", "modified", "excluded"]
 
 
 @dataclass(frozen=True)
 class Decision:
+    """What the precautions make of one exercise: allowed, modified or excluded, and why."""
+
     exercise: str
     status: Status
     reasons: tuple[str, ...] = ()

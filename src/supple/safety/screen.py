@@ -11,8 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from supple.errors import BadRequest
-from supple.safety.loader import SafetyData
-from supple.safety.models import Urgency
+from supple.safety.models import SafetyData, Urgency
 
 VerdictKind = Literal["go", "caution", "stop"]
 VALID_FOR = dt.timedelta(days=30)
@@ -46,6 +45,8 @@ GO_ADVICE = (
 
 @dataclass(frozen=True)
 class Screening:
+    """The result of a screening: whether it is safe to start, and why."""
+
     verdict: VerdictKind
     reasons: tuple[str, ...]
     advice: str

@@ -11,17 +11,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import supple.catalog
 import supple.safety
-from supple.catalog.loader import Reader, builtin_catalog, data_dir, load_catalog
 from supple.catalog.models import Catalog
 from supple.config import Settings
-from supple.safety.loader import SafetyData, load_safety, safety_data_dir
+from supple.safety.models import SafetyData
 from supple.services.recent import Recent
 from supple.store.caches.content_cache import files_under, load_through
 from supple.store.caches.parse_cache import ParseCache
+
+if TYPE_CHECKING:
+    from supple.catalog.loader import Reader
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 Loaded = TypeVar("Loaded")
@@ -48,6 +50,8 @@ class Content:
         if found is not None:
             return found
         with self._lock:
+            from supple.catalog.loader import load_catalog  # what the content cache saves a cold command
+
             found = self._own.get(fingerprint) or self._validated(
                 "own-catalog.pickle", also=files_under(self.user_dir, pattern="*.yaml"),
                 load=lambda read: load_catalog(user_dir=self.user_dir, read=read, leave_out_broken=True),
@@ -81,19 +85,18 @@ class Content:
 
 
 def _catalog_and_safety(read: Reader) -> tuple[Catalog, SafetyData]:
+    from supple.catalog.loader import builtin_catalog  # what the content cache saves a cold command
+    from supple.safety.loader import load_safety
+
     catalog = builtin_catalog(read)
     return catalog, load_safety(catalog=catalog, read=read)
 
 
 def _builtin_files() -> list[Path]:
-    """The files the built-in content comes from, and the code that checks them; none when the
-    content is not in plain folders (packaged in a zip, say: nothing to take a fingerprint of)."""
-    folders = [data_dir(), data_dir() / "exercises", safety_data_dir()]
-    paths = [folder for folder in folders if isinstance(folder, Path)]
-    if len(paths) < len(folders):
-        return []
+    """The files the built-in content comes from, and the code that checks them."""
+    folders = [supple.catalog.data_dir(), supple.catalog.data_dir() / "exercises", supple.safety.data_dir()]
     code = [Path(package.__file__).parent for package in (supple.catalog, supple.safety) if package.__file__]
-    return [*files_under(*paths, pattern="*.yaml"), *files_under(*code, pattern="*.py")]
+    return [*files_under(*folders, pattern="*.yaml"), *files_under(*code, pattern="*.py")]
 
 
 def _folder_fingerprint(folder: Path) -> Fingerprint:

@@ -25,7 +25,7 @@ from supple.services.sign_in_tokens import account_signed_in
 from supple.store.files import next_plan_file, people_version, screening_file
 
 if TYPE_CHECKING:
-    from supple.safety.loader import SafetyData
+    from supple.safety.models import SafetyData
     from supple.services.context import AppContext
     from supple.store.repositories.backups import Backup
 

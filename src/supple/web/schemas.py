@@ -14,7 +14,7 @@ from supple.errors import BadRequest
 from supple.planner.request import Flag, PlanRequest
 from supple.services.browser_session import DEVICE_CLOCK_AHEAD
 from supple.session.results import FinishedSet, SideAnswer
-from supple.validation import Described, Limits, problem_words
+from supple.validation import Described, Limits, problem_words, record
 from supple.web.words import field_words
 
 # Row ids are 32-bit integers on every database supple supports.
@@ -123,7 +123,7 @@ class Step(BaseModel):
     cue: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Dose(Dosage):
     words: str
 

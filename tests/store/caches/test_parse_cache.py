@@ -23,7 +23,7 @@ def test_a_second_read_comes_from_the_cache_without_parsing(tmp_path, monkeypatc
     def no_parsing(path):
         raise AssertionError(f"parsed {path} again")
 
-    monkeypatch.setattr("supple.store.caches.parse_cache.read_yaml", no_parsing)
+    monkeypatch.setattr("supple.catalog.loader.read_yaml", no_parsing)
     assert ParseCache(tmp_path / "cache.json").read(data) == {"name": "Cat-cow", "reps": 10}
 
 

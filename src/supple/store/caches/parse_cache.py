@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from supple.catalog.loader import File, read_yaml
 from supple.store.files.atomic import write_bytes_atomically
+
+if TYPE_CHECKING:
+    from supple.catalog.loader import File
 
 CACHE_VERSION = 1
 
@@ -24,6 +26,9 @@ class ParseCache:
         self._changed = False
 
     def read(self, file: File) -> Any:
+        # Imported when a file is read: a cold command that finds its content cached reads none.
+        from supple.catalog.loader import read_yaml
+
         if not isinstance(file, Path):
             return read_yaml(file)  # inside a zip, say: nothing to key an entry on
         try:
