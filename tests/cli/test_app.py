@@ -81,8 +81,8 @@ def test_several_values_after_one_flag_or_after_each_are_the_same(groups: list[l
     every = [value for group in groups for value in group]
     once = command_parser("plan").parse_args(["--for", *every, "--minutes", "20"])
     each = command_parser("plan").parse_args([*[t for g in groups for t in ("--for", *g)], "--minutes", "20"])
-    assert once.conditions == each.conditions == every
-    assert command_parser("plan").parse_args([]).conditions is None, "not given, it is None"
+    assert once.asked.conditions == each.asked.conditions == every
+    assert command_parser("plan").parse_args([]).asked.conditions is None, "not given, it is None"
 
 
 def test_the_list_of_commands_loads_no_command_and_only_the_named_one_is_loaded() -> None:
@@ -101,3 +101,15 @@ def test_the_list_of_commands_loads_no_command_and_only_the_named_one_is_loaded(
     assert not loaded("--help") & modules
     assert not {m for m in loaded("--help") if m.startswith(("rich", "click", "typer", "supple.services"))}
     assert loaded("plan", "--help") & modules == {"supple.cli.plan"}
+
+
+def test_plan_and_go_take_the_request_options_as_one_value_that_makes_the_same_request() -> None:
+    args = ["--for", "sciatica", "hip-pain", "--minutes", "20", "--equipment", "none", "--avoid-position", "kneeling",
+            "--no-floor", "--warmed-up", "--new", "--pain", "3"]  # fmt: skip
+    plan, go = (vars(command_parser(name).parse_args(args)) for name in ("plan", "go"))
+    assert plan["asked"] == go["asked"]
+    assert not {"conditions", "minutes", "equipment", "pain_today"} & (plan.keys() | go.keys())
+    request = plan["asked"].request()
+    assert (request.conditions, request.minutes, request.equipment) == (("sciatica", "hip-pain"), 20, ("none",))
+    assert (request.avoid_positions, request.no_floor, request.warmed_up) == (("kneeling",), True, True)
+    assert (request.new_to_stretching, request.pain_today) == (True, 3)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from supple.cli.console import console, write_json
 from supple.cli.context import command_context
-from supple.cli.options import add_ack_caution, add_request_options, add_routine_choice, plan_request
+from supple.cli.options import RequestOptions, add_ack_caution, add_request_options, add_routine_choice
 from supple.cli.parsing import Parser, decimal, flag, whole
 from supple.errors import BadRequest, NotFound
 
@@ -54,14 +54,7 @@ def go_command(
     *,
     plan_file: Path | None,
     routine: str | None,
-    conditions: list[str] | None,
-    minutes: int | None,
-    equipment: list[str] | None,
-    avoid_positions: list[str] | None,
-    no_floor: bool,
-    warmed_up: bool,
-    new_to_stretching: bool,
-    pain_today: int | None,
+    asked: RequestOptions,
     ack_caution: bool,
     voice: bool,
     dry_run: bool,
@@ -80,7 +73,7 @@ def go_command(
     from supple.services.screening import require_safe_start
 
     context = command_context()
-    if sum(x is not None for x in (plan_file, routine, conditions)) > 1:
+    if sum(x is not None for x in (plan_file, routine, asked.conditions)) > 1:
         raise BadRequest("choose one of --plan FILE, --routine NAME and --for ... --minutes N")
     out = console()
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
@@ -94,16 +87,15 @@ def go_command(
     else:
         if unfinished is not None:
             terminal_session.set_aside_unfinished(context)
-        if conditions and minutes is None:
+        if asked.conditions and asked.minutes is None:
             raise BadRequest("--for needs --minutes N too")
-        options = (equipment, avoid_positions, no_floor, warmed_up, new_to_stretching, pain_today)
-        request = plan_request(conditions, minutes, *options) if conditions else None
+        request = asked.request() if asked.conditions else None
         plan, from_step = choose_plan(context, plan_file, routine, request, ack_caution), 0
     if dry_run:
         print_timeline(out, terminal_session.rehearse_session(plan=plan), as_json=as_json)
         return
     # the pain today the routine was planned with is the pain before it, unless said apart
-    before = pain_before if pain_before is not None else pain_today
+    before = pain_before if pain_before is not None else asked.pain_today
     before = before if before is not None else ask_pain(out, "How is your pain right now", interactive)
     on_kept = None if interactive else _kept
     if unfinished is not None and from_step:

@@ -4,17 +4,47 @@ document the same."""
 from __future__ import annotations
 
 from argparse import ArgumentParser
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.cli.parsing import flag, several, whole
+from supple.cli.parsing import Parser, flag, several, whole
 
 if TYPE_CHECKING:
     from supple.planner.request import PlanRequest
 
 
-def add_request_options(parser: ArgumentParser) -> None:
-    """What bothers you, the time you have and the limits: `--for ... --minutes N` and the rest."""
+@dataclass(frozen=True)
+class RequestOptions:
+    """What `--for ... --minutes N` and the limits said, as given: `request()` makes the plan request."""
+
+    conditions: list[str] | None
+    minutes: int | None
+    equipment: list[str] | None
+    avoid_positions: list[str] | None
+    no_floor: bool
+    warmed_up: bool
+    new_to_stretching: bool
+    pain_today: int | None
+
+    def request(self) -> PlanRequest:
+        """The plan request; BadRequest when what bothers you or the time is missing."""
+        from supple.errors import BadRequest
+        from supple.planner.request import PlanRequest
+
+        if not self.conditions or self.minutes is None:
+            raise BadRequest("say what bothers you and how long you have: --for CONDITION ... --minutes N")
+        return PlanRequest(
+            conditions=tuple(self.conditions), minutes=self.minutes,
+            equipment=tuple(self.equipment) if self.equipment is not None else None,
+            avoid_positions=tuple(self.avoid_positions or ()), no_floor=self.no_floor, warmed_up=self.warmed_up,
+            new_to_stretching=self.new_to_stretching, pain_today=self.pain_today,
+        )  # fmt: skip
+
+
+def add_request_options(parser: Parser) -> None:
+    """What bothers you, the time you have and the limits: `--for ... --minutes N` and the rest,
+    given to the command as one RequestOptions, `asked`."""
     several(parser, "--for", "conditions", "CONDITION", "What bothers you (one or more condition ids).")
     # The limits are the planner's own (planner/request.py); the help says them in words.
     parser.add_argument("--minutes", type=whole(1), metavar="N", help="How long you have, 3 to 90 minutes.")
@@ -29,6 +59,7 @@ def add_request_options(parser: ArgumentParser) -> None:
         "--pain", dest="pain_today", type=whole(0, 10), metavar="0-10",
         help="Your pain today, 0 none to 10 the worst; 4 or more: gentle.",
     )  # fmt: skip
+    parser.gather("asked", RequestOptions, [field.name for field in fields(RequestOptions)])
 
 
 def add_ack_caution(parser: ArgumentParser) -> None:
@@ -41,26 +72,3 @@ def add_routine_choice(parser: ArgumentParser) -> None:
         "--plan", dest="plan_file", type=Path, metavar="FILE", help="A routine file: a plan's JSON or a routine YAML."
     )
     parser.add_argument("--routine", metavar="NAME", help="A routine saved with `supple plan --save NAME`.")
-
-
-def plan_request(
-    conditions: list[str] | None,
-    minutes: int | None,
-    equipment: list[str] | None,
-    avoid_positions: list[str] | None,
-    no_floor: bool,
-    warmed_up: bool,
-    new_to_stretching: bool = False,
-    pain_today: int | None = None,
-) -> PlanRequest:
-    """The plan request these options make; BadRequest when what bothers you or the time is missing."""
-    from supple.errors import BadRequest
-    from supple.planner.request import PlanRequest
-
-    if not conditions or minutes is None:
-        raise BadRequest("say what bothers you and how long you have: --for CONDITION ... --minutes N")
-    return PlanRequest(
-        conditions=tuple(conditions), minutes=minutes, equipment=tuple(equipment) if equipment is not None else None,
-        avoid_positions=tuple(avoid_positions or ()), no_floor=no_floor, warmed_up=warmed_up,
-        new_to_stretching=new_to_stretching, pain_today=pain_today,
-    )  # fmt: skip

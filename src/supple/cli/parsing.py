@@ -46,6 +46,7 @@ class Parser(argparse.ArgumentParser):
         kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
         self._commands: argparse._SubParsersAction[Parser] | None = None
+        self._gathered: list[tuple[str, Callable[..., object], Sequence[str]]] = []
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"supple: {message} (`{self.prog} --help` says more)\n")
@@ -58,7 +59,13 @@ class Parser(argparse.ArgumentParser):
         parsed, extras = super().parse_known_args(args, namespace)
         if extras:
             self.error(f"unrecognized arguments: {' '.join(extras)}")
+        for dest, make, names in self._gathered:
+            setattr(parsed, dest, make(**{name: parsed.__dict__.pop(name) for name in names}))
         return parsed, extras
+
+    def gather(self, dest: str, make: Callable[..., object], names: Sequence[str]) -> None:
+        """The options `names` come to the command as one value, `dest`: `make` given them by name."""
+        self._gathered.append((dest, make, names))
 
     def add_command(self, name: str, summary: str) -> Parser:
         """A command under this one, listed with its summary; without one of them, this one

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from supple.cli.console import console, write_json
 from supple.cli.context import command_context
-from supple.cli.options import add_ack_caution, add_request_options, plan_request
+from supple.cli.options import RequestOptions, add_ack_caution, add_request_options
 from supple.cli.parsing import Parser, flag
 
 
@@ -16,28 +16,12 @@ def define(name: str, parser: Parser) -> None:
     flag(parser, "--json", "as_json", "Print the plan's JSON.")
 
 
-def plan_command(
-    *,
-    conditions: list[str] | None,
-    minutes: int | None,
-    equipment: list[str] | None,
-    avoid_positions: list[str] | None,
-    no_floor: bool,
-    warmed_up: bool,
-    new_to_stretching: bool,
-    pain_today: int | None,
-    ack_caution: bool,
-    save: str | None,
-    as_json: bool,
-) -> None:
+def plan_command(*, asked: RequestOptions, ack_caution: bool, save: str | None, as_json: bool) -> None:
     """Build a routine: warm-up first, then the stretches that best cover what bothers you."""
     from supple.services.planning import make_plan
 
-    request = plan_request(
-        conditions, minutes, equipment, avoid_positions, no_floor, warmed_up, new_to_stretching, pain_today
-    )
     context = command_context()
-    plan = make_plan(context, request=request, ack_caution=ack_caution)
+    plan = make_plan(context, request=asked.request(), ack_caution=ack_caution)
     if save:
         from supple.services.routines import save_routine  # saving opens the database; planning does not
 
