@@ -125,6 +125,8 @@ class Step(BaseModel):
 
 @record
 class Dose(Dosage):
+    """How much of an exercise to do, and the same in words ("3 x 30 s each side")."""
+
     words: str
 
 
