@@ -80,5 +80,5 @@ def test_a_driver_error_of_a_prepared_write_is_a_fault_of_the_store(tmp_path: Pa
 
 def test_a_statement_whose_values_are_spliced_into_its_sql_is_not_prepared() -> None:
     spliced = Prepared(select(PersonRow.id).where(PersonRow.id.in_(bindparam("ids", expanding=True))))
-    with pytest.raises(ValueError, match="positional"):
+    with pytest.raises(ValueError, match="as they are"):
         spliced.compiled(sqlite.dialect())

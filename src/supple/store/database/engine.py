@@ -190,42 +190,51 @@ class Database:
 
     def first(self, prepared: Prepared, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
         """The first row of a prepared read (database/prepared.py), or None; as reading() would."""
-        if self._writer_turns is None:
-            with self.reading() as c:
-                row = c.execute(prepared.statement, values).first()
-            return None if row is None else tuple(row)
         return self._run(prepared, values, commit=False)
 
     def write_first(self, prepared: Prepared, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
         """The first row a prepared write of one statement returns (RETURNING), or None; committed
         when it returns, as one_statement() would."""
         if self._writer_turns is None:
-            with self.one_statement() as c:
-                row = c.execute(prepared.statement, values).first()
-            return None if row is None else tuple(row)
+            return self._run(prepared, values, commit=True)
         with self._writer_turns:
             return self._run(prepared, values, commit=True)
 
     def _run(self, prepared: Prepared, values: Mapping[str, Any], *, commit: bool) -> tuple[Any, ...] | None:
-        """On SQLite: the statement on a pooled connection of the driver's, committed when asked. An
-        error leaves the transaction to the pool, which rolls it back as the connection returns."""
+        """The statement on a pooled connection of the driver's. On PostgreSQL it is its own
+        transaction, committed when the server answers (as reading() and one_statement() run one);
+        on SQLite committed here when asked, an error leaving the transaction to the pool, which
+        rolls it back as the connection returns. A driver's error is raised as SQLAlchemy's, and a
+        connection found dead is dropped with every other pooled one made before it, as SQLAlchemy
+        does (the next requests connect afresh)."""
         dialect = self.engine.dialect
         sql, parameters = prepared.compiled(dialect).sql, prepared.parameters(dialect, values)
         _refuse_unkeepable_text(None, None, sql, parameters, None, False)
         driver_error = dialect.loaded_dbapi.Error
         connection = self.engine.raw_connection()
+        alone = self._writer_turns is None
+        driver = connection.driver_connection
         try:
+            if alone:
+                driver.autocommit = True  # type: ignore[union-attr]
             cursor = connection.cursor()
             try:
                 cursor.execute(sql, parameters)
                 rows = cursor.fetchall()  # all of them: SQLite ends a statement when it is read to the end
             finally:
                 cursor.close()
-            if commit:
+            if commit and not alone:
                 connection.commit()
         except driver_error as error:
-            raise DBAPIError.instance(sql, parameters, error, driver_error, dialect=dialect) from error
+            dead = dialect.is_disconnect(error, driver, None)
+            if dead:
+                self.engine.pool._invalidate(connection, error)
+            raise DBAPIError.instance(
+                sql, parameters, error, driver_error, connection_invalidated=dead, dialect=dialect
+            ) from error
         finally:
+            if alone and connection.is_valid:
+                driver.autocommit = False  # type: ignore[union-attr]
             connection.close()
         return prepared.row(dialect, rows[0] if rows else None)
 

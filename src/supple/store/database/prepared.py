@@ -27,7 +27,8 @@ from sqlalchemy.sql.elements import ColumnElement
 class _Compiled:
     sql: str
     construct: Callable[[Mapping[str, Any]], dict[str, Any]]  # every value, those in the statement too
-    names: tuple[str, ...]  # the value in each `?`, in order
+    names: tuple[str, ...]  # the values the SQL takes, in its order when the driver takes them by position
+    positional: bool  # SQLite's driver takes a tuple for its `?`, psycopg a dict for its `%(name)s`
     binds: tuple[Callable[[Any], Any] | None, ...]  # each value's conversion for the driver
     results: tuple[Callable[[Any], Any] | None, ...]  # each column's conversion from the driver's
 
@@ -45,14 +46,15 @@ class Prepared:
             found = self._compiled[dialect.name] = _compile(self.statement, dialect)
         return found
 
-    def parameters(self, dialect: Dialect, values: Mapping[str, Any]) -> tuple[Any, ...]:
-        """The values in the order the SQL takes them, as the driver takes them."""
+    def parameters(self, dialect: Dialect, values: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
+        """The values as the driver takes them: converted, by position or by name as the SQL has them."""
         compiled = self.compiled(dialect)
         named = compiled.construct(values)
-        return tuple(
+        converted = [
             value if convert is None else convert(value)
             for value, convert in zip((named[name] for name in compiled.names), compiled.binds, strict=True)
-        )
+        ]
+        return tuple(converted) if compiled.positional else dict(zip(compiled.names, converted, strict=True))
 
     def row(self, dialect: Dialect, row: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
         """A row from the driver, each column converted as SQLAlchemy would."""
@@ -64,12 +66,14 @@ class Prepared:
 
 def _compile(statement: Executable, dialect: Dialect) -> _Compiled:
     compiled = statement.compile(dialect=dialect)  # type: ignore[attr-defined]
-    names = tuple(compiled.positiontup or ())
-    if not dialect.positional or compiled.literal_execute_params or compiled.post_compile_params:
-        # a value spliced into the SQL at each run (an IN of a list, a literal_execute) needs SQLAlchemy
-        raise ValueError("a prepared statement takes its values as they are, in a positional dialect")
+    by_name = {compiled.bind_names[bind]: bind for bind in compiled.binds.values()}  # as the SQL names them
+    names = tuple(compiled.positiontup or ()) if dialect.positional else tuple(by_name)
+    if compiled.literal_execute_params or compiled.post_compile_params or compiled.escaped_bind_names:
+        # a value spliced into the SQL at each run (an IN of a list, a literal_execute) needs SQLAlchemy,
+        # and so does a name the driver would be given in another spelling than the statement's
+        raise ValueError("a prepared statement takes its values as they are, under their own names")
     # (a type as the dialect has it: SQLite's DATETIME is a string, which the column's own type then reads)
-    binds = tuple(compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names)
+    binds = tuple(by_name[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names)
     columns: list[ColumnElement[Any]] = list(statement.exported_columns)  # type: ignore[attr-defined]
     results = tuple(column.type.dialect_impl(dialect).result_processor(dialect, None) for column in columns)
-    return _Compiled(compiled.string, compiled.construct_params, names, binds, results)
+    return _Compiled(compiled.string, compiled.construct_params, names, dialect.positional, binds, results)
