@@ -14,8 +14,8 @@ from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from supple.services import browser_session, routines
-from supple.session.results import SET_FIELDS, FinishedSet
 from supple.services.context import AppContext
+from supple.session.results import SET_FIELDS, FinishedSet
 from supple.web.deps import ContextDep, asker_here
 from supple.web.routes.api_sessions import NOT_YOURS
 from supple.web.schemas import ERRORS, RoutineOut, RowId, SetIn
