@@ -240,6 +240,7 @@ class Database:
         _refuse_unkeepable_text(None, None, sql, parameters, None, False)
         driver_error = dialect.loaded_dbapi.Error
         connection = self.engine.raw_connection()
+        driver = connection.driver_connection  # (kept: a connection dropped no longer has it)
         try:
             if self._writer_turns is None:
                 rows = _alone(connection, sql, parameters, driver_error)
@@ -248,7 +249,7 @@ class Database:
                 if commit:  # statement ends when it is, and with it the snapshot it read
                     connection.commit()
         except driver_error as error:
-            dead = dialect.is_disconnect(error, connection.driver_connection, None)
+            dead = dialect.is_disconnect(error, driver, None)
             if dead:
                 self.engine.pool._invalidate(connection, error)
             raise DBAPIError.instance(
