@@ -16,7 +16,7 @@ from sqlalchemy.pool import NullPool
 from supple.errors import BadRequest
 from supple.safety.screen import Screening
 from supple.store.database.engine import Database, make_engine
-from supple.store.database.faults import CANNOT_REACH, CANNOT_WRITE, store_fault
+from supple.store.database.faults import CANNOT_OPEN, CANNOT_REACH, CANNOT_WRITE, store_fault
 from supple.store.database.prepared import Prepared
 from supple.store.database.tables import PersonRow
 from supple.store.repositories import open_store
@@ -68,6 +68,16 @@ def test_a_prepared_write_refuses_text_no_database_keeps_before_writing(store) -
         store.database.write_first(NEW_PERSON, {"name": "lost\x00", "now": NOW})
     with store.database.reading() as c:
         assert c.scalar(select(func.count()).select_from(PersonRow)) == 0
+
+
+def test_a_prepared_read_sees_what_was_committed_since_the_last_one(store) -> None:
+    count = Prepared(select(func.count()).select_from(PersonRow))
+    assert store.database.first(count, {}) == (0,)  # on the pool's one connection, its cursor kept
+    other = create_engine(store.database.engine.url, poolclass=NullPool)  # another program, say
+    with other.begin() as c:
+        c.execute(insert(PersonRow).values(name="new", created_at=NOW))
+    other.dispose()
+    assert store.database.first(count, {}) == (1,)
 
 
 def people(database: Database) -> int:
@@ -122,6 +132,23 @@ def test_a_connection_that_died_fails_one_statement_and_the_next_connect_afresh(
         assert people(store.database) == 1
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [("sqlite:///file:/nonexistent/supple.db?mode=ro&uri=true", CANNOT_OPEN),
+     ("postgresql+psycopg://postgres@127.0.0.1:1/supple", CANNOT_REACH)],  # nothing listens on port 1
+    ids=["sqlite", "postgres"],
+)  # fmt: skip
+def test_a_database_that_cannot_be_connected_to_is_a_fault_of_the_store(url: str, expected: str) -> None:
+    database = Database(make_engine(url))
+    try:
+        with pytest.raises(exc.DBAPIError) as raised:
+            database.first(LATEST, {"person_id": 1})
+        fault = store_fault(raised.value)
+        assert fault is not None and str(fault) == expected
+    finally:
+        database.close()
 
 
 def test_a_driver_error_of_a_prepared_write_is_a_fault_of_the_store(tmp_path: Path) -> None:

@@ -239,14 +239,21 @@ class Database:
         sql, parameters = prepared.compiled(dialect).sql, prepared.parameters(dialect, values)
         _refuse_unkeepable_text(None, None, sql, parameters, None, False)
         driver_error = dialect.loaded_dbapi.Error
-        connection = self.engine.raw_connection()
+        try:
+            connection = self.engine.raw_connection()
+        except driver_error as error:  # no connection to be had: the server down, say
+            dead = dialect.is_disconnect(error, None, None)
+            raise DBAPIError.instance(
+                None, None, error, driver_error, connection_invalidated=dead, dialect=dialect
+            ) from error
         driver = connection.driver_connection  # (kept: a connection dropped no longer has it)
         try:
             if self._writer_turns is None:
                 rows = _alone(connection, sql, parameters, driver_error)
             else:
-                rows = _cursor(connection).execute(sql, parameters).fetchall()  # read to the end: SQLite's
-                if commit:  # statement ends when it is, and with it the snapshot it read
+                # every row: SQLite ends a statement, and the snapshot it read, when it is read to the end
+                rows = _cursor(connection).execute(sql, parameters).fetchall()
+                if commit:
                     connection.commit()
         except driver_error as error:
             dead = dialect.is_disconnect(error, driver, None)
