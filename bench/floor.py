@@ -73,6 +73,9 @@ def ready() -> dict[str, str]:
 
 def prepare(database: Path, routine_json: bytes) -> None:
     with sqlite3.connect(database) as connection:
+        # WAL from the start: the server's threads, each opening its connection at its first request,
+        # would otherwise race to switch the journal, and the loser fails at once (database is locked).
+        connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("CREATE TABLE routines (id INTEGER PRIMARY KEY, name TEXT UNIQUE, plan TEXT)")
         connection.execute(
             "CREATE TABLE sets (id INTEGER PRIMARY KEY, session_id INTEGER, step INTEGER, exercise TEXT, kind TEXT,"

@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from tests.web.clinic import PASSWORD, Clinic, form, login
+from tests.web.conftest import save_routine, screen
 from tests.web.fuzzing import cheap_passwords
+from tests.web.test_api import a_set, open_session
 
 from supple.config import Settings
 from supple.services import people
 from supple.services.passwords import Passwords
 from supple.web.app import create_app
+from supple.web.deps import FOR_PERSON
 
 
 def set_cookies(response: object) -> dict[str, str]:
@@ -68,6 +71,36 @@ def test_a_sign_in_expires_and_signing_out_revokes_it_on_the_server(clinic: Clin
     replay = clinic.browser()
     replay.cookies.set("supple_session", stolen)
     assert replay.get("/api/clients").status_code == 401, "the token itself is revoked, not only the cookie"
+
+
+def test_the_players_two_requests_need_the_sign_in_at_every_request(clinic: Clinic) -> None:
+    """Reading a routine to play and recording a set ask who is asking themselves (web/routes/
+    api_player.py): a stranger, a signed-out token, an expired one and another person's device are
+    refused as by every other route, and nothing is kept."""
+    clinic.add("carol")
+    sam_id = clinic.add("sam", clinician="carol")
+    sam = clinic.sign_in("sam")
+    screen(sam)
+    save_routine(sam)
+    opened = open_session(sam)
+    work = next((i, s) for i, s in enumerate(opened["timeline"]) if s["work"])
+    sets, routine = f"/api/sessions/{opened['id']}/sets", "/api/routines/morning"
+    stranger = clinic.browser()
+    others = {FOR_PERSON: str(sam_id + 1000)}
+    assert [stranger.get(routine).status_code, stranger.post(sets, json=a_set(work[1], work[0])).status_code,
+            sam.get(routine, headers=others).status_code,
+            sam.post(sets, json=a_set(work[1], work[0]), headers=others).status_code] == [401] * 4  # fmt: skip
+    assert sam.get(routine).status_code == 200 and sam.post(sets, json=a_set(work[1], work[0])).status_code == 204
+    stolen = sam.cookies["supple_session"]
+    form(sam, "/logout")
+    replay = clinic.browser()
+    replay.cookies.set("supple_session", stolen)
+    assert replay.get(routine).status_code == 401, "signing out takes effect at the next request"
+    later = clinic.sign_in("sam")
+    clinic.clock.advance(hours=12, minutes=1)
+    assert later.get(routine).status_code == 401, "and so does the sign-in running out"
+    kept = clinic.context.store.history.session(session_id=opened["id"])
+    assert kept is not None and len(kept.sets) == 1
 
 
 def test_a_new_password_signs_the_person_out_everywhere(clinic: Clinic) -> None:
@@ -253,7 +286,7 @@ def test_an_ordinary_request_costs_one_lookup_and_no_password_hashing(
     clinic: Clinic, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """argon2 runs at sign-in only; after that the token is found by its hash, once per request
-    (the routes' PersonDep shares the lookup the router makes)."""
+    (the routes' PersonDep shares the lookup the router makes; the player's routes make their own)."""
     clinic.add("carol")
     carol = clinic.sign_in("carol")
     # the same database and clock, and a hasher that fails when used: carol's cookie from her sign-in
@@ -270,4 +303,5 @@ def test_an_ordinary_request_costs_one_lookup_and_no_password_hashing(
     with TestClient(worker, cookies=carol.cookies) as same_browser:
         for path in ("/api/routines", "/progress", "/api/clients", "/clients"):
             assert same_browser.get(path).status_code == 200
-    assert len(lookups) == 4
+        assert same_browser.get("/api/routines/morning").status_code == 403  # the player's own: not screened yet
+    assert len(lookups) == 5

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from supple.safety.models import SafetyData
     from supple.services.context import AppContext
     from supple.store.repositories.backups import Backup
+    from supple.store.repositories.routines import RoutineVersion
+    from supple.store.repositories.screenings import StoredScreening
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,15 @@ class Mode(ABC):
 
     @abstractmethod
     def latest_screening(self, person_id: int | None) -> Screening | None: ...
+
+    def routine_past_gate(
+        self, person_id: int | None, name: str | None, gate: Callable[[Screening | None], Screening | None]
+    ) -> tuple[Screening | None, RoutineVersion | None]:
+        """The latest screening as `gate` lets it through (it raises when it does not), then the
+        routine saved under `name` (or saved last; None when there is none): what a start of the
+        player reads first."""
+        screening = gate(self.latest_screening(person_id))
+        return screening, self.context.store.routines.version(person_id=self.person(person_id), name=name)
 
     @abstractmethod
     def keep_screening(self, person_id: int | None, screening: Screening) -> None: ...
@@ -220,7 +232,17 @@ class ClinicMode(Mode):
         return Asker(found.person_id, found.username, found.role, until=found.signed_in_until)
 
     def latest_screening(self, person_id: int | None) -> Screening | None:
-        stored = self.context.store.screenings.latest(person_id=self.person(person_id))
+        return self._screening(self.context.store.screenings.latest(person_id=self.person(person_id)))
+
+    def routine_past_gate(
+        self, person_id: int | None, name: str | None, gate: Callable[[Screening | None], Screening | None]
+    ) -> tuple[Screening | None, RoutineVersion | None]:
+        # both in the database: read in one round trip to it (store/repositories/routines.py)
+        routines = self.context.store.routines
+        found, stored = routines.version_and_latest_screening(person_id=self.person(person_id), name=name)
+        return gate(self._screening(stored)), found
+
+    def _screening(self, stored: StoredScreening | None) -> Screening | None:
         if stored is None:
             return None
         # the reasons and advice are worked out again from the answers, as they were given

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 from supple.errors import BadRequest, NotFound, UnsafeToStart
 from supple.planner.plan import Plan
+from supple.safety.gate import check_gate
 from supple.safety.screen import Screening
-from supple.services.screening import latest_screening, precautions_for, require_safe_start
+from supple.services.screening import precautions_for, require_safe_start
 from supple.session.routine import load_routine, plan_from_data, title_of
 
 if TYPE_CHECKING:
     from supple.services.context import AppContext
-    from supple.store.repositories.routines import RoutineListed
+    from supple.store.repositories.routines import RoutineListed, RoutineVersion
 
 ROUTINE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
@@ -95,8 +96,12 @@ def saved_routine(
 ) -> tuple[str, Plan]:
     """A saved routine by name (else the one saved last) and its name, as it would be played
     today: after the safety gate, with today's precautions applied."""
-    screening = require_safe_start(context, ack_caution=ack_caution, person_id=person_id)
-    return _saved(context, name, screening, person_id)
+
+    def gate(screening: Screening | None) -> Screening:
+        return check_gate(screening, now=context.now(), ack_caution=ack_caution)
+
+    screening, found = context.mode.routine_past_gate(person_id, name, gate)
+    return _saved(context, name, screening, person_id, found)
 
 
 def saved_routine_to_read(
@@ -106,22 +111,26 @@ def saved_routine_to_read(
     Reading starts nothing, so it needs no fresh screening (after a "this hurts", or a month on),
     as a clinician reads a client's routine; but a stop verdict (a warning sign that needs a
     doctor) hands out no programme at all."""
-    screening = latest_screening(context, person_id=person_id)
+    screening, found = context.mode.routine_past_gate(person_id, name, _no_stop)
+    return _saved(context, name, screening, person_id, found)
+
+
+def _no_stop(screening: Screening | None) -> Screening | None:
     if screening is not None and screening.verdict == "stop":
         raise UnsafeToStart(
             f"No programme is handed out while your safety check has a warning sign: you reported "
             f"{'; '.join(screening.reasons)}. {screening.advice}",
             topic=f"stop-{screening.urgency or 'emergency'}",
         )
-    return _saved(context, name, screening, person_id)
+    return screening
 
 
 def _saved(
-    context: AppContext, name: str | None, screening: Screening | None, person_id: int | None
-) -> tuple[str, Plan]:
+    context: AppContext, name: str | None, screening: Screening | None, person_id: int | None,
+    found: RoutineVersion | None,
+) -> tuple[str, Plan]:  # fmt: skip
     precautions = precautions_for(context, screening=screening)
     routines, person = context.store.routines, context.mode.person(person_id)
-    found = routines.version(person_id=person, name=name)
     if found is None and name is not None:
         saved = ", ".join(routines.names(person_id=person)) or "none yet"
         raise NotFound(f"no saved routine {name!r} (saved: {saved})")

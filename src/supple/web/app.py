@@ -145,9 +145,11 @@ def create_app(
     templates.env.globals["static"] = functools.partial(static_url, STATIC)
     # In clinic mode every route but the shell's, health and signing in needs someone signed in;
     # FastAPI resolves get_asker once per request, so the routes that take PersonDep share this one
-    # lookup. The API comes first, the player's two most frequent requests before all (api_player.py).
+    # lookup. The API comes first, the player's two most frequent requests before all: they ask who
+    # is asking themselves, on the worker thread they run on (api_player.py).
     signed_in = [Depends(get_asker)] if context.mode.signs_in else []
-    for module in (api_player, api_sessions, api_content):
+    app.include_router(api_player.router)
+    for module in (api_sessions, api_content):
         app.include_router(module.router, dependencies=signed_in)
     _api_docs(app)
     app.include_router(pages_account.shell)

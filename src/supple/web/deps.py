@@ -36,14 +36,35 @@ async def get_asker(request: Request) -> Asker:
     person the session cookie's token signed in (one indexed query, on a worker thread), and nobody
     without one: the API answers 401 and the pages send the browser to sign in. Asked again in the
     same request (get_person), the answer already found."""
+    found = _known_asker(request)
+    if found is None:  # only the database can tell: on a worker thread
+        found = await run_in_threadpool(_asker_from_the_database, request)
+    return found
+
+
+def asker_here(request: Request) -> Asker:
+    """get_asker for a route that runs on a worker thread already and asks there, in the same hop
+    as its work (web/routes/api_player.py): handing a request to a worker thread costs more than
+    the sign-in lookup itself."""
+    return _known_asker(request) or _asker_from_the_database(request)
+
+
+def _known_asker(request: Request) -> Asker | None:
+    """Who is asking, when the request or the process can tell without the database."""
     found: Asker | None = getattr(request.state, "asker", None)
     if found is not None:
         return found
-    mode = (await get_context(request)).mode
-    token = request.cookies.get(SESSION_COOKIE, "")
-    asker = mode.remembered_asker(token)
-    if asker is None:  # only the database can tell: on a worker thread
-        asker = await run_in_threadpool(mode.asker, token)
+    mode = request.app.state.context.mode
+    asker = mode.remembered_asker(request.cookies.get(SESSION_COOKIE, ""))
+    return None if asker is None else _settled(request, asker)
+
+
+def _asker_from_the_database(request: Request) -> Asker:
+    mode = request.app.state.context.mode
+    return _settled(request, mode.asker(request.cookies.get(SESSION_COOKIE, "")))
+
+
+def _settled(request: Request, asker: Asker) -> Asker:
     request.state.asker = asker  # for the templates' navigation
     meant_for = request.headers.get(FOR_PERSON)
     if meant_for is not None and meant_for != str(asker.person_id):

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import PoolProxiedConnection
 
 from supple.errors import BadRequest
 from supple.store.database.prepared import Prepared
@@ -33,6 +34,8 @@ STATEMENT_TIMEOUT_MS = 30_000
 # a minute, where the operating system's defaults take over two hours.
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
 
+# Where a pooled connection keeps its cursor for the prepared statements (_cursor).
+_CURSOR = "supple.prepared_cursor"
 
 # The databases supple keeps its records in, by the name an address starts with, and the driver it
 # reaches each through (`pip install 'supple[postgres]'` installs PostgreSQL's).
@@ -137,6 +140,31 @@ def _sqlite_pragmas(connection: Any, record: Any) -> None:
     cursor.close()
 
 
+def _cursor(connection: PoolProxiedConnection) -> Any:
+    """The driver's cursor kept with a pooled connection for the prepared statements (a cursor made
+    afresh costs a fifth of running one); the pool forgets it with the connection."""
+    found = connection.info.get(_CURSOR)
+    if found is None:
+        found = connection.info[_CURSOR] = connection.driver_connection.cursor()  # type: ignore[union-attr]
+    return found
+
+
+def _alone(connection: PoolProxiedConnection, sql: str, parameters: Any, driver_error: type[Exception]) -> list[Any]:
+    """PostgreSQL: the statement as its own transaction, in one round trip (psycopg's autocommit,
+    set for it and back before the connection returns to the pool). A connection that cannot be set
+    back (it died) is dropped rather than handed out again in autocommit."""
+    driver = connection.driver_connection
+    driver.autocommit = True  # type: ignore[union-attr]
+    try:
+        rows: list[Any] = _cursor(connection).execute(sql, parameters).fetchall()
+    finally:
+        try:
+            driver.autocommit = False  # type: ignore[union-attr]
+        except driver_error as error:
+            connection.invalidate(error)
+    return rows
+
+
 class Database:
     """One database and how supple uses it: reads, writes in a transaction, and a write of one
     statement. On SQLite the writers of one process take turns on a lock."""
@@ -190,41 +218,50 @@ class Database:
 
     def first(self, prepared: Prepared, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
         """The first row of a prepared read (database/prepared.py), or None; as reading() would."""
-        if self._writer_turns is None:
-            with self.reading() as c:
-                row = c.execute(prepared.statement, values).first()
-            return None if row is None else tuple(row)
         return self._run(prepared, values, commit=False)
 
     def write_first(self, prepared: Prepared, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
         """The first row a prepared write of one statement returns (RETURNING), or None; committed
         when it returns, as one_statement() would."""
         if self._writer_turns is None:
-            with self.one_statement() as c:
-                row = c.execute(prepared.statement, values).first()
-            return None if row is None else tuple(row)
+            return self._run(prepared, values, commit=True)
         with self._writer_turns:
             return self._run(prepared, values, commit=True)
 
     def _run(self, prepared: Prepared, values: Mapping[str, Any], *, commit: bool) -> tuple[Any, ...] | None:
-        """On SQLite: the statement on a pooled connection of the driver's, committed when asked. An
-        error leaves the transaction to the pool, which rolls it back as the connection returns."""
+        """The statement on a pooled connection of the driver's: on PostgreSQL its own transaction,
+        committed when the server answers (as reading() and one_statement() run one); on SQLite
+        committed here when asked, an error leaving the transaction to the pool, which rolls it back
+        as the connection returns. A driver's error is raised as SQLAlchemy's; a connection found
+        dead is dropped with every other pooled one made before it, as SQLAlchemy does, so that the
+        next requests connect afresh."""
         dialect = self.engine.dialect
         sql, parameters = prepared.compiled(dialect).sql, prepared.parameters(dialect, values)
         _refuse_unkeepable_text(None, None, sql, parameters, None, False)
         driver_error = dialect.loaded_dbapi.Error
-        connection = self.engine.raw_connection()
         try:
-            cursor = connection.cursor()
-            try:
-                cursor.execute(sql, parameters)
-                rows = cursor.fetchall()  # all of them: SQLite ends a statement when it is read to the end
-            finally:
-                cursor.close()
-            if commit:
-                connection.commit()
+            connection = self.engine.raw_connection()
+        except driver_error as error:  # no connection to be had: the server down, say
+            dead = dialect.is_disconnect(error, None, None)
+            raise DBAPIError.instance(
+                None, None, error, driver_error, connection_invalidated=dead, dialect=dialect
+            ) from error
+        driver = connection.driver_connection  # (kept: a connection dropped no longer has it)
+        try:
+            if self._writer_turns is None:
+                rows = _alone(connection, sql, parameters, driver_error)
+            else:
+                # every row: SQLite ends a statement, and the snapshot it read, when it is read to the end
+                rows = _cursor(connection).execute(sql, parameters).fetchall()
+                if commit:
+                    connection.commit()
         except driver_error as error:
-            raise DBAPIError.instance(sql, parameters, error, driver_error, dialect=dialect) from error
+            dead = dialect.is_disconnect(error, driver, None)
+            if dead:
+                self.engine.pool._invalidate(connection, error)
+            raise DBAPIError.instance(
+                sql, parameters, error, driver_error, connection_invalidated=dead, dialect=dialect
+            ) from error
         finally:
             connection.close()
         return prepared.row(dialect, rows[0] if rows else None)

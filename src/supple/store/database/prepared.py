@@ -1,15 +1,16 @@
-"""Statements the web app runs at nearly every request, compiled once and run on SQLite through the
-driver itself (docs/architecture.md, "The store").
+"""Statements the web app runs at nearly every request, compiled once and run through the driver
+itself (docs/architecture.md, "The store").
 
 Running a statement through SQLAlchemy's Connection costs about 50 us of Python on top of SQLite's
 own 3 us (the connection object, the execution context, the result), more than the rest of reading
-a saved routine. A prepared statement keeps what SQLAlchemy compiled (the SQL, where each value
-goes, how each value and column is converted) and runs it on a pooled connection of the driver's.
-Everything else stays SQLAlchemy's: the statement is written with it, its types convert the values,
-the pool hands out the connections (with their pragmas), and a driver's error is raised as
-SQLAlchemy's (database/faults.py tells a full disk from a bug by it). PostgreSQL runs the same
-statement through SQLAlchemy as any other (its connections are reached over the network, where the
-round trip outweighs the difference).
+a saved routine; on PostgreSQL about 130 us against psycopg's 35, with the autocommit a read asks
+for set and reset on the way. A prepared statement keeps what SQLAlchemy compiled (the SQL, where
+each value goes, how each value and column is converted) and runs it on a pooled connection of the
+driver's (database/engine.py). Everything else stays SQLAlchemy's: the statement is written with
+it, its types convert the values, the pool hands out the connections (with their pragmas and
+settings), and a driver's error is raised as SQLAlchemy's (database/faults.py tells a full disk or
+a server restarting from a bug by it). SQLite's driver takes the values by position (`?`),
+psycopg's by name (`%(name)s`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from sqlalchemy.sql.elements import ColumnElement
 class _Compiled:
     sql: str
     construct: Callable[[Mapping[str, Any]], dict[str, Any]]  # every value, those in the statement too
-    names: tuple[str, ...]  # the value in each `?`, in order
+    names: tuple[str, ...]  # the values the SQL takes, in its order when the driver takes them by position
+    positional: bool  # SQLite's driver takes a tuple for its `?`, psycopg a dict for its `%(name)s`
     binds: tuple[Callable[[Any], Any] | None, ...]  # each value's conversion for the driver
     results: tuple[Callable[[Any], Any] | None, ...]  # each column's conversion from the driver's
 
@@ -45,14 +47,15 @@ class Prepared:
             found = self._compiled[dialect.name] = _compile(self.statement, dialect)
         return found
 
-    def parameters(self, dialect: Dialect, values: Mapping[str, Any]) -> tuple[Any, ...]:
-        """The values in the order the SQL takes them, as the driver takes them."""
+    def parameters(self, dialect: Dialect, values: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
+        """The values as the driver takes them: converted, by position or by name as the SQL has them."""
         compiled = self.compiled(dialect)
         named = compiled.construct(values)
-        return tuple(
+        converted = [
             value if convert is None else convert(value)
             for value, convert in zip((named[name] for name in compiled.names), compiled.binds, strict=True)
-        )
+        ]
+        return tuple(converted) if compiled.positional else dict(zip(compiled.names, converted, strict=True))
 
     def row(self, dialect: Dialect, row: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
         """A row from the driver, each column converted as SQLAlchemy would."""
@@ -64,12 +67,14 @@ class Prepared:
 
 def _compile(statement: Executable, dialect: Dialect) -> _Compiled:
     compiled = statement.compile(dialect=dialect)  # type: ignore[attr-defined]
-    names = tuple(compiled.positiontup or ())
-    if not dialect.positional or compiled.literal_execute_params or compiled.post_compile_params:
-        # a value spliced into the SQL at each run (an IN of a list, a literal_execute) needs SQLAlchemy
-        raise ValueError("a prepared statement takes its values as they are, in a positional dialect")
+    by_name = {compiled.bind_names[bind]: bind for bind in compiled.binds.values()}  # as the SQL names them
+    names = tuple(compiled.positiontup or ()) if dialect.positional else tuple(by_name)
+    if compiled.literal_execute_params or compiled.post_compile_params or compiled.escaped_bind_names:
+        # a value spliced into the SQL at each run (an IN of a list, a literal_execute) needs SQLAlchemy,
+        # and so does a name the driver would be given in another spelling than the statement's
+        raise ValueError("a prepared statement takes its values as they are, under their own names")
     # (a type as the dialect has it: SQLite's DATETIME is a string, which the column's own type then reads)
-    binds = tuple(compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names)
+    binds = tuple(by_name[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names)
     columns: list[ColumnElement[Any]] = list(statement.exported_columns)  # type: ignore[attr-defined]
     results = tuple(column.type.dialect_impl(dialect).result_processor(dialect, None) for column in columns)
-    return _Compiled(compiled.string, compiled.construct_params, names, binds, results)
+    return _Compiled(compiled.string, compiled.construct_params, names, dialect.positional, binds, results)
