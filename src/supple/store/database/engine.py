@@ -257,7 +257,7 @@ class Database:
                     connection.commit()
         except driver_error as error:
             dead = dialect.is_disconnect(error, driver, None)
-            if dead:
+            if dead:  # as SQLAlchemy's own Connection does it: the pool has no public way
                 self.engine.pool._invalidate(connection, error)
             raise DBAPIError.instance(
                 sql, parameters, error, driver_error, connection_invalidated=dead, dialect=dialect
