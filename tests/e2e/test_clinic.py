@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.e2e.conftest import SPEECH_SPY, Serve, Server
+from tests.e2e.targets import small_targets
 
 from supple.services.people import create_account
 
@@ -71,7 +72,7 @@ def test_a_clinician_gives_a_client_a_routine_and_sees_them_play_it(browser: Bro
     page.get_by_role("button", name="Done").click()
     expect(page.get_by_role("heading", name="All clear")).to_be_visible()
     page.goto("/")
-    expect(page.get_by_role("link", name="morning", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Play morning", exact=True)).to_be_visible()
     page.goto(f"/play?routine=morning&speed={FAST}")
     page.locator("#before").get_by_text("3", exact=True).click()
     page.get_by_role("button", name="Start").click()
@@ -110,3 +111,35 @@ def test_a_clinician_gives_a_client_a_routine_and_sees_them_play_it(browser: Bro
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
     for context in (carol, sam, bob, phone):
         context.close()
+
+
+def test_a_client_on_a_phone_finds_the_routine_their_clinician_gave_on_the_first_page(
+    browser: Browser, clinic_server: Server
+) -> None:
+    from supple.planner.request import PlanRequest
+    from supple.services import clinic
+    from supple.services.people import create_client
+    from supple.services.screening import record_screening
+
+    context = clinic_server.context
+    dana = create_account(context, username="dana", password="dana's clinic password", role="clinician")
+    sam = create_client(context, clinician_id=dana.person_id, username="sam", password="sam's first password")
+    record_screening(context, yes=[], person_id=sam.person_id)
+    request = PlanRequest(conditions=("sciatica",), minutes=5)
+    clinic.assign_plan(context, clinician_id=dana.person_id, client_id=sam.person_id, name="morning", request=request)
+
+    phone = browser.new_context(base_url=clinic_server.url, viewport={"width": 390, "height": 664}, is_mobile=True)
+    page = phone.new_page()
+    page.goto("/login")
+    page.get_by_label("Username").fill("sam")
+    page.get_by_label("Password").fill("sam's first password")
+    page.get_by_role("button", name="Sign in").click()
+    given = page.get_by_role("region", name="From your clinician")
+    expect(given).to_contain_text("given by dana")
+    assert small_targets(page) == [], "every link and button on the first page is big enough for a finger"
+    given.get_by_role("link", name=re.compile("^Handout of morning", re.I)).click()
+    expect(page.get_by_role("heading", name=re.compile("^morning$", re.I))).to_be_visible()
+    page.go_back()
+    given.get_by_role("link", name=re.compile("^Play morning$", re.I)).click()
+    expect(page.get_by_role("button", name="Start")).to_be_visible()
+    phone.close()
