@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from tests.e2e.conftest import SPEECH_SPY, Server
+from tests.e2e.targets import small_targets
 from tests.e2e.test_journey import make_routine, screen_all_clear
 
 PAGES = ["/", "/screening", "/plan", "/plan?conditions=sciatica&minutes=10", "/play", "/progress", "/exercises",
@@ -35,12 +36,7 @@ def test_every_page_fits_a_360_pixel_phone_screen(browser: Browser, server: Serv
     page.goto(path)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
-    small = page.evaluate(
-        """[...document.querySelectorAll('button, .button, .pain label')]
-             .filter(e => e.offsetParent !== null)
-             .filter(e => e.getBoundingClientRect().height < 44).map(e => e.textContent.trim())"""
-    )
-    assert small == [], f"touch targets under 44px on {path}: {small}"
+    assert small_targets(page) == [], f"touch targets under 44px on {path}"
     context.close()
 
 
