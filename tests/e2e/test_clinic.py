@@ -109,6 +109,7 @@ def test_a_clinician_gives_a_client_a_routine_and_sees_them_play_it(browser: Bro
         on_phone.goto(path)
         overflow = on_phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
+        assert small_targets(on_phone) == [], f"touch targets under 44px on {path}"
     for context in (carol, sam, bob, phone):
         context.close()
 
