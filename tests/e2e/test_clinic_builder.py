@@ -75,7 +75,7 @@ def test_a_clinician_builds_previews_and_gives_a_routine_on_a_phone(browser: Bro
     expect(page.get_by_role("link", name="After your walk", exact=True)).to_be_visible()
 
     sam_page.goto("/")
-    sam_page.get_by_role("link", name="After your walk", exact=True).first.click()
+    sam_page.get_by_role("link", name="Play After your walk", exact=True).click()
     expect(sam_page.get_by_role("heading", name=re.compile("^After your walk"))).to_be_visible()
     expect(sam_page.locator("#before")).to_contain_text("After your walk, while you are warm")
     expect(sam_page.locator("#before")).to_contain_text("Keep the knee soft")
