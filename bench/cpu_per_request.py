@@ -3,15 +3,17 @@ does not blur it (a wall-clock latency swings with whatever else runs; CPU time 
 
 The server runs as bench/web.py starts it (one worker), on SQLite and on PostgreSQL, in single-person
 mode and in clinic mode (`--multi-user`, a client signed in through the sign-in form, each request
-with its cookie); and beside it, in the same run, the framework floor (bench/floor.py: bare FastAPI
-and uvicorn doing the same SQLite read and insert). After a warm-up, a closed loop sends a fixed
-number of requests of each kind of bench/web.py's mixed traffic: reading a saved routine as it would
-be played today, and recording a set. The CPU time (user + system, from /proc) of the server's
-processes, and of PostgreSQL's, before and after each phase, divided by the requests sent, is the
-figure; "x floor" is it over the floor's, "x single" clinic mode's over single-person mode's, on the
-same database. Linux only.
+with its cookie); and beside it the framework floor (bench/floor.py: bare FastAPI and uvicorn doing
+the same SQLite read and insert). All of them run at once. After a warm-up, in each of several
+rounds, each server in turn gets a closed loop of a fixed number of requests of each kind of
+bench/web.py's mixed traffic: reading a saved routine as it would be played today, and recording a
+set (the order reversed every other round, so that a slower stretch of the machine falls on all of
+them alike). The CPU time (user + system, from /proc) of the server's processes, and of PostgreSQL's,
+before and after each phase, divided by the requests sent, is the figure; "x floor" is it over the
+floor's, "x single" clinic mode's over single-person mode's on the same database, each the median of
+the rounds' ratios. Linux only.
 
-.venv/bin/python -m bench.cpu_per_request [--requests N] [--concurrency C] [--database SQLite|PostgreSQL]
+.venv/bin/python -m bench.cpu_per_request [--requests N] [--rounds R] [--concurrency C] [--database SQLite|PostgreSQL]
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,6 +37,7 @@ from bench.web import ROOT, PortTaken, prepare, server
 
 TICKS_PER_S = os.sysconf("SC_CLK_TCK")
 WARM_UP = 300
+ROUNDS = 5
 KINDS = ("read plan", "record set")
 
 
@@ -126,40 +130,54 @@ def _server_pid(port: int) -> int:
     return int(found.stdout.split("pid=")[1].split(",")[0])
 
 
-def run_database(database: str, requests: int, concurrency: int, mode: str = "single") -> list[Cost]:
-    """One server of supple, single-person or clinic mode, on the database (on another port when
-    another program took the first one)."""
-    for _ in range(3):
-        try:
-            return _run_database(database, requests, concurrency, mode)
-        except PortTaken:
-            continue
-    raise RuntimeError("three ports in a row were taken by other servers")
+@dataclass(frozen=True)
+class Target:
+    """A running server and what its requests need: the session its sets go to, its cookie."""
+
+    database: str
+    name: str
+    url: str
+    session: int
+    pid: int
+    postmaster: int | None
+    cookie: str
 
 
-def _run_database(database: str, requests: int, concurrency: int, mode: str) -> list[Cost]:
+@contextmanager
+def supple_server(database: str, mode: str) -> Iterator[Target]:
+    """`supple serve`, single-person or clinic mode, on its own data folder and database (on
+    another port when another program took the first one)."""
     from tests.e2e.conftest import free_port
 
-    port = free_port()
-    with tempfile.TemporaryDirectory() as home, _postgres(database) as (url_of_db, postmaster):
+    with ExitStack() as stack:
+        home = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        url_of_db, postmaster = stack.enter_context(_postgres(database))
         options = ("--multi-user",) if mode == "clinic" else ()
         if mode == "clinic":
-            from bench.soak import CLINICIAN, PASSWORD, PREFIX, add_accounts
+            from bench.soak import PASSWORD, PREFIX, add_accounts
 
-            add_accounts(Path(home), url_of_db, 1)  # type: ignore[arg-type]
-        with server(Path(home), url_of_db, 1, port, *options) as url:
-            cookie = ""
-            if mode == "clinic":
-                from bench.soak_clients import sign_in
+            add_accounts(home, url_of_db, 1)  # type: ignore[arg-type]
+        for _ in range(3):
+            port = free_port()
+            try:
+                url = stack.enter_context(server(home, url_of_db, 1, port, *options))
+                break
+            except PortTaken:
+                continue
+        else:
+            raise RuntimeError("three ports in a row were taken by other servers")
+        cookie = ""
+        if mode == "clinic":
+            from bench.soak_clients import sign_in
 
-                cookie = asyncio.run(sign_in(url, f"{PREFIX}0", PASSWORD, asyncio.Semaphore(1)))
-                assert CLINICIAN
-            session = prepare(url, cookie)
-            pid = _server_pid(port)
-            return _phases(url, session, requests, concurrency, pid, postmaster, cookie)
+            cookie = asyncio.run(sign_in(url, f"{PREFIX}0", PASSWORD, asyncio.Semaphore(1)))
+        session = prepare(url, cookie)
+        yield Target(database, SERVERS[2] if mode == "clinic" else SERVERS[1], url, session, _server_pid(port),
+                     postmaster, cookie)  # fmt: skip
 
 
-def run_floor(requests: int, concurrency: int) -> list[Cost]:
+@contextmanager
+def floor_server() -> Iterator[Target]:
     """The framework floor (bench/floor.py), on SQLite, reading the same routine's JSON as supple sends."""
     from tests.e2e.conftest import free_port
 
@@ -174,15 +192,21 @@ def run_floor(requests: int, concurrency: int) -> list[Cost]:
         database = Path(home) / "floor.db"
         prepare_floor(database, routine)
         with serve(database, free_port()) as (floor_url, pid):
-            return _phases(floor_url, 1, requests, concurrency, pid, None, "")
+            yield Target("SQLite", SERVERS[0], floor_url, 1, pid, None, "")
 
 
-def _phases(
-    url: str, session: int, requests: int, concurrency: int, pid: int, postmaster: int | None, cookie: str
-) -> list[Cost]:
-    for kind in KINDS:  # warm-up: imports, caches, the pool's connections
-        asyncio.run(_send(url, kind, session, WARM_UP, concurrency, cookie))
-    return [measure(url, kind, session, requests, concurrency, pid, postmaster, cookie) for kind in KINDS]
+def _warm_up(target: Target, concurrency: int) -> None:
+    """Imports, caches, the pool's connections: what the first requests of a server pay once."""
+    for kind in KINDS:
+        asyncio.run(_send(target.url, kind, target.session, WARM_UP, concurrency, target.cookie))
+
+
+def _phase(target: Target, requests: int, concurrency: int) -> list[Cost]:
+    costs = [
+        measure(target.url, kind, target.session, requests, concurrency, target.pid, target.postmaster, target.cookie)
+        for kind in KINDS
+    ]
+    return _with_mixed(costs)
 
 
 COLUMNS = ["database", "server", "traffic", "requests", "server CPU ms/request", "x floor", "x single",
@@ -191,26 +215,45 @@ SERVERS = ("floor (FastAPI + uvicorn)", "supple, single-person", "supple, clinic
 
 
 def run(
-    requests: int = 2000, concurrency: int = 2, databases: tuple[str, ...] = ("SQLite", "PostgreSQL")
+    requests: int = 1000,
+    concurrency: int = 2,
+    databases: tuple[str, ...] = ("SQLite", "PostgreSQL"),
+    rounds: int = ROUNDS,
 ) -> list[dict[str, object]]:
     """A row per database, server and kind of request, and the mean of the two kinds (the mixed
-    traffic); the floor's and single-person mode's figures are the yardsticks of the same run."""
+    traffic). Every server runs at once and is measured in turn, `requests` of each kind in each
+    of the rounds (the order reversed every other round), so that what else the machine does
+    falls on all of them alike; a ratio is the median of the rounds' ratios."""
+    with ExitStack() as stack:
+        targets = [stack.enter_context(floor_server())]
+        for database in databases:
+            targets += [stack.enter_context(supple_server(database, mode)) for mode in ("single", "clinic")]
+        for target in targets:
+            _warm_up(target, concurrency)
+        measured: dict[Target, list[list[Cost]]] = {target: [] for target in targets}
+        for number in range(rounds):
+            for target in targets if number % 2 == 0 else reversed(targets):
+                measured[target].append(_phase(target, requests, concurrency))
+    floor = measured[targets[0]]
     rows: list[dict[str, object]] = []
-    floor = _with_mixed(run_floor(requests, concurrency))
-    for database in databases:
-        single = _with_mixed(run_database(database, requests, concurrency, "single"))
-        clinic = _with_mixed(run_database(database, requests, concurrency, "clinic"))
-        servers = [(SERVERS[1], single), (SERVERS[2], clinic)]
-        if database == "SQLite":
-            servers.insert(0, (SERVERS[0], floor))
-        for name, costs in servers:
-            for n, cost in enumerate(costs):
-                postgres = f"{cost.postgres_ms:.2f}" if database == "PostgreSQL" else "-"
-                x_floor = f"{cost.server_ms / floor[n].server_ms:.2f}"
-                x_single = f"{cost.server_ms / single[n].server_ms:.2f}" if name == SERVERS[2] else "-"
-                values = [database, name, cost.kind, cost.requests, f"{cost.server_ms:.2f}", x_floor, x_single]
-                rows.append(dict(zip(COLUMNS, [*values, postgres], strict=True)))
+    for target in targets:
+        rounds_of = measured[target]
+        single = next((measured[t] for t in targets if t.database == target.database and t.name == SERVERS[1]), None)
+        for n, kind in enumerate([*KINDS, "mixed (mean)"]):
+            server_ms = statistics.fmean(costs[n].server_ms for costs in rounds_of)
+            postgres_ms = statistics.fmean(costs[n].postgres_ms for costs in rounds_of)
+            x_floor = _median_ratio(rounds_of, floor, n)
+            x_single = _median_ratio(rounds_of, single, n) if target.name == SERVERS[2] and single else "-"
+            values = [target.database, target.name, kind, sum(costs[n].requests for costs in rounds_of),
+                      f"{server_ms:.2f}", x_floor, x_single]  # fmt: skip
+            postgres = f"{postgres_ms:.2f}" if target.database == "PostgreSQL" else "-"
+            rows.append(dict(zip(COLUMNS, [*values, postgres], strict=True)))
     return rows
+
+
+def _median_ratio(costs: list[list[Cost]], yardstick: list[list[Cost]], n: int) -> str:
+    """The median over the rounds of this server's cost over the yardstick's, in the same round."""
+    return f"{statistics.median(c[n].server_ms / y[n].server_ms for c, y in zip(costs, yardstick, strict=True)):.2f}"
 
 
 def _with_mixed(costs: list[Cost]) -> list[Cost]:
@@ -219,14 +262,16 @@ def _with_mixed(costs: list[Cost]) -> list[Cost]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--requests", type=int, default=2000, help="requests of each kind (default 2000)")
+    parser.add_argument("--requests", type=int, default=1000, help="requests of each kind in each round (default 1000)")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help=f"rounds (default {ROUNDS})")
     parser.add_argument("--concurrency", type=int, default=2, help="requests in flight (default 2)")
     parser.add_argument("--database", choices=("SQLite", "PostgreSQL"), action="append")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     print("| " + " | ".join(COLUMNS) + " |")
     print("|---|---|---|" + "---:|" * (len(COLUMNS) - 3))
-    for row in run(args.requests, args.concurrency, tuple(args.database or ("SQLite", "PostgreSQL"))):
+    databases = tuple(args.database or ("SQLite", "PostgreSQL"))
+    for row in run(args.requests, args.concurrency, databases, args.rounds):
         print("| " + " | ".join(str(value) for value in row.values()) + " |", flush=True)
 
 
