@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING
 
 from supple.errors import BadRequest, NotFound, UnsafeToStart
 from supple.planner.plan import Plan
-from supple.safety.gate import check_gate
 from supple.safety.screen import Screening
-from supple.services.screening import precautions_for, require_safe_start
+from supple.services.screening import precautions_for, require_safe_start, safe_start_gate
 from supple.session.routine import load_routine, plan_from_data, title_of
 
 if TYPE_CHECKING:
@@ -96,10 +95,7 @@ def saved_routine(
 ) -> tuple[str, Plan]:
     """A saved routine by name (else the one saved last) and its name, as it would be played
     today: after the safety gate, with today's precautions applied."""
-
-    def gate(screening: Screening | None) -> Screening:
-        return check_gate(screening, now=context.now(), ack_caution=ack_caution)
-
+    gate = safe_start_gate(context, ack_caution=ack_caution)
     screening, found = context.mode.routine_past_gate(person_id, name, gate)
     return _saved(context, name, screening, person_id, found)
 

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from supple.safety.gate import check_gate
@@ -48,8 +49,12 @@ def latest_screening(context: AppContext, *, person_id: int | None = None) -> Sc
 
 def require_safe_start(context: AppContext, *, ack_caution: bool, person_id: int | None = None) -> Screening:
     """The gate `plan` and `go` pass first: raises UnsafeToStart (exit 3) when they must not start."""
-    screening = latest_screening(context, person_id=person_id)
-    return check_gate(screening, now=context.now(), ack_caution=ack_caution)
+    return safe_start_gate(context, ack_caution=ack_caution)(latest_screening(context, person_id=person_id))
+
+
+def safe_start_gate(context: AppContext, *, ack_caution: bool) -> Callable[[Screening | None], Screening]:
+    """require_safe_start's gate, for a screening read beside something else (Mode.routine_past_gate)."""
+    return functools.partial(check_gate, now=context.now(), ack_caution=ack_caution)
 
 
 def request_fresh_screening(context: AppContext, *, reason: str, person_id: int | None = None) -> None:

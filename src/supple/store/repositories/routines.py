@@ -14,7 +14,7 @@ from supple.session.routine import title_of
 from supple.store.database.engine import Database
 from supple.store.database.prepared import Prepared
 from supple.store.database.tables import AccountRow, RoutineRow
-from supple.store.repositories.screenings import LATEST, StoredScreening
+from supple.store.repositories.screenings import COLUMNS, LATEST, StoredScreening, stored_screening
 
 
 @dataclass(frozen=True)
@@ -144,9 +144,8 @@ class Routines:
         either query (bench/cpu_per_request.py)."""
         row = self.database.first(_version_beside_screening(name is not None), {"person_id": person_id, "name": name})
         assert row is not None  # the row of its own is always there
-        taken_at, verdict, answered_yes, invalidated, *version = row
-        screening = None if taken_at is None else StoredScreening(taken_at, verdict, tuple(answered_yes), invalidated)
-        return (None if version[0] is None else RoutineVersion(*version)), screening
+        screening, version = row[: len(COLUMNS)], row[len(COLUMNS) :]  # the screening's columns come first
+        return (None if version[0] is None else RoutineVersion(*version)), stored_screening(screening)
 
     def plan(self, *, routine_id: int) -> dict[str, Any]:
         with self.database.reading() as c:

@@ -4,7 +4,9 @@ person mode keeps the latest in SUPPLE_HOME too, files/screening_file.py)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import bindparam, select
 
@@ -25,12 +27,19 @@ class StoredScreening:
     invalidated: str | None
 
 
+# A StoredScreening's columns, in its order.
+COLUMNS = (ScreeningRow.taken_at, ScreeningRow.verdict, ScreeningRow.answered_yes, ScreeningRow.invalidated)
 LATEST = Prepared(
-    select(ScreeningRow.taken_at, ScreeningRow.verdict, ScreeningRow.answered_yes, ScreeningRow.invalidated)
-    .where(ScreeningRow.person_id == bindparam("person_id"))
-    .order_by(ScreeningRow.id.desc())
-    .limit(1)
+    select(*COLUMNS).where(ScreeningRow.person_id == bindparam("person_id")).order_by(ScreeningRow.id.desc()).limit(1)
 )
+
+
+def stored_screening(columns: Sequence[Any] | None) -> StoredScreening | None:
+    """COLUMNS read as a StoredScreening; None for no row, or for NULLs (none taken yet)."""
+    if columns is None or columns[0] is None:
+        return None
+    taken_at, verdict, answered_yes, invalidated = columns
+    return StoredScreening(taken_at, verdict, tuple(answered_yes), invalidated)
 
 
 class Screenings:
@@ -71,5 +80,4 @@ class Screenings:
     def latest(self, *, person_id: int) -> StoredScreening | None:
         """The person's latest screening; None before the first. Clinic mode's gate asks at every
         start of the player, so its statement is built once (bench/cpu_per_request.py)."""
-        row = self.database.first(LATEST, {"person_id": person_id})
-        return None if row is None else StoredScreening(row[0], row[1], tuple(row[2]), row[3])
+        return stored_screening(self.database.first(LATEST, {"person_id": person_id}))
