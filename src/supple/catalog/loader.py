@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Protocol, Self, TypeVar
 
@@ -27,10 +26,9 @@ class Validates(Protocol):
 
 
 Model = TypeVar("Model", bound=Validates)
-File = Path | Traversable
 # Reads and parses one data file. The default parses YAML every time; services pass one that
 # keeps parsed files in a cache, since parsing is most of a cold command's loading time.
-Reader = Callable[[File], Any]
+Reader = Callable[[Path], Any]
 
 
 # No supple file nests more than a few levels. libyaml's composer recurses once per level, so a
@@ -43,7 +41,7 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 LARGEST_FILE = 1024 * 1024
 
 
-def read_yaml(path: File) -> Any:
+def read_yaml(path: Path) -> Any:
     try:
         with path.open("rb") as file:
             data = file.read(LARGEST_FILE + 1)
@@ -102,7 +100,7 @@ def field_path(location: tuple[int | str, ...]) -> str:
 UNKNOWN_KEY = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
 
 
-def parse(model: type[Model], data: Any, path: File) -> Model:
+def parse(model: type[Model], data: Any, path: Path) -> Model:
     from pydantic import ValidationError
 
     if not isinstance(data, dict):
@@ -118,17 +116,17 @@ def parse(model: type[Model], data: Any, path: File) -> Model:
         raise DataFileError(str(path), field_path(tuple(first["loc"])), message) from None
 
 
-def raise_first(path: File, problems: list[Problem]) -> None:
+def raise_first(path: Path, problems: list[Problem]) -> None:
     """Report the first problem found in a file, as a DataFileError."""
     if problems:
         raise DataFileError(str(path), *problems[0])
 
 
-def load_vocabulary(path: File, read: Reader = read_yaml) -> Vocabulary:
+def load_vocabulary(path: Path, read: Reader = read_yaml) -> Vocabulary:
     return parse(Vocabulary, read(path), path)
 
 
-def load_exercise(path: File, vocabulary: Vocabulary, read: Reader = read_yaml) -> Exercise:
+def load_exercise(path: Path, vocabulary: Vocabulary, read: Reader = read_yaml) -> Exercise:
     exercise = parse(Exercise, read(path), path)
     raise_first(path, check_vocabulary_ids(exercise, vocabulary))
     expected = f"{exercise.id}.yaml"
@@ -137,14 +135,14 @@ def load_exercise(path: File, vocabulary: Vocabulary, read: Reader = read_yaml) 
     return exercise
 
 
-def _yaml_files(folder: File) -> list[File]:
+def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted((entry for entry in folder.iterdir() if entry.name.endswith(".yaml")), key=lambda f: f.name)
 
 
 def load_catalog(
-    *, user_dir: Path | None = None, data: File | None = None, read: Reader = read_yaml, leave_out_broken: bool = False
+    *, user_dir: Path | None = None, data: Path | None = None, read: Reader = read_yaml, leave_out_broken: bool = False
 ) -> Catalog:
     """The built-in catalogue, plus the user's own exercise files when `user_dir` exists.
 
@@ -181,7 +179,7 @@ def load_catalog(
     )
 
 
-def _add(exercises: dict[str, Exercise], origins: dict[str, str], exercise: Exercise, path: File) -> None:
+def _add(exercises: dict[str, Exercise], origins: dict[str, str], exercise: Exercise, path: Path) -> None:
     if exercise.id in exercises:
         clash = f"{exercise.id!r} is already defined in {origins[exercise.id]}; choose a new id"
         raise DataFileError(str(path), "id", clash)

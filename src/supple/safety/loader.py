@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from supple.catalog.checks import Problem, unknown_id, unknown_ids
-from supple.catalog.loader import File, Reader, builtin_catalog, parse, raise_first, read_yaml
+from supple.catalog.loader import Reader, builtin_catalog, parse, raise_first, read_yaml
 from supple.catalog.models import Catalog
 from supple.errors import DataFileError
 from supple.safety import data_dir
@@ -29,7 +31,7 @@ def _precaution_problems(index: int, precaution: Precaution, answer_ids: set[str
     return problems
 
 
-def load_safety(*, catalog: Catalog, data: File | None = None, read: Reader = read_yaml) -> SafetyData:
+def load_safety(*, catalog: Catalog, data: Path | None = None, read: Reader = read_yaml) -> SafetyData:
     root = data if data is not None else data_dir()
     questions_path, precautions_path = root / "questions.yaml", root / "precautions.yaml"
     parsed = parse(Questions, read(questions_path), questions_path)

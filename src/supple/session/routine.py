@@ -30,7 +30,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from supple.catalog.loader import File, field_path, parse, read_yaml
+from supple.catalog.loader import field_path, parse, read_yaml
 from supple.catalog.models import Catalog, Dosage, Exercise, Id, Text, check_dose_fits_kind
 from supple.errors import DataFileError, UnsafeToStart
 from supple.planner.expand import expand
@@ -142,12 +142,12 @@ def limits_of_routine(exercises: Iterable[Exercise], *, catalog: Catalog, minute
     )
 
 
-def load_routine(path: File, *, catalog: Catalog, precautions: Iterable[Precaution] = ()) -> Plan:
+def load_routine(path: Path, *, catalog: Catalog, precautions: Iterable[Precaution] = ()) -> Plan:
     # JSON is YAML too, so one reader takes both
     return plan_from_data(read_yaml(path), source=path, catalog=catalog, precautions=precautions)
 
 
-def plan_from_data(data: Any, *, source: File | str, catalog: Catalog, precautions: Iterable[Precaution] = ()) -> Plan:
+def plan_from_data(data: Any, *, source: Path | str, catalog: Catalog, precautions: Iterable[Precaution] = ()) -> Plan:
     """A plan's JSON or a routine, already parsed (from a file, a saved session, a web form)."""
     path = Path(source) if isinstance(source, str) else source
     if isinstance(data, dict) and "items" in data:
@@ -155,7 +155,7 @@ def plan_from_data(data: Any, *, source: File | str, catalog: Catalog, precautio
     return _from_routine(parse(RoutineFile, data, path), path, catalog, tuple(precautions))
 
 
-def _exercise(catalog: Catalog, exercise_id: str, path: File, where: str) -> Exercise:
+def _exercise(catalog: Catalog, exercise_id: str, path: Path, where: str) -> Exercise:
     exercise = catalog.exercises.get(exercise_id)
     if exercise is None:
         close = tuple(get_close_matches(exercise_id, catalog.exercises, n=3, cutoff=0.6))
@@ -165,7 +165,7 @@ def _exercise(catalog: Catalog, exercise_id: str, path: File, where: str) -> Exe
     return exercise
 
 
-def _dosage(exercise: Exercise, changes: dict[str, Any], path: File, where: str) -> Dosage:
+def _dosage(exercise: Exercise, changes: dict[str, Any], path: Path, where: str) -> Dosage:
     """The catalogue's dose with the routine's changes, checked like a catalogue file."""
     if not changes:
         return exercise.dosage
@@ -186,7 +186,7 @@ def _dosage(exercise: Exercise, changes: dict[str, Any], path: File, where: str)
     return dosage
 
 
-def _from_routine(routine: RoutineFile, path: File, catalog: Catalog, precautions: Sequence[Precaution]) -> Plan:
+def _from_routine(routine: RoutineFile, path: Path, catalog: Catalog, precautions: Sequence[Precaution]) -> Plan:
     chosen: list[Chosen] = []
     warmup = warmup_dose(catalog, routine.warmup_minutes * 60)
     if warmup is not None:
@@ -201,7 +201,7 @@ def _from_routine(routine: RoutineFile, path: File, catalog: Catalog, precaution
     return _plan(chosen, 0, routine.notes, (), (), precautions, limits, routine.note or "")
 
 
-def _chosen_of_saved(saved: SavedPlan, path: File, catalog: Catalog) -> list[Chosen]:
+def _chosen_of_saved(saved: SavedPlan, path: Path, catalog: Catalog) -> list[Chosen]:
     chosen: list[Chosen] = []
     for number, item in enumerate(saved.items):
         where = f"items[{number}]"
@@ -217,7 +217,7 @@ def _chosen_of_saved(saved: SavedPlan, path: File, catalog: Catalog) -> list[Cho
     return chosen
 
 
-def _from_saved_plan(saved: SavedPlan, path: File, catalog: Catalog, precautions: Sequence[Precaution]) -> Plan:
+def _from_saved_plan(saved: SavedPlan, path: Path, catalog: Catalog, precautions: Sequence[Precaution]) -> Plan:
     if not saved.items:  # a routine being shaped may be empty (items_as_written); one to play may not
         raise DataFileError(str(path), "items", "needs at least 1 item")
     chosen = _chosen_of_saved(saved, path, catalog)

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from supple.store.files.atomic import write_bytes_atomically
-
-if TYPE_CHECKING:
-    from supple.catalog.loader import File
 
 CACHE_VERSION = 1
 
@@ -25,12 +22,10 @@ class ParseCache:
         self._entries: dict[str, dict[str, Any]] | None = None
         self._changed = False
 
-    def read(self, file: File) -> Any:
+    def read(self, file: Path) -> Any:
         # Imported when a file is read: a cold command that finds its content cached reads none.
         from supple.catalog.loader import read_yaml
 
-        if not isinstance(file, Path):
-            return read_yaml(file)  # inside a zip, say: nothing to key an entry on
         try:
             stat = file.stat()
         except OSError:
